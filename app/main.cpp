@@ -1,0 +1,22 @@
+// The `kyoten` command line: parses, hands over to models/ and sim/, reports. No modelling happens here.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "kyoten_version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"kyoten — capacity planning for community life support hubs (地域生活支援拠点等)"};
+  app.set_version_flag("--version", std::string("kyoten ") + kyoten::kVersion);
+  app.require_subcommand(1);
+  int exit_code = 0;
+  kyoten::app::add_verify_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    // CLI11 uses 0 for --help/--version; every usage error is bad input: exit 2.
+    return code == 0 ? 0 : 2;
+  }
+  return exit_code;
+}

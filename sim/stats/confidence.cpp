@@ -1,0 +1,43 @@
+#include "sim/stats/confidence.hpp"
+
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+#include "sim/stats/tally.hpp"
+
+namespace kyoten::sim {
+
+double student_t_critical(double level, double degrees_of_freedom) {
+  boost::math::students_t dist(degrees_of_freedom);
+  return boost::math::quantile(dist, 1.0 - (1.0 - level) / 2.0);
+}
+
+ConfidenceInterval student_t_interval(std::span<const double> values, double level) {
+  Tally t;
+  for (double v : values) t.add(v);
+  ConfidenceInterval ci;
+  ci.n = t.count();
+  ci.level = level;
+  ci.mean = t.mean();
+  if (ci.n < 2) {
+    ci.stddev = std::numeric_limits<double>::quiet_NaN();
+    ci.half_width = std::numeric_limits<double>::quiet_NaN();
+    return ci;
+  }
+  ci.stddev = t.stddev();
+  ci.half_width = student_t_critical(level, static_cast<double>(ci.n - 1)) * ci.stddev /
+                  std::sqrt(static_cast<double>(ci.n));
+  return ci;
+}
+
+ConfidenceInterval paired_difference_interval(std::span<const double> a, std::span<const double> b, double level) {
+  if (a.size() != b.size()) throw std::invalid_argument("paired difference needs equally many replications");
+  std::vector<double> d(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) d[i] = a[i] - b[i];
+  return student_t_interval(d, level);
+}
+
+}  // namespace kyoten::sim

@@ -1,0 +1,29 @@
+#pragma once
+// Confidence intervals over independent replications (Student t), and paired differences for comparing
+// scenarios run on common random numbers.
+#include <span>
+
+namespace kyoten::sim {
+
+struct ConfidenceInterval {
+  double mean = 0.0;
+  double half_width = 0.0;  // NaN when fewer than two replications
+  double stddev = 0.0;
+  std::size_t n = 0;
+  double level = 0.95;
+  [[nodiscard]] double low() const { return mean - half_width; }
+  [[nodiscard]] double high() const { return mean + half_width; }
+  [[nodiscard]] bool contains(double x) const { return x >= low() && x <= high(); }
+};
+
+// Student t interval for the mean of `values` at confidence `level` (e.g. 0.95).
+ConfidenceInterval student_t_interval(std::span<const double> values, double level = 0.95);
+
+// Interval for the mean of a[i] - b[i]: a and b must come from the same replications (same seeds).
+ConfidenceInterval paired_difference_interval(std::span<const double> a, std::span<const double> b,
+                                              double level = 0.95);
+
+// Two-sided Student t quantile t_{1-(1-level)/2, dof}.
+double student_t_critical(double level, double degrees_of_freedom);
+
+}  // namespace kyoten::sim
