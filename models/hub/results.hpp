@@ -1,0 +1,125 @@
+#pragma once
+// What one replication of the hub model returns: named scalar KPIs, monthly and daily series, staff
+// utilisation by hour of week, and cost by fiscal year and budget line. Writers and aggregation read the
+// KPI table below, so adding a KPI is one line here and one assignment in the model.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kyoten::hub {
+
+struct KpiInfo {
+  const char* key;       // column name in kpis.csv, key in summary.json
+  const char* label_ja;  // 表示名
+  const char* label_en;
+  const char* unit;      // "count", "share", "minutes", "hours", "days", "yen"
+  bool headline;         // shown in the terminal table and used by --precision
+};
+
+// clang-format off
+inline constexpr KpiInfo kKpis[] = {
+  {"registrants_end", "期末登録者数", "Registrants at end", "count", true},
+  {"registrations", "新規登録", "New registrations", "count", false},
+  {"leavers", "登録終了", "Left the register", "count", false},
+  {"calls", "相談件数", "Calls", "count", true},
+  {"inquiries", "相談・問合せのみ", "Inquiries and advice only", "count", false},
+  {"emergencies", "緊急対応件数", "Emergencies", "count", true},
+  {"calls_weekday_daytime", "相談（平日日中）", "Calls, weekday daytime", "count", false},
+  {"calls_weekday_evening", "相談（平日夜間）", "Calls, weekday evening", "count", false},
+  {"calls_weekday_night", "相談（平日深夜）", "Calls, weekday night", "count", false},
+  {"calls_weekend_holiday", "相談（土日祝）", "Calls, weekends and holidays", "count", false},
+  {"emergencies_weekday_daytime", "緊急（平日日中）", "Emergencies, weekday daytime", "count", false},
+  {"emergencies_weekday_evening", "緊急（平日夜間）", "Emergencies, weekday evening", "count", false},
+  {"emergencies_weekday_night", "緊急（平日深夜）", "Emergencies, weekday night", "count", false},
+  {"emergencies_weekend_holiday", "緊急（土日祝）", "Emergencies, weekends and holidays", "count", false},
+  {"answer_mean_min", "初回応答までの平均時間", "Time to first answer, mean", "minutes", true},
+  {"answer_p90_min", "初回応答までの時間（90%点）", "Time to first answer, 90th percentile", "minutes", false},
+  {"arrange_mean_h", "安全確保までの平均時間", "Time to a safe arrangement, mean", "hours", true},
+  {"arrange_p90_h", "安全確保までの時間（90%点）", "Time to a safe arrangement, 90th percentile", "hours", true},
+  {"arrange_within_2h", "2時間以内に確保した割合", "Arranged within 2 h", "share", false},
+  {"arrange_within_4h", "4時間以内に確保した割合", "Arranged within 4 h", "share", true},
+  {"arrange_within_24h", "24時間以内に確保した割合", "Arranged within 24 h", "share", false},
+  {"arrange_mean_h_weekday_daytime", "安全確保まで（平日日中）", "Time to arrangement, weekday daytime", "hours", false},
+  {"arrange_mean_h_weekday_evening", "安全確保まで（平日夜間）", "Time to arrangement, weekday evening", "hours", false},
+  {"arrange_mean_h_weekday_night", "安全確保まで（平日深夜）", "Time to arrangement, weekday night", "hours", false},
+  {"arrange_mean_h_weekend_holiday", "安全確保まで（土日祝）", "Time to arrangement, weekends and holidays", "hours", false},
+  {"outcome_short_stay", "結果：短期入所", "Outcome: short stay", "count", false},
+  {"outcome_hub_room", "結果：拠点緊急居室", "Outcome: hub emergency room", "count", false},
+  {"outcome_home_help", "結果：在宅支援（ヘルパー・専門サポーター）", "Outcome: help at home", "count", false},
+  {"outcome_elderly_care", "結果：介護施設（協定）", "Outcome: elderly-care facility", "count", false},
+  {"outcome_handed_over", "結果：保健福祉課へ引継ぎ", "Outcome: handed over to case workers", "count", false},
+  {"outcome_unresolved", "結果：未解決", "Outcome: unresolved", "count", false},
+  {"p_no_bed", "空床が見つからなかった確率", "Probability no bed was found", "share", true},
+  {"contacts_per_search", "1件あたりの施設照会数", "Facilities contacted per search", "count", false},
+  {"bed_occupancy", "短期入所床稼働率", "Short-stay bed occupancy", "share", false},
+  {"emergency_bed_days", "緊急利用延べ日数", "Emergency bed-days", "days", false},
+  {"planned_stays_refused", "定期利用の受入不可", "Planned short stays refused", "count", false},
+  {"hub_room_occupancy", "緊急居室稼働率", "Hub room occupancy", "share", false},
+  {"hub_days_none_in_use", "緊急居室が全て空いていた日の割合", "Days with no hub room in use", "share", false},
+  {"hub_days_all_in_use", "緊急居室が全て埋まっていた日の割合", "Days with every hub room in use", "share", true},
+  {"staff_utilisation", "コーディネーター稼働率", "Coordinator utilisation", "share", true},
+  {"assessments_done", "アセスメント実施数", "Assessments done", "count", false},
+  {"assessment_backlog_mean", "アセスメント待ち（平均）", "Assessment backlog, mean", "count", false},
+  {"assessment_backlog_end", "アセスメント待ち（期末）", "Assessment backlog at end", "count", true},
+  {"experience_requested", "体験利用の申込", "Experience stays requested", "count", false},
+  {"experience_done", "体験利用の実施", "Experience stays done", "count", false},
+  {"experience_preempted", "緊急により中止された体験利用", "Experience stays pre-empted by emergencies", "count", false},
+  {"home_help_dispatches", "在宅支援派遣", "Home-help dispatches", "count", false},
+  {"care_taxi_trips", "介護タクシー利用", "Care-taxi trips", "count", false},
+  {"cost_total_yen", "総費用", "Total cost", "yen", true},
+  {"cost_per_emergency_yen", "緊急対応1件あたり費用", "Cost per emergency arranged", "yen", false},
+};
+// clang-format on
+inline constexpr std::size_t kKpiCount = sizeof(kKpis) / sizeof(kKpis[0]);
+
+// Index of a KPI by key at compile time, so the model writes kpi[index_of("calls")] without magic numbers.
+consteval std::size_t kpi_index(const char* key) {
+  for (std::size_t i = 0; i < kKpiCount; ++i) {
+    const char* a = kKpis[i].key;
+    const char* b = key;
+    while (*a && *a == *b) ++a, ++b;
+    if (*a == *b) return i;
+  }
+  throw "unknown KPI key";
+}
+
+struct MonthRecord {
+  int year = 0, month = 0;  // calendar month
+  int fiscal_year = 0;
+  double registrants_end = 0;
+  double registrations = 0;
+  double calls = 0;
+  double emergencies = 0;
+  double arranged = 0;       // emergencies that ended in a safe arrangement (not handed over or unresolved)
+  double unresolved = 0;
+  double assessments = 0;
+  double assessment_backlog_end = 0;
+  double experience_done = 0;
+  double experience_preempted = 0;
+  double cost_yen = 0;
+};
+
+struct DayRecord {
+  int hub_rooms_in_use_max = 0;
+  int hub_rooms_in_use_min = 0;
+  int emergency_beds_in_use_max = 0;  // facility beds held by emergency stays
+  double short_stay_beds_in_use_mean = 0;
+};
+
+struct CostRecord {
+  int fiscal_year = 0;
+  std::string line;  // "center_staff", "reserved_beds", ...
+  double yen = 0;
+};
+
+struct ReplicationResult {
+  std::uint64_t replication = 0;
+  std::array<double, kKpiCount> kpi{};
+  std::vector<MonthRecord> months;
+  std::vector<DayRecord> days;  // one per day from the horizon's start
+  std::array<double, 168> staff_utilisation{};  // busy / on duty, by hour of week; NaN where nobody is on duty
+  std::vector<CostRecord> costs;
+};
+
+}  // namespace kyoten::hub

@@ -1,0 +1,250 @@
+#pragma once
+// The immutable description of one hub system, as a scenario file states it (after `base` and `--set`).
+// Plain structs only: the loader (models/scenario) fills them and checks every value; the model reads them.
+// Units are in the names: *_hours, *_days, *_per_year, *_yen. Probabilities are in [0, 1].
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/random/distribution.hpp"
+
+namespace kyoten::hub {
+
+using sim::Distribution;
+using Date = std::chrono::sys_days;
+
+// The time bands in which planners count calls (the seeds report calls this way).
+enum class TimeBand : int { WeekdayDaytime = 0, WeekdayEvening = 1, WeekdayNight = 2, WeekendHoliday = 3 };
+inline constexpr int kTimeBands = 4;
+inline constexpr std::array<const char*, kTimeBands> kTimeBandKeys = {"weekday_daytime", "weekday_evening",
+                                                                      "weekday_night", "weekend_holiday"};
+
+// Hours at which a weekday's bands begin (the evening band begins when office hours end, etc.).
+struct TimeBandHours {
+  int day_start = 9;       // weekday daytime begins
+  int evening_start = 17;  // weekday evening begins (Setagaya counts from 17:15)
+  int night_start = 22;    // weekday night begins; ends at day_start the next morning
+};
+
+// The six emergency situations of seed 000 (①–⑥).
+enum class EmergencyCause : int {
+  HealthFails = 0,        // ① the person's own health fails
+  LivingBaseLost = 1,     // ② food or shelter lost
+  CommunicationLost = 2,  // ③ contact with the supporters lost
+  CannotLeaveHome = 3,    // ④ cannot leave home
+  CaregiverIll = 4,       // ⑤ caregiver ill or injured
+  CaregiverAway = 5,      // ⑥ caregiver suddenly away (e.g. a funeral)
+};
+inline constexpr int kEmergencyCauses = 6;
+inline constexpr std::array<const char*, kEmergencyCauses> kEmergencyCauseKeys = {
+    "health_fails", "living_base_lost", "communication_lost", "cannot_leave_home", "caregiver_ill", "caregiver_away"};
+
+// What an emergency needs arranged.
+enum class Need : int { ShortStay = 0, HomeHelp = 1, Both = 2 };
+inline constexpr int kNeeds = 3;
+inline constexpr std::array<const char*, kNeeds> kNeedKeys = {"short_stay", "home_help", "both"};
+
+// How an emergency ended.
+enum class Outcome : int {
+  ShortStay = 0,    // a bed at a short-stay facility
+  HubRoom = 1,      // a dedicated emergency room at the hub
+  HomeHelp = 2,     // helpers / specialist supporters at home
+  ElderlyCare = 3,  // back-up acceptance by an elderly-care facility under agreement
+  HandedOver = 4,   // handed over to the municipality's case workers (family-wide problems)
+  Unresolved = 5,
+};
+inline constexpr int kOutcomes = 6;
+inline constexpr std::array<const char*, kOutcomes> kOutcomeKeys = {"short_stay",   "hub_room",    "home_help",
+                                                                    "elderly_care", "handed_over", "unresolved"};
+
+// What the coordinator tries, in order, once the facility-by-facility search found no bed.
+enum class Fallback : int { HubRoom = 0, HomeHelp = 1, ElderlyCare = 2, HandOver = 3 };
+
+// Staff on duty by hour: 168 hours of the week (0 = Monday 00:00) and 24 hours of a public holiday.
+struct StaffSchedule {
+  std::array<int, 168> hour_of_week{};
+  std::array<int, 24> holiday{};
+};
+
+struct Meta {
+  std::string name;  // short identifier, e.g. "setagaya-fy2023"
+  std::string title_ja;
+  std::string title_en;
+  std::string description;
+  std::string source;  // where the figures come from
+};
+
+struct Horizon {
+  Date start;              // statistics and monthly series begin here (00:00)
+  Date end;                // exclusive
+  double warmup_days = 0;  // simulated before `start`, statistics discarded (beds fill with planned stays)
+};
+
+struct Region {
+  std::string name;
+  double registrant_weight = 1;  // share of new registrants living here (relative)
+};
+
+struct AttributeMix {
+  std::vector<double> age_band_weights;  // relative, one per age band name
+  std::vector<std::string> age_band_names;
+  double p_physical = 0, p_intellectual = 0, p_mental = 0;  // disability certificates (may overlap)
+  double p_medical_care = 0;                                // 医療的ケア
+  double p_behavioural = 0;                                 // 強度行動障害
+  double p_ageing_caregiver = 0;                            // 8050 risk
+  double p_advance_plan = 0;                                // 安心支援プラン held at registration
+  std::vector<int> child_age_bands;                         // indices of age bands that are children (<18)
+};
+
+struct Registration {
+  int initial_registrants = 0;
+  // Expected registered count over time as (date, count) knots, linear between; the arrival intensity is its
+  // slope plus the expected leavers. A logistic S-curve toward a latent pool is converted to knots on load.
+  std::vector<std::pair<Date, double>> expected_registered;
+  double leave_rate_per_year = 0;  // hazard of leaving the register (moved, died, entered residential care)
+  AttributeMix attributes;
+};
+
+struct Assessment {
+  double grace_days = 90;                  // first assessment due within this many days of registering
+  double reassessment_interval_days = 365; // a re-assessment falls due this long after the last one
+  Distribution staff_hours;                // coordinator time per assessment, travel included
+  bool initial_registrants_assessed = true;
+};
+
+struct Calls {
+  double per_registrant_per_year = 0;  // calls from registered people
+  double unregistered_per_year = 0;    // calls from people not on the register
+  std::array<double, kTimeBands> band_share{};      // share of calls in each band (sums to 1)
+  std::array<double, kTimeBands> emergency_share{}; // P(emergency | call in band)
+  TimeBandHours band_hours;
+  Distribution inquiry_minutes;                      // coordinator time for an inquiry or advice
+  std::array<double, kEmergencyCauses> cause_weights{};
+  std::array<double, kNeeds> need_weights{};
+  double p_handover = 0;  // emergency that is a family-wide problem: handed over to case workers
+  Distribution handover_minutes;
+};
+
+struct Center {
+  std::string name;
+  std::vector<int> regions;  // indices into Scenario::regions
+  StaffSchedule staff;
+  // When nobody is on duty: an on-call coordinator answers after this delay (hours); nullopt = nobody answers
+  // until the next staffed hour (or an overflow center answers).
+  std::optional<double> on_call_delay_hours;
+  std::vector<int> overflow;  // indices of centers tried, in order, when all here are busy or off duty
+  // Costs
+  double staff_cost_per_hour_yen = 0;
+  double night_premium = 0.25;    // extra share for hours 22–5 (労働基準法 37条: at least 25%)
+  double holiday_premium = 0.35;  // extra share on public holidays (労働基準法 37条 / 割増賃金令: at least 35%)
+  double fixed_cost_per_year_yen = 0;  // contract overhead beyond staff hours
+  double on_call_cost_per_hour_yen = 0;
+};
+
+struct Acceptance {
+  // P(a facility with a free bed agrees), by the band in which it is asked.
+  std::array<double, kTimeBands> base{};
+  double assessed_factor = 1;    // multiplier when the person has been assessed
+  double known_factor = 1;       // multiplier when the person has stayed here before
+  double advance_plan_factor = 1;
+};
+
+struct Facility {
+  std::string name;
+  int region = 0;
+  int beds = 0;                   // short-stay beds in all
+  int reserved_emergency_beds = 0;// of which held free for emergencies (空床確保)
+  double planned_occupancy = 0;   // target share of the non-reserved beds filled by planned short stays
+  Distribution planned_stay_days; // length of a planned short stay
+  bool medical_care = false;      // can take people needing medical care
+  bool behavioural = false;       // can take people with intense behavioural support needs
+  bool children = true;           // takes children
+  Acceptance acceptance;
+  Distribution contact_minutes_day;   // a call to this facility in weekday daytime
+  Distribution contact_minutes_other; // evenings, nights, weekends
+  // Experience stays (体験の機会・場)
+  bool experience_stays = false;
+  int experience_days_per_year = 0;  // yearly cap
+  double reserved_bed_fee_per_day_yen = 0;
+  double emergency_stay_fee_per_day_yen = 0;  // paid by the municipality on top of the regular benefit
+};
+
+struct Hub {
+  int rooms = 0;  // dedicated emergency rooms; 0 = no hub
+  std::string name = "hub";
+  double fixed_cost_per_year_yen = 0;
+  double exit_delay_probability = 0;  // chance that the stay is stretched by slow exit support (出口支援)
+  Distribution exit_delay_days;
+};
+
+struct Stays {
+  Distribution emergency_need_days;   // the period life must be kept going (seed 000: 3–4 days)
+  double exit_delay_probability = 0;  // at ordinary facilities
+  Distribution exit_delay_days;
+};
+
+struct Search {
+  int max_contacts = 10;             // the coordinator stops the facility search after this many refusals
+  double max_search_hours = 6;       // or after this long
+  bool prefer_known = true;          // facilities where the person stayed before are called first
+  bool prefer_same_region = true;    // then those in the person's region
+  std::vector<Fallback> fallbacks;   // tried in order after the search
+};
+
+struct HomeSupport {
+  int supporters = 0;               // specialist supporters / helpers who can be dispatched at once
+  std::array<bool, 24> can_start{}; // hours of the day at which a dispatch can start
+  Distribution dispatch_hours;      // supporter time for one emergency at home
+  double cost_per_hour_yen = 0;
+  double p_care_taxi = 0;           // a short-stay placement needs a care-taxi trip
+  double care_taxi_cost_yen = 0;
+};
+
+struct ElderlyCare {
+  bool agreement = false;          // back-up acceptance by agreement (Itabashi)
+  double p_accept = 0;             // chance the agreed facility takes the person
+  Distribution contact_minutes;
+};
+
+struct ExperienceStays {
+  double requests_per_registrant_per_year = 0;
+  Distribution nights;
+  double lead_days = 14;  // booked this far ahead
+  double cost_per_night_yen = 0;
+};
+
+struct Budget {
+  // yen per fiscal year and line ("center_staff", ...); fiscal years not listed have no stated budget
+  struct Line {
+    int fiscal_year = 0;
+    std::string line;
+    double yen = 0;
+  };
+  std::vector<Line> lines;
+  double training_per_year_yen = 0;   // fixed line (seed 000: 110 thousand yen)
+  double advice_per_year_yen = 0;     // experience-stay advice contract (seed 000: 495 thousand yen)
+  double assessment_cost_yen = 0;     // per assessment, when paid separately
+};
+
+struct Scenario {
+  Meta meta;
+  Horizon horizon;
+  std::vector<Region> regions;
+  Registration registration;
+  Assessment assessment;
+  Calls calls;
+  std::vector<Center> centers;
+  std::vector<Facility> facilities;
+  Hub hub;
+  Stays stays;
+  Search search;
+  HomeSupport home_support;
+  ElderlyCare elderly_care;
+  ExperienceStays experience;
+  Budget budget;
+};
+
+}  // namespace kyoten::hub
