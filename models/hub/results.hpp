@@ -4,6 +4,8 @@
 // KPI table below, so adding a KPI is one line here and one assignment in the model.
 #include <array>
 #include <cstdint>
+#include <stdexcept>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -73,16 +75,21 @@ inline constexpr KpiInfo kKpis[] = {
 // clang-format on
 inline constexpr std::size_t kKpiCount = sizeof(kKpis) / sizeof(kKpis[0]);
 
-// Index of a KPI by key at compile time, so the model writes kpi[index_of("calls")] without magic numbers.
-consteval std::size_t kpi_index(const char* key) {
+// Index of a KPI by key, so the model writes kpi[kpi_index("calls")] without magic numbers. constexpr:
+// with a literal key it folds to a constant, and an unknown key fails to compile there.
+constexpr std::size_t kpi_index(std::string_view key) {
   for (std::size_t i = 0; i < kKpiCount; ++i) {
-    const char* a = kKpis[i].key;
-    const char* b = key;
-    while (*a && *a == *b) ++a, ++b;
-    if (*a == *b) return i;
+    if (key == kKpis[i].key) return i;
   }
-  throw "unknown KPI key";
+  throw std::out_of_range("unknown KPI key");
 }
+
+// Per-band KPIs are laid out in TimeBand order, so the model can index them as first + band.
+static_assert(kpi_index("calls_weekday_evening") == kpi_index("calls_weekday_daytime") + 1);
+static_assert(kpi_index("calls_weekend_holiday") == kpi_index("calls_weekday_daytime") + 3);
+static_assert(kpi_index("emergencies_weekend_holiday") == kpi_index("emergencies_weekday_daytime") + 3);
+static_assert(kpi_index("arrange_mean_h_weekend_holiday") == kpi_index("arrange_mean_h_weekday_daytime") + 3);
+static_assert(kpi_index("outcome_unresolved") == kpi_index("outcome_short_stay") + 5);
 
 struct MonthRecord {
   int year = 0, month = 0;  // calendar month

@@ -176,6 +176,7 @@ struct Hub {
   int rooms = 0;  // dedicated emergency rooms; 0 = no hub
   std::string name = "hub";
   double fixed_cost_per_year_yen = 0;
+  Distribution contact_minutes;       // coordinator time to place someone in a hub room
   double exit_delay_probability = 0;  // chance that the stay is stretched by slow exit support (出口支援)
   Distribution exit_delay_days;
 };
@@ -198,6 +199,7 @@ struct HomeSupport {
   int supporters = 0;               // specialist supporters / helpers who can be dispatched at once
   std::array<bool, 24> can_start{}; // hours of the day at which a dispatch can start
   Distribution dispatch_hours;      // supporter time for one emergency at home
+  Distribution arrange_minutes;     // coordinator time to arrange a dispatch with the provider
   double cost_per_hour_yen = 0;
   double p_care_taxi = 0;           // a short-stay placement needs a care-taxi trip
   double care_taxi_cost_yen = 0;

@@ -10,7 +10,8 @@ namespace kyoten::sim {
 class Tally {
  public:
   // keep_values: also store every observation so quantiles can be read (costs memory proportional to n).
-  explicit Tally(bool keep_values = false) : keep_values_(keep_values) {}
+  Tally() = default;
+  explicit Tally(bool keep_values) : keep_values_(keep_values) {}
 
   void add(double x);
   void clear();
@@ -31,7 +32,7 @@ class Tally {
   [[nodiscard]] const std::vector<double>& values() const { return values_; }
 
  private:
-  bool keep_values_;
+  bool keep_values_ = false;
   std::size_t n_ = 0;
   double mean_ = 0.0;
   double m2_ = 0.0;  // Welford's running sum of squared deviations

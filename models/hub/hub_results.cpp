@@ -1,0 +1,113 @@
+// Closing days and months, and turning the run's accumulators into the KPIs of results.hpp.
+#include <cmath>
+#include <limits>
+
+#include "models/hub/hub_model.hpp"
+#include "models/hub/hub_simulation.hpp"
+
+namespace kyoten::hub {
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kHoursPerDay = 24.0;
+double ratio(double a, double b) { return b > 0 ? a / b : kNaN; }
+}  // namespace
+
+ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
+  HubSimulation sim(scenario, seed, replication);
+  ReplicationResult r = sim.run();
+  r.replication = replication;
+  return r;
+}
+
+void HubSimulation::reset_day_trackers() {
+  acc_.day = DayRecord{};
+  acc_.day.hub_rooms_in_use_max = hub_in_use_;
+  acc_.day.hub_rooms_in_use_min = hub_in_use_;
+  acc_.day.emergency_beds_in_use_max = emergency_beds_;
+  acc_.beds_integral_at_day_start = beds_level_.integral(events_.now());
+}
+
+void HubSimulation::close_day() {
+  const double now = events_.now();
+  acc_.day.short_stay_beds_in_use_mean = (beds_level_.integral(now) - acc_.beds_integral_at_day_start) / kHoursPerDay;
+  acc_.days.push_back(acc_.day);
+  reset_day_trackers();
+}
+
+void HubSimulation::close_month() {
+  MonthRecord& m = acc_.month;
+  m.registrants_end = active_count();
+  m.assessment_backlog_end = backlog_;
+  m.cost_yen = ledger_.take_month_total();
+  acc_.months.push_back(m);
+  const auto ymd = calendar_.ymd_at(events_.now());
+  m = MonthRecord{};
+  m.year = static_cast<int>(ymd.year());
+  m.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  m.fiscal_year = calendar_.fiscal_year(events_.now());
+}
+
+ReplicationResult HubSimulation::finish() {
+  const double now = events_.now();
+  // The horizon ends at a midnight, so this closes the last hour and day (and the month if it was whole);
+  // a month cut short by the horizon is closed here.
+  close_hour(now);
+  if (calendar_.ymd_at(now).day() != std::chrono::day{1}) close_month();
+
+  ReplicationResult out;
+  auto& k = out.kpi;
+  k = acc_.count;
+  const auto set = [&](std::string_view key, double v) { k[kpi_index(key)] = v; };
+  const double span = now - t_start_;
+  set("registrants_end", active_count());
+  set("answer_mean_min", acc_.answer_minutes.mean());
+  set("answer_p90_min", acc_.answer_minutes.quantile(0.9));
+  set("arrange_mean_h", acc_.arrange_hours.mean());
+  set("arrange_p90_h", acc_.arrange_hours.quantile(0.9));
+  const auto within = [&](double hours) {
+    double n = 0;
+    for (double v : acc_.arrange_hours.values()) n += v <= hours ? 1 : 0;
+    return ratio(n, acc_.emergencies_to_arrange);
+  };
+  set("arrange_within_2h", within(2));
+  set("arrange_within_4h", within(4));
+  set("arrange_within_24h", within(24));
+  for (int b = 0; b < kTimeBands; ++b) {
+    k[kpi_index("arrange_mean_h_weekday_daytime") + b] = acc_.arrange_by_band[b].mean();
+  }
+  set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
+  set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
+  set("bed_occupancy", ratio(beds_level_.mean(now), total_beds_));
+  set("emergency_bed_days", emergency_beds_level_.integral(now) / kHoursPerDay);
+  if (sc_.hub.rooms > 0) {
+    set("hub_room_occupancy", hub_level_.mean(now) / sc_.hub.rooms);
+    double none = 0, all = 0;
+    for (const DayRecord& d : acc_.days) {
+      none += d.hub_rooms_in_use_max == 0 ? 1 : 0;
+      all += d.hub_rooms_in_use_max >= sc_.hub.rooms ? 1 : 0;
+    }
+    set("hub_days_none_in_use", ratio(none, static_cast<double>(acc_.days.size())));
+    set("hub_days_all_in_use", ratio(all, static_cast<double>(acc_.days.size())));
+  } else {
+    for (const char* key : {"hub_room_occupancy", "hub_days_none_in_use", "hub_days_all_in_use"}) set(key, kNaN);
+  }
+  double busy = 0, duty = 0;
+  for (int h = 0; h < 168; ++h) {
+    busy += acc_.busy_hours[h];
+    duty += acc_.duty_hours[h];
+    out.staff_utilisation[h] = ratio(acc_.busy_hours[h], acc_.duty_hours[h]);
+  }
+  set("staff_utilisation", ratio(busy, duty));
+  set("assessment_backlog_mean", span > 0 ? backlog_level_.mean(now) : kNaN);
+  set("assessment_backlog_end", backlog_);
+  set("cost_total_yen", ledger_.total());
+  const double arranged = acc_.emergencies_to_arrange - k[kpi_index("outcome_unresolved")];
+  set("cost_per_emergency_yen", ratio(ledger_.total(), arranged));
+
+  out.months = std::move(acc_.months);
+  out.days = std::move(acc_.days);
+  out.costs = ledger_.records();
+  return out;
+}
+
+}  // namespace kyoten::hub

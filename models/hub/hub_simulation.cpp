@@ -1,0 +1,345 @@
+// Set-up, the event loop, the clock-driven bookkeeping (hours, days, months) and the registration and call
+// processes. Coordination (cases, search, fallbacks) is in coordination.cpp; beds and stays in stays.cpp;
+// the final KPIs in hub_results.cpp.
+#include <algorithm>
+#include <boost/random/exponential_distribution.hpp>
+#include <cmath>
+
+#include "models/hub/hub_simulation.hpp"
+#include "models/hub/time_bands.hpp"
+#include "sim/random/weighted_choice.hpp"
+
+namespace kyoten::hub {
+namespace {
+
+// Rates in scenarios are per year; the clock runs in hours. A Julian year keeps leap years in the average.
+constexpr double kHoursPerYear = 365.25 * 24.0;
+constexpr double kHoursPerDay = 24.0;
+
+int whole_days(double days) { return static_cast<int>(std::ceil(days)); }
+
+double exponential_gap(sim::RandomStream& s, double rate_per_hour) {
+  return boost::random::exponential_distribution<double>(rate_per_hour)(s);
+}
+
+}  // namespace
+
+HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64_t rep)
+    : sc_(sc),
+      calendar_(sc.horizon.start - std::chrono::days{whole_days(sc.horizon.warmup_days)}),
+      rs_registrations_(seed, rep, "registrations"),
+      rs_attributes_(seed, rep, "registrant-attributes"),
+      rs_leaving_(seed, rep, "leaving"),
+      rs_calls_(seed, rep, "calls"),
+      rs_call_content_(seed, rep, "call-content"),
+      rs_work_(seed, rep, "work-times"),
+      rs_search_(seed, rep, "search-contacts"),
+      rs_acceptance_(seed, rep, "acceptance"),
+      rs_stays_(seed, rep, "stay-lengths"),
+      rs_experience_(seed, rep, "experience-stays"),
+      rs_home_(seed, rep, "home-support") {
+  t_start_ = calendar_.time_of(sc.horizon.start);
+  t_end_ = calendar_.time_of(sc.horizon.end);
+
+  // Registrations: the slope of the expected registered count plus the leavers it must replace.
+  std::vector<std::pair<sim::Time, double>> knots;
+  for (const auto& [date, n] : sc.registration.expected_registered) knots.emplace_back(calendar_.time_of(date), n);
+  expected_registered_ = sim::PiecewiseLinear(knots);
+  double max_slope = 0, max_level = static_cast<double>(sc.registration.initial_registrants);
+  for (std::size_t i = 0; i < knots.size(); ++i) {
+    max_level = std::max(max_level, knots[i].second);
+    if (i > 0 && knots[i].first > knots[i - 1].first) {
+      max_slope = std::max(max_slope, (knots[i].second - knots[i - 1].second) / (knots[i].first - knots[i - 1].first));
+    }
+  }
+  registration_bound_per_hour_ = max_slope + sc.registration.leave_rate_per_year / kHoursPerYear * max_level;
+
+  call_profile_ = band_profile(sc.calls.band_share, sc.calls.band_hours);
+  call_profile_max_ = call_profile_.max();
+
+  for (std::size_t f = 0; f < sc.facilities.size(); ++f) {
+    const Facility& spec = sc.facilities[f];
+    facilities_.emplace_back(spec);
+    rs_planned_.emplace_back(seed, rep, "planned-stays/" + std::to_string(f));
+    const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
+    const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
+    planned_arrivals_per_hour_.push_back(mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours
+                                                             : 0.0);
+    total_beds_ += spec.beds;
+  }
+  experience_nights_used_.resize(sc.facilities.size());
+
+  centers_.resize(sc.centers.size());
+  assessment_queue_.resize(sc.centers.size());
+  center_of_region_.assign(sc.regions.size(), 0);
+  for (int c = static_cast<int>(sc.centers.size()) - 1; c >= 0; --c) {
+    for (int region : sc.centers[c].regions) center_of_region_[region] = c;  // the first center listing it wins
+  }
+  events_.reserve(256);
+}
+
+ReplicationResult HubSimulation::run() {
+  const Registration& reg = sc_.registration;
+  for (int i = 0; i < reg.initial_registrants; ++i) {
+    register_person(draw_registrant(sc_, rs_attributes_, 0.0), sc_.assessment.initial_registrants_assessed);
+  }
+  events_.schedule(t_start_, kStatsStart);
+  events_.schedule(t_end_, kEnd);
+  events_.schedule(0.0, kHourTick);
+  const double first = sim::next_arrival_by_thinning(rs_registrations_, 0.0, t_end_, registration_bound_per_hour_,
+                                                     [this](double t) { return registration_intensity(t); });
+  if (std::isfinite(first)) events_.schedule(first, kRegistration);
+  for (std::size_t f = 0; f < facilities_.size(); ++f) {
+    if (planned_arrivals_per_hour_[f] > 0) {
+      events_.schedule(exponential_gap(rs_planned_[f], planned_arrivals_per_hour_[f]), kPlannedArrival,
+                       static_cast<std::uint32_t>(f));
+    }
+  }
+  reschedule_population_processes();
+
+  for (;;) {
+    const sim::Event e = events_.pop();
+    switch (e.kind) {
+      case kStatsStart: on_stats_start(); break;
+      case kHourTick: on_hour_tick(); break;
+      case kRegistration: on_registration(); break;
+      case kLeave: on_leave(e.subject); break;
+      case kCallCandidate: on_call_candidate(); break;
+      case kExperienceCandidate: on_experience_candidate(); break;
+      case kCaseStep: on_case_step(e.subject); break;
+      case kReassessmentDue: on_reassessment_due(e.subject); break;
+      case kEmergencyStayEnd: on_emergency_stay_end(static_cast<int>(e.subject)); break;
+      case kHubStayEnd: set_hub_in_use(-1); break;
+      case kPlannedArrival: on_planned_arrival(static_cast<int>(e.subject)); break;
+      case kPlannedEnd:
+        facilities_[e.subject].discharge_planned();
+        set_beds_in_use(-1);
+        break;
+      case kExperienceStart: on_experience_start(e.subject); break;
+      case kExperienceEnd: on_experience_end(e.subject); break;
+      case kDispatchEnd: --supporters_busy_; break;
+      case kEnd: return finish();
+    }
+  }
+}
+
+double HubSimulation::registration_intensity(double t) const {
+  // Slope of the expected path at t (zero outside the knots) plus replacement of expected leavers.
+  const auto& knots = sc_.registration.expected_registered;
+  double slope = 0;
+  for (std::size_t i = 1; i < knots.size(); ++i) {
+    const double t0 = calendar_.time_of(knots[i - 1].first), t1 = calendar_.time_of(knots[i].first);
+    if (t >= t0 && t < t1) {
+      slope = (knots[i].second - knots[i - 1].second) / (t1 - t0);
+      break;
+    }
+  }
+  return std::max(0.0, slope) + sc_.registration.leave_rate_per_year / kHoursPerYear * expected_registered_.at(t);
+}
+
+void HubSimulation::on_stats_start() {
+  const double now = events_.now();
+  acc_ = Accumulators{};
+  collecting_ = true;
+  ledger_ = CostLedger{};
+  fiscal_year_ = calendar_.fiscal_year(now);
+  ledger_.set_fiscal_year(fiscal_year_);
+  for (sim::TimeWeighted* level : {&busy_level_, &backlog_level_, &beds_level_, &emergency_beds_level_, &hub_level_}) {
+    level->restart(now);
+  }
+  const auto ymd = calendar_.ymd_at(now);
+  acc_.month.year = static_cast<int>(ymd.year());
+  acc_.month.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  acc_.month.fiscal_year = fiscal_year_;
+  reset_day_trackers();
+}
+
+void HubSimulation::on_hour_tick() {
+  const double now = events_.now();
+  if (now > 0) close_hour(now);
+  const bool holiday = calendar_.is_holiday(now);
+  const int how = calendar_.hour_of_week(now);
+  const int hour = calendar_.hour_of_day(now);
+  for (std::size_t c = 0; c < centers_.size(); ++c) {
+    const StaffSchedule& s = sc_.centers[c].staff;
+    centers_[c].on_duty = holiday ? s.holiday[hour] : s.hour_of_week[how];
+    serve_waiting(static_cast<int>(c));
+  }
+  events_.schedule(now + 1.0, kHourTick);
+}
+
+void HubSimulation::close_hour(double now) {
+  const double hour_start = now - 1.0;
+  if (collecting_ && hour_start >= t_start_) {
+    accrue_hour_costs(hour_start);
+    const int how = calendar_.hour_of_week(hour_start);
+    const double busy_integral = busy_level_.integral(now);
+    acc_.busy_hours[how] += busy_integral - acc_.busy_integral_at_hour_start;
+    acc_.busy_integral_at_hour_start = busy_integral;
+    for (const CenterState& cs : centers_) acc_.duty_hours[how] += cs.on_duty;
+  } else {
+    acc_.busy_integral_at_hour_start = busy_level_.integral(now);
+  }
+  if (calendar_.hour_of_day(now) != 0) return;
+  // Midnight: the day that just ended is closed and charged to its own fiscal year, then the month.
+  if (collecting_ && now - kHoursPerDay >= t_start_) {
+    accrue_day_costs(now - kHoursPerDay);
+    close_day();
+  }
+  fiscal_year_ = calendar_.fiscal_year(now);
+  ledger_.set_fiscal_year(fiscal_year_);
+  if (collecting_ && now > t_start_ && static_cast<unsigned>(calendar_.ymd_at(now).day()) == 1) close_month();
+}
+
+void HubSimulation::on_registration() {
+  const double now = events_.now();
+  register_person(draw_registrant(sc_, rs_attributes_, now), false);
+  if (collecting_) {
+    count(kpi_index("registrations"));
+    acc_.month.registrations += 1;
+  }
+  reschedule_population_processes();
+  const double next = sim::next_arrival_by_thinning(rs_registrations_, now, t_end_, registration_bound_per_hour_,
+                                                    [this](double t) { return registration_intensity(t); });
+  if (std::isfinite(next)) events_.schedule(next, kRegistration);
+}
+
+void HubSimulation::register_person(const Registrant& person, bool already_assessed) {
+  const double now = events_.now();
+  const auto id = static_cast<std::uint32_t>(registrants_.size());
+  registrants_.push_back(person);
+  Registrant& r = registrants_.back();
+  r.active_position = static_cast<std::int32_t>(active_.size());
+  active_.push_back(id);
+  const double leave_rate = sc_.registration.leave_rate_per_year / kHoursPerYear;
+  if (leave_rate > 0) {
+    const double leave_at = now + exponential_gap(rs_leaving_, leave_rate);
+    if (leave_at < t_end_) events_.schedule(leave_at, kLeave, id);
+  }
+  const double interval = sc_.assessment.reassessment_interval_days * kHoursPerDay;
+  if (already_assessed) {
+    r.assessed = true;
+    // Earlier assessments were spread over the past interval, so re-assessments fall due evenly.
+    if (interval > 0) events_.schedule(now + rs_leaving_.uniform() * interval, kReassessmentDue, id);
+  } else {
+    enqueue_assessment(id);
+  }
+}
+
+void HubSimulation::on_leave(std::uint32_t id) {
+  Registrant& r = registrants_[id];
+  if (r.active_position < 0) return;
+  const auto pos = static_cast<std::size_t>(r.active_position);
+  active_[pos] = active_.back();
+  registrants_[active_[pos]].active_position = static_cast<std::int32_t>(pos);
+  active_.pop_back();
+  r.active_position = -1;
+  if (r.awaiting_assessment) {
+    r.awaiting_assessment = false;  // its queue entry is skipped when reached
+    set_backlog(-1);
+  }
+  if (collecting_) count(kpi_index("leavers"));
+  reschedule_population_processes();
+}
+
+void HubSimulation::reschedule_population_processes() {
+  // Rates proportional to the number registered change only here, so redrawing the next candidate from now is
+  // exact for a Poisson process (memorylessness); thinning then applies the time-of-week profile.
+  const double now = events_.now();
+  events_.cancel(call_candidate_);
+  events_.cancel(experience_candidate_);
+  const double calls_per_hour =
+      (active_count() * sc_.calls.per_registrant_per_year + sc_.calls.unregistered_per_year) / kHoursPerYear;
+  const double call_bound = calls_per_hour * call_profile_max_;
+  if (call_bound > 0) {
+    call_candidate_ = events_.schedule_cancellable({now + exponential_gap(rs_calls_, call_bound), kCallCandidate, 0, 0});
+  }
+  const double experience_per_hour =
+      active_count() * sc_.experience.requests_per_registrant_per_year / kHoursPerYear;
+  if (experience_per_hour > 0) {
+    experience_candidate_ = events_.schedule_cancellable(
+        {now + exponential_gap(rs_experience_, experience_per_hour), kExperienceCandidate, 0, 0});
+  }
+}
+
+void HubSimulation::on_call_candidate() {
+  const double now = events_.now();
+  const double multiplier = calendar_.is_holiday(now) ? call_profile_.holiday[calendar_.hour_of_day(now)]
+                                                      : call_profile_.hour_of_week[calendar_.hour_of_week(now)];
+  const bool is_call = rs_calls_.uniform() * call_profile_max_ < multiplier;
+  // Who calls: a registered person, in proportion to the registered call rate, or someone not registered.
+  const double registered_rate = active_count() * sc_.calls.per_registrant_per_year;
+  const double total_rate = registered_rate + sc_.calls.unregistered_per_year;
+  const bool registered = rs_calls_.uniform() * total_rate < registered_rate;
+  const std::size_t pick = active_.empty() ? 0 : static_cast<std::size_t>(rs_calls_.uniform() * active_.size());
+  reschedule_population_processes();
+  if (!is_call) return;
+
+  const std::uint32_t id = new_case();
+  Case& c = cases_[id];
+  if (registered && !active_.empty()) {
+    c.registrant = static_cast<std::int32_t>(active_[std::min(pick, active_.size() - 1)]);
+    c.person = registrants_[c.registrant];
+  } else {
+    c.registrant = -1;
+    c.person = draw_registrant(sc_, rs_call_content_, now);
+  }
+  c.call_time = now;
+  c.band = band_at(calendar_, now, sc_.calls.band_hours);
+  const int band = static_cast<int>(c.band);
+  c.emergency = rs_call_content_.uniform() < sc_.calls.emergency_share[band];
+  if (c.emergency) {
+    c.need = static_cast<Need>(sim::draw_weighted(sc_.calls.need_weights, rs_call_content_));
+    sim::draw_weighted(sc_.calls.cause_weights, rs_call_content_);  // the cause is drawn for the trace; no branch uses it
+    c.handover = rs_call_content_.uniform() < sc_.calls.p_handover;
+  }
+  if (collecting_) {
+    count(kpi_index("calls"));
+    count(kpi_index("calls_weekday_daytime") + band);
+    acc_.month.calls += 1;
+    if (c.emergency) {
+      count(kpi_index("emergencies"));
+      count(kpi_index("emergencies_weekday_daytime") + band);
+      acc_.month.emergencies += 1;
+    } else {
+      count(kpi_index("inquiries"));
+    }
+  }
+  offer(id, center_of_region_[c.person.region]);
+}
+
+void HubSimulation::accrue_hour_costs(double hour_start) {
+  const int hour = calendar_.hour_of_day(hour_start);
+  // Night work (22:00–5:00) and work on Sundays and public holidays carry the statutory premiums.
+  constexpr int kNightStart = 22, kNightEnd = 5;
+  const bool night = hour >= kNightStart || hour < kNightEnd;
+  const bool holiday = calendar_.day_type(hour_start) == sim::DayType::SundayOrHoliday;
+  for (std::size_t c = 0; c < centers_.size(); ++c) {
+    const Center& spec = sc_.centers[c];
+    const int on_duty = centers_[c].on_duty;
+    if (on_duty > 0) {
+      const double factor = 1.0 + (night ? spec.night_premium : 0.0) + (holiday ? spec.holiday_premium : 0.0);
+      ledger_.charge(CostLine::CenterStaff, on_duty * spec.staff_cost_per_hour_yen * factor);
+    } else if (spec.on_call_delay_hours) {
+      ledger_.charge(CostLine::OnCall, spec.on_call_cost_per_hour_yen);
+    }
+  }
+}
+
+void HubSimulation::accrue_day_costs(double day_start) {
+  // Yearly amounts are spread over the days of their own fiscal year (365 or 366).
+  const int fy = calendar_.fiscal_year(day_start);
+  const auto april_first = [](int y) {
+    return std::chrono::sys_days{std::chrono::year{y} / std::chrono::April / 1};
+  };
+  const double days_in_year = static_cast<double>((april_first(fy + 1) - april_first(fy)).count());
+  for (const Center& c : sc_.centers) ledger_.charge(CostLine::CenterFixed, c.fixed_cost_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::HubRooms, sc_.hub.fixed_cost_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::Training, sc_.budget.training_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::Advice, sc_.budget.advice_per_year_yen / days_in_year);
+  for (const Facility& f : sc_.facilities) {
+    ledger_.charge(CostLine::ReservedBeds, f.reserved_emergency_beds * f.reserved_bed_fee_per_day_yen);
+  }
+}
+
+}  // namespace kyoten::hub

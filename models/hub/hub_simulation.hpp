@@ -1,0 +1,216 @@
+#pragma once
+// One replication of the hub model: registrations, calls, coordinators on shifts working cases, the
+// facility-by-facility search for a bed, fallbacks, stays, experience stays, home support and costs.
+// The model owns an EventCalendar and dispatches its own event kinds with a switch (no per-event allocation).
+#include <deque>
+#include <vector>
+
+#include "models/hub/cost_ledger.hpp"
+#include "models/hub/facility_state.hpp"
+#include "models/hub/registrant.hpp"
+#include "models/hub/results.hpp"
+#include "models/hub/scenario.hpp"
+#include "sim/event/event_calendar.hpp"
+#include "sim/random/nhpp.hpp"
+#include "sim/random/stream.hpp"
+#include "sim/stats/tally.hpp"
+#include "sim/time/civil_calendar.hpp"
+
+namespace kyoten::hub {
+
+class HubSimulation {
+ public:
+  HubSimulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+  ReplicationResult run();
+
+ private:
+  enum Kind : std::uint32_t {
+    kStatsStart,
+    kHourTick,
+    kRegistration,
+    kLeave,
+    kCallCandidate,
+    kExperienceCandidate,
+    kCaseStep,
+    kReassessmentDue,
+    kEmergencyStayEnd,
+    kHubStayEnd,
+    kPlannedArrival,
+    kPlannedEnd,
+    kExperienceStart,
+    kExperienceEnd,
+    kDispatchEnd,
+    kEnd,
+  };
+
+  // What a case is doing when its next CaseStep event fires.
+  enum class Stage : std::uint8_t {
+    AwaitOnCall,   // an on-call coordinator is on the way to the phone
+    Inquiry,       // advice only
+    Assessment,    // assessing a registrant
+    Contacting,    // calling candidate facility `facility`
+    HubPlacing,    // placing the person in a reserved hub room
+    HomeArranging, // arranging a supporter already reserved
+    ElderlyContacting,
+    HandingOver,
+  };
+
+  struct Case {
+    bool in_use = false;
+    bool emergency = false;
+    bool on_call = false;  // worked by the on-call coordinator rather than a staffed one
+    Stage stage = Stage::Inquiry;
+    TimeBand band = TimeBand::WeekdayDaytime;
+    Need need = Need::ShortStay;
+    bool handover = false;
+    int center = 0;
+    std::int32_t registrant = -1;  // -1 for unregistered callers
+    Registrant person;             // snapshot taken when the call came in
+    double call_time = 0;
+    double search_start = 0;
+    int contacts = 0;
+    int facility = -1;
+    std::size_t next_candidate = 0;
+    std::size_t next_fallback = 0;
+    bool searched = false;         // a facility search was made (for P(no bed))
+    std::vector<int> candidates;   // capacity kept between uses of this slot
+  };
+
+  struct CenterState {
+    int on_duty = 0;
+    int busy = 0;
+    bool on_call_busy = false;
+    std::deque<std::uint32_t> waiting;  // cases waiting for a coordinator, first come first served
+  };
+
+  struct Booking {
+    std::int32_t registrant = -1;
+    int facility = 0;
+    int nights = 0;
+  };
+
+  // Result accumulators, reset when statistics start (after warm-up).
+  struct Accumulators {
+    std::array<double, kKpiCount> count{};
+    sim::Tally answer_minutes{true};
+    sim::Tally arrange_hours{true};
+    std::array<sim::Tally, kTimeBands> arrange_by_band{};
+    double emergencies_to_arrange = 0;  // emergencies not handed over that reached an outcome
+    double searches = 0, searches_without_bed = 0, contacts = 0;
+    std::array<double, 168> busy_hours{}, duty_hours{};
+    double busy_integral_at_hour_start = 0;
+    double beds_integral_at_day_start = 0;
+    MonthRecord month;
+    DayRecord day;
+    std::vector<MonthRecord> months;
+    std::vector<DayRecord> days;
+  };
+
+  // Event handlers
+  void on_stats_start();
+  void on_hour_tick();
+  void close_hour(double now);
+  void on_registration();
+  void on_leave(std::uint32_t registrant);
+  void on_call_candidate();
+  void on_experience_candidate();
+  void on_case_step(std::uint32_t case_id);
+  void on_reassessment_due(std::uint32_t registrant);
+  void on_planned_arrival(int facility);
+  void on_experience_start(std::uint32_t booking);
+  void on_experience_end(std::uint32_t booking);
+  void on_emergency_stay_end(int facility);
+  void preempt_experience_stay(int facility);
+  double emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay);
+  void arrange_transport();
+  double registration_intensity(double t) const;
+
+  // Population-driven processes: their rate depends on the number registered, so they are redrawn
+  // (memoryless) whenever that number changes.
+  void reschedule_population_processes();
+  int active_count() const { return static_cast<int>(active_.size()); }
+
+  // Coordinators
+  std::uint32_t new_case();
+  void offer(std::uint32_t case_id, int center);
+  void start_case(std::uint32_t case_id, int center, bool on_call);
+  void begin_work(std::uint32_t case_id);
+  void finish_case(std::uint32_t case_id);
+  void serve_waiting(int center);
+  void step_after(std::uint32_t case_id, Stage stage, double hours);
+
+  // Emergencies
+  void begin_emergency(std::uint32_t case_id);
+  void begin_search(std::uint32_t case_id);
+  void contact_next_facility(std::uint32_t case_id);
+  void on_contact_answered(std::uint32_t case_id);
+  void try_next_fallback(std::uint32_t case_id);
+  bool try_reserve_supporter();
+  void record_outcome(Case& c, Outcome outcome);
+  void place_in_facility(Case& c, int facility);
+  void place_in_hub(Case& c);
+  void dispatch_supporter();
+
+  // Registrants and assessments
+  void register_person(const Registrant& r, bool already_assessed);
+  void enqueue_assessment(std::uint32_t registrant);
+
+  // Bookkeeping
+  void reset_day_trackers();
+  void close_day();
+  void set_backlog(int delta);
+  void close_month();
+  void set_hub_in_use(int delta);
+  void set_emergency_beds(int delta);
+  void set_beds_in_use(int delta);
+  void count(std::size_t kpi, double n = 1) { acc_.count[kpi] += n; }
+  void accrue_hour_costs(double hour_start);
+  void accrue_day_costs(double day_start);
+  ReplicationResult finish();
+
+  const Scenario& sc_;
+  sim::CivilCalendar calendar_;
+  sim::EventCalendar events_;
+  double t_start_ = 0, t_end_ = 0;
+  bool collecting_ = false;
+
+  // Streams, one per purpose (see docs/model.md, "Random numbers").
+  sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
+      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_;
+  std::vector<sim::RandomStream> rs_planned_;  // one per facility, so adding a facility shifts no other
+
+  // Precomputed rates
+  sim::PiecewiseLinear expected_registered_;
+  double registration_bound_per_hour_ = 0;
+  sim::WeeklyProfile call_profile_;
+  double call_profile_max_ = 0;
+  std::vector<double> planned_arrivals_per_hour_;
+
+  // State
+  std::vector<Registrant> registrants_;
+  std::vector<std::uint32_t> active_;
+  std::vector<Case> cases_;
+  std::vector<std::uint32_t> free_cases_;
+  std::vector<CenterState> centers_;
+  std::vector<int> center_of_region_;
+  std::vector<std::deque<std::uint32_t>> assessment_queue_;  // per center
+  std::vector<FacilityState> facilities_;
+  std::vector<Booking> bookings_;
+  std::vector<std::vector<std::pair<int, int>>> experience_nights_used_;  // per facility: (fiscal year, nights)
+  int hub_in_use_ = 0;
+  int supporters_busy_ = 0;
+  int emergency_beds_ = 0;
+  sim::EventHandle call_candidate_, experience_candidate_;
+
+  // Time-weighted levels
+  sim::TimeWeighted busy_level_, backlog_level_, beds_level_, emergency_beds_level_, hub_level_;
+  int total_beds_ = 0;
+  int backlog_ = 0;
+  int fiscal_year_ = 0;
+  int current_month_ = 0, current_year_ = 0;
+
+  CostLedger ledger_;
+  Accumulators acc_;
+};
+
+}  // namespace kyoten::hub

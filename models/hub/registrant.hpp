@@ -1,0 +1,32 @@
+#pragma once
+// A person on the register (or an unregistered caller), with the attributes that decide which facilities
+// can take them and how readily.
+#include <cstdint>
+
+#include "models/hub/scenario.hpp"
+#include "sim/random/stream.hpp"
+
+namespace kyoten::hub {
+
+struct Registrant {
+  double registered_at = 0;
+  std::int32_t active_position = -1;  // index in the active list; -1 once left (or never registered)
+  std::uint16_t region = 0;
+  std::uint16_t age_band = 0;
+  bool physical = false, intellectual = false, mental = false;
+  bool medical_care = false;
+  bool behavioural = false;
+  bool ageing_caregiver = false;
+  bool advance_plan = false;
+  bool child = false;
+  bool assessed = false;
+  bool awaiting_assessment = false;
+  std::uint64_t known_facilities = 0;  // bit f set once the person has stayed at facility f
+
+  [[nodiscard]] bool knows(int facility) const { return (known_facilities >> facility) & 1u; }
+};
+
+// Draws a new person's attributes from the scenario's mix (region by registrant weight).
+Registrant draw_registrant(const Scenario& scenario, sim::RandomStream& stream, double now);
+
+}  // namespace kyoten::hub

@@ -1,0 +1,158 @@
+// Beds and the people in them: planned short stays, emergency stays at facilities and in hub rooms (with the
+// exit-support tail), and experience stays booked ahead, capped per year and pre-empted by emergencies.
+#include <algorithm>
+#include <boost/random/exponential_distribution.hpp>
+#include <cmath>
+
+#include "models/hub/hub_simulation.hpp"
+
+namespace kyoten::hub {
+namespace {
+constexpr double kHoursPerDay = 24.0;
+}
+
+void HubSimulation::on_planned_arrival(int f) {
+  const double now = events_.now();
+  FacilityState& fs = facilities_[f];
+  sim::RandomStream& s = rs_planned_[f];
+  if (fs.has_bed_for_planned()) {
+    fs.admit_planned();
+    set_beds_in_use(+1);
+    events_.schedule(now + fs.spec().planned_stay_days(s) * kHoursPerDay, kPlannedEnd, static_cast<std::uint32_t>(f));
+  } else if (collecting_) {
+    count(kpi_index("planned_stays_refused"));
+  }
+  const double gap = boost::random::exponential_distribution<double>(planned_arrivals_per_hour_[f])(s);
+  events_.schedule(now + gap, kPlannedArrival, static_cast<std::uint32_t>(f));
+}
+
+double HubSimulation::emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay) {
+  double days = sc_.stays.emergency_need_days(rs_stays_);
+  if (rs_stays_.uniform() < exit_delay_probability) days += exit_delay(rs_stays_);
+  return std::max(0.0, days);
+}
+
+void HubSimulation::arrange_transport() {
+  if (rs_stays_.uniform() < sc_.home_support.p_care_taxi && collecting_) {
+    count(kpi_index("care_taxi_trips"));
+    ledger_.charge(CostLine::CareTaxi, sc_.home_support.care_taxi_cost_yen);
+  }
+}
+
+void HubSimulation::place_in_facility(Case& c, int f) {
+  FacilityState& fs = facilities_[f];
+  fs.admit_emergency();
+  set_beds_in_use(+1);
+  set_emergency_beds(+1);
+  const double days = emergency_stay_days(sc_.stays.exit_delay_probability, sc_.stays.exit_delay_days);
+  events_.schedule(events_.now() + days * kHoursPerDay, kEmergencyStayEnd, static_cast<std::uint32_t>(f));
+  if (collecting_) ledger_.charge(CostLine::EmergencyStays, days * fs.spec().emergency_stay_fee_per_day_yen);
+  arrange_transport();
+  // Having stayed there, the person is now known to the facility.
+  if (c.registrant >= 0) registrants_[c.registrant].known_facilities |= (std::uint64_t{1} << f);
+}
+
+void HubSimulation::place_in_hub(Case&) {
+  const double days = emergency_stay_days(sc_.hub.exit_delay_probability, sc_.hub.exit_delay_days);
+  events_.schedule(events_.now() + days * kHoursPerDay, kHubStayEnd);
+  arrange_transport();
+}
+
+void HubSimulation::on_emergency_stay_end(int f) {
+  facilities_[f].discharge_emergency();
+  set_beds_in_use(-1);
+  set_emergency_beds(-1);
+}
+
+void HubSimulation::preempt_experience_stay(int f) {
+  const ExperienceOccupant o = facilities_[f].preempt_experience();
+  events_.cancel(o.end);
+  set_beds_in_use(-1);
+  if (collecting_) {
+    count(kpi_index("experience_preempted"));
+    acc_.month.experience_preempted += 1;
+  }
+}
+
+void HubSimulation::on_experience_candidate() {
+  const double now = events_.now();
+  const auto pick = static_cast<std::size_t>(rs_experience_.uniform() * static_cast<double>(active_.size()));
+  const double nights_drawn = sc_.experience.nights(rs_experience_);
+  reschedule_population_processes();
+  if (active_.empty()) return;
+  const std::uint32_t who = active_[std::min(pick, active_.size() - 1)];
+  const Registrant& r = registrants_[who];
+  if (collecting_) count(kpi_index("experience_requested"));
+
+  // The person tries a facility they do not yet know, in their own region if possible.
+  int chosen = -1, best_rank = 4;
+  for (int f = 0; f < static_cast<int>(facilities_.size()); ++f) {
+    if (!sc_.facilities[f].experience_stays || !facilities_[f].capable_of(r)) continue;
+    const int rank = 2 * (r.knows(f) ? 1 : 0) + (sc_.facilities[f].region != r.region ? 1 : 0);
+    if (rank < best_rank) best_rank = rank, chosen = f;
+  }
+  if (chosen < 0) return;
+  const int nights = std::max(1, static_cast<int>(std::lround(nights_drawn)));
+  const double start = now + sc_.experience.lead_days * kHoursPerDay;
+  if (start >= t_end_) return;
+  // The yearly cap counts nights by the fiscal year in which the stay starts.
+  const int fy = calendar_.fiscal_year(start);
+  auto& used = experience_nights_used_[chosen];
+  auto it = std::find_if(used.begin(), used.end(), [fy](const auto& p) { return p.first == fy; });
+  if (it == used.end()) it = used.insert(used.end(), {fy, 0});
+  if (it->second + nights > sc_.facilities[chosen].experience_days_per_year) return;
+  it->second += nights;
+  bookings_.push_back(Booking{static_cast<std::int32_t>(who), chosen, nights});
+  events_.schedule(start, kExperienceStart, static_cast<std::uint32_t>(bookings_.size() - 1));
+}
+
+void HubSimulation::on_experience_start(std::uint32_t b) {
+  const Booking& booking = bookings_[b];
+  FacilityState& fs = facilities_[booking.facility];
+  if (!fs.has_bed_for_experience()) {
+    // The bed the booking relied on is taken; it counts as pre-empted when emergencies are what fills it.
+    if (fs.emergency() > 0 && collecting_) {
+      count(kpi_index("experience_preempted"));
+      acc_.month.experience_preempted += 1;
+    }
+    return;
+  }
+  const double now = events_.now();
+  const sim::EventHandle end = events_.schedule_cancellable({now + booking.nights * kHoursPerDay, kExperienceEnd, b, 0});
+  fs.admit_experience(ExperienceOccupant{b, end});
+  set_beds_in_use(+1);
+  if (collecting_) ledger_.charge(CostLine::ExperienceStays, booking.nights * sc_.experience.cost_per_night_yen);
+}
+
+void HubSimulation::on_experience_end(std::uint32_t b) {
+  const Booking& booking = bookings_[b];
+  facilities_[booking.facility].discharge_experience(b);
+  set_beds_in_use(-1);
+  registrants_[booking.registrant].known_facilities |= (std::uint64_t{1} << booking.facility);
+  if (collecting_) {
+    count(kpi_index("experience_done"));
+    acc_.month.experience_done += 1;
+  }
+}
+
+void HubSimulation::set_beds_in_use(int delta) { beds_level_.add(events_.now(), delta); }
+
+void HubSimulation::set_emergency_beds(int delta) {
+  emergency_beds_ += delta;
+  emergency_beds_level_.add(events_.now(), delta);
+  acc_.day.emergency_beds_in_use_max = std::max(acc_.day.emergency_beds_in_use_max, emergency_beds_);
+}
+
+void HubSimulation::set_hub_in_use(int delta) {
+  hub_in_use_ += delta;
+  hub_level_.add(events_.now(), delta);
+  acc_.day.hub_rooms_in_use_max = std::max(acc_.day.hub_rooms_in_use_max, hub_in_use_);
+  acc_.day.hub_rooms_in_use_min = std::min(acc_.day.hub_rooms_in_use_min, hub_in_use_);
+}
+
+void HubSimulation::set_backlog(int delta) {
+  backlog_ += delta;
+  backlog_level_.add(events_.now(), delta);
+}
+
+}  // namespace kyoten::hub

@@ -1,0 +1,153 @@
+// Hand-worked cases for single mechanisms of the hub model, each against a truth worked out independently.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "hub_fixture.hpp"
+#include "models/hub/hub_model.hpp"
+#include "models/queueing/closed_forms.hpp"
+#include "sim/run/replication_runner.hpp"
+#include "sim/stats/confidence.hpp"
+
+namespace kyoten::hub {
+namespace {
+
+using testing::date;
+using testing::minimal_scenario;
+
+std::vector<double> kpi_over_replications(const Scenario& sc, const char* key, int replications,
+                                          std::uint64_t seed = 7) {
+  const auto results = sim::run_replications(0, replications, 2, [&](std::size_t r) {
+    return simulate_replication(sc, seed, r);
+  });
+  std::vector<double> v;
+  for (const auto& r : results) v.push_back(r.kpi[kpi_index(key)]);
+  return v;
+}
+
+double cost_of(const ReplicationResult& r, const std::string& line) {
+  double total = 0;
+  for (const auto& c : r.costs) total += c.line == line ? c.yen : 0;
+  return total;
+}
+
+// With one facility, no planned load, certain acceptance and no fallback, emergency beds form an M/G/c/c loss
+// system: the share of emergencies finding no bed is Erlang B (insensitive to the stay-length distribution).
+TEST(HubMechanisms, EmergencyBedBlockingMatchesErlangB) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 4, 1), date(2044, 4, 1), 60};
+  sc.calls.emergency_share = {1, 1, 1, 1};
+  sc.facilities[0].beds = 3;
+  sc.centers[0].staff = testing::staff_all_hours(50);  // coordinators never the bottleneck
+  const double stay_days = 3.5;
+  sc.stays.emergency_need_days = sim::Distribution(sim::LogNormal{stay_days, 2.0});
+  const double offered_erlangs = 2.0;
+  const double per_day = offered_erlangs / stay_days;
+  sc.calls.per_registrant_per_year = per_day * 365.25 / sc.registration.initial_registrants;
+
+  const auto p = kpi_over_replications(sc, "p_no_bed", 20);
+  // Bonferroni is not needed for a single point; 99% keeps the test stable across platforms.
+  const auto ci = sim::student_t_interval(p, 0.99);
+  const double truth = queueing::erlang_b(offered_erlangs, 3);  // = 4/19 by hand: (8/6)/(1+2+2+8/6)
+  EXPECT_NEAR(truth, 4.0 / 19.0, 1e-12);
+  EXPECT_TRUE(ci.contains(truth)) << "CI [" << ci.low() << ", " << ci.high() << "] vs Erlang B " << truth;
+}
+
+// A center with nobody on duty and an on-call coordinator answers every call after the on-call delay.
+TEST(HubMechanisms, OnCallHourDelaysAnswerByTheOnCallDelay) {
+  Scenario sc = minimal_scenario();
+  sc.centers[0].staff = testing::staff_all_hours(0);
+  sc.centers[0].on_call_delay_hours = 0.5;
+  sc.calls.inquiry_minutes = sim::Distribution(sim::Constant{1});
+  const auto results = sim::run_replications(0, 5, 2, [&](std::size_t r) { return simulate_replication(sc, 3, r); });
+  for (const auto& r : results) {
+    ASSERT_GT(r.kpi[kpi_index("calls")], 50);
+    // Calls are rare (100 a year) so the on-call coordinator is nearly always free: at least 90% wait exactly 30 min.
+    EXPECT_NEAR(r.kpi[kpi_index("answer_p90_min")], 30.0, 1e-9);
+    EXPECT_GE(r.kpi[kpi_index("answer_mean_min")], 30.0 - 1e-9);
+    EXPECT_LT(r.kpi[kpi_index("answer_mean_min")], 31.0);
+  }
+}
+
+// Weekend calls to a center staffed only on weekday office hours wait until Monday 09:00. For calls spread
+// evenly over Saturday and Sunday (48 h), the mean wait is 24 h + 9 h = 33 h. June 2024 has no public holiday.
+TEST(HubMechanisms, UncoveredWeekendCallsWaitForMondayMorning) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 6, 3), date(2024, 7, 2), 0};
+  sc.registration.initial_registrants = 1000;
+  sc.calls.per_registrant_per_year = 10;
+  sc.calls.band_share = {0, 0, 0, 1};
+  sc.calls.inquiry_minutes = sim::Distribution(sim::Constant{0});
+  StaffSchedule office;
+  for (int day = 0; day < 5; ++day) {
+    for (int h = 9; h < 17; ++h) office.hour_of_week[day * 24 + h] = 1;
+  }
+  sc.centers[0].staff = office;
+  const auto minutes = kpi_over_replications(sc, "answer_mean_min", 20);
+  const auto ci = sim::student_t_interval(minutes, 0.99);
+  EXPECT_TRUE(ci.contains(33.0 * 60)) << "CI [" << ci.low() << ", " << ci.high() << "] minutes vs 1980";
+}
+
+// One week without holidays, 2 staff round the clock at 1,000 yen an hour: 336 staff-hours... worked by hand:
+// base 2*168*1000 = 336,000; nights 22–5 are 7 h a day: 49 h * 2 * 1000 * 0.25 = 24,500;
+// Sunday 24 h * 2 * 1000 * 0.35 = 16,800; total 377,300 yen. Fixed 365,000 a year over FY2024's 365 days: 7,000.
+TEST(HubMechanisms, StaffCostAppliesNightAndHolidayPremiums) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 6, 3), date(2024, 6, 10), 0};
+  sc.centers[0].staff_cost_per_hour_yen = 1000;
+  sc.centers[0].night_premium = 0.25;
+  sc.centers[0].holiday_premium = 0.35;
+  sc.centers[0].fixed_cost_per_year_yen = 365000;
+  const ReplicationResult r = simulate_replication(sc, 1, 0);
+  EXPECT_DOUBLE_EQ(cost_of(r, "center_staff"), 377300.0);
+  EXPECT_NEAR(cost_of(r, "center_fixed"), 7000.0, 1e-6);
+  double monthly = 0;
+  for (const auto& m : r.months) monthly += m.cost_yen;
+  EXPECT_NEAR(monthly, r.kpi[kpi_index("cost_total_yen")], 1e-6);
+}
+
+// Registrations follow the expected path: from 0 to 500 over a year with nobody leaving, the number of new
+// registrations is Poisson with mean 500.
+TEST(HubMechanisms, RegistrationsFollowTheExpectedPath) {
+  Scenario sc = minimal_scenario();
+  sc.registration.initial_registrants = 0;
+  sc.registration.expected_registered = {{date(2024, 4, 1), 0}, {date(2025, 4, 1), 500}};
+  const auto n = kpi_over_replications(sc, "registrations", 40);
+  const auto ci = sim::student_t_interval(n, 0.99);
+  EXPECT_TRUE(ci.contains(500)) << "CI [" << ci.low() << ", " << ci.high() << "]";
+  EXPECT_NEAR(ci.stddev, std::sqrt(500.0), 0.35 * std::sqrt(500.0)) << "Poisson spread";
+}
+
+// Common random numbers: staffing changes who waits, never who calls.
+TEST(HubMechanisms, StaffingLeavesTheCallSequenceUnchanged) {
+  Scenario a = minimal_scenario();
+  a.calls.emergency_share = {0.3, 0.3, 0.3, 0.3};
+  Scenario b = a;
+  b.centers[0].staff = testing::staff_all_hours(1);
+  b.facilities[0].beds = 5;
+  for (std::uint64_t rep = 0; rep < 5; ++rep) {
+    const auto ra = simulate_replication(a, 11, rep), rb = simulate_replication(b, 11, rep);
+    for (const char* key : {"calls", "emergencies", "calls_weekend_holiday", "registrants_end"}) {
+      EXPECT_EQ(ra.kpi[kpi_index(key)], rb.kpi[kpi_index(key)]) << key;
+    }
+  }
+}
+
+TEST(HubMechanisms, SameSeedGivesBitIdenticalResultsWhateverTheThreadCount) {
+  Scenario sc = minimal_scenario();
+  sc.calls.emergency_share = {0.3, 0.3, 0.3, 0.3};
+  auto run = [&](unsigned threads) {
+    return sim::run_replications(0, 8, threads, [&](std::size_t r) { return simulate_replication(sc, 5, r); });
+  };
+  const auto one = run(1), four = run(4);
+  for (std::size_t r = 0; r < one.size(); ++r) {
+    for (std::size_t k = 0; k < kKpiCount; ++k) {
+      const double x = one[r].kpi[k], y = four[r].kpi[k];
+      EXPECT_TRUE((std::isnan(x) && std::isnan(y)) || x == y) << kKpis[k].key << " replication " << r;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kyoten::hub
