@@ -3,9 +3,16 @@
 // A command's callback stores its process exit code in `exit_code`:
 // 0 success, 1 a check failed (e.g. verify missed a point), 2 bad input (nothing written).
 #include <CLI/CLI.hpp>
+#include <string>
 
 namespace kyoten::app {
 
 void add_verify_command(CLI::App& app, int& exit_code);
+void add_validate_command(CLI::App& app, int& exit_code);
+// `command_line` is recorded in summary.json so a result says how it was made.
+void add_run_command(CLI::App& app, int& exit_code, const std::string& command_line);
+
+// The command line as typed, quoted for a POSIX shell where needed (app/run_options.cpp).
+std::string command_line_text(int argc, const char* const* argv);
 
 }  // namespace kyoten::app

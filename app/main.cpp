@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   kyoten::app::add_verify_command(app, exit_code);
+  kyoten::app::add_validate_command(app, exit_code);
+  const std::string command_line = kyoten::app::command_line_text(argc, argv);
+  kyoten::app::add_run_command(app, exit_code, command_line);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

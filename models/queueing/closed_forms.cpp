@@ -1,16 +1,14 @@
 #include "models/queueing/closed_forms.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <stdexcept>
 
 namespace kyoten::queueing {
 namespace {
 
-std::string number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
-}
+std::string number(double x) { return fmt::format("{:g}", x); }
 
 void require_servers(int servers) {
   if (servers < 1) throw std::invalid_argument("servers must be >= 1 (got " + std::to_string(servers) + ")");
