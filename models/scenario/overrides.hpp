@@ -1,0 +1,18 @@
+#pragma once
+// `--set KEY=VALUE`: change one value of the resolved scenario from the command line, e.g.
+//   --set facilities[2].beds=3   --set centers.main.staff[0].count=3   --set calls.band_share.weekday_night=0.1
+// KEY is a dotted path; an array element is chosen by index ([2]) or, in an array of tables, by its `name`.
+// VALUE is read as a TOML value (number, boolean, "string", [array], { inline table }, date); text that is not
+// valid TOML is taken as a plain string. Keys are created as needed; the full validation that follows reports
+// unknown keys with a did-you-mean. Errors have no file and say "--set".
+#include <string>
+#include <toml++/toml.h>
+#include <vector>
+
+#include "models/scenario/error_sink.hpp"
+
+namespace kyoten::scenario {
+
+void apply_overrides(toml::table& root, const std::vector<std::string>& overrides, ErrorSink& sink);
+
+}  // namespace kyoten::scenario

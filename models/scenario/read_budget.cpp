@@ -1,0 +1,29 @@
+// [budget]: budget lines per fiscal year and line, and the fixed yearly lines.
+#include <set>
+
+#include "models/scenario/scenario_defaults.hpp"
+#include "models/scenario/sections.hpp"
+
+namespace kyoten::scenario {
+
+void read_budget(TableReader& root, hub::Budget& budget) {
+  with_section(root, "budget", false, [&](TableReader& t) {
+    std::set<std::pair<int, std::string>> seen;
+    t.each_table("lines", false, [&](TableReader& line, std::size_t) {
+      hub::Budget::Line l;
+      l.fiscal_year = line.integer("fiscal_year", between(defaults::kFirstYear, defaults::kLastYear));
+      l.line = line.string("line");
+      if (line.has("line") && l.line.empty()) line.error("line", "must not be empty", "e.g. \"center\"");
+      l.yen = line.number("yen", non_negative());
+      if (!seen.insert({l.fiscal_year, l.line}).second)
+        line.error("line", "budget line '" + l.line + "' is given twice for FY" + std::to_string(l.fiscal_year),
+                   "one entry per fiscal year and line");
+      budget.lines.push_back(std::move(l));
+    });
+    budget.training_per_year_yen = t.number_or("training_per_year_yen", 0, non_negative());
+    budget.advice_per_year_yen = t.number_or("advice_per_year_yen", 0, non_negative());
+    budget.assessment_cost_yen = t.number_or("assessment_cost_yen", 0, non_negative());
+  });
+}
+
+}  // namespace kyoten::scenario

@@ -1,0 +1,25 @@
+#pragma once
+// Defaults the loader applies when a key is left out, each with its source. Defaults that are plain member
+// initialisers of the structs in models/hub/scenario.hpp are taken from there; scenarios/README.md lists all.
+namespace kyoten::scenario::defaults {
+
+// [stays] emergency_need_days: seed 000 別紙2 「当面（３～４日程度）の生活の維持のためのコーディネート」.
+inline constexpr double kEmergencyNeedDaysLow = 3.0;
+inline constexpr double kEmergencyNeedDaysHigh = 4.0;
+
+// [[facilities]] planned_stay_days: 令和5年社会福祉施設等調査, adults 5.5 days per user in Sept 2023 (MODEL.md);
+// the spread is an assumption (most stays a few days, some two weeks).
+inline constexpr double kPlannedStayMeanDays = 5.5;
+inline constexpr double kPlannedStaySdDays = 4.0;
+
+// [[centers]] shift count when `count` is left out: one coordinator.
+inline constexpr int kShiftStaff = 1;
+
+// The hub model records the facilities a person has stayed at in a 64-bit mask.
+inline constexpr int kMaxFacilities = 64;
+
+// The civil calendar's holiday table covers these years (sim/time/japanese_holidays.hpp).
+inline constexpr int kFirstYear = 2000;
+inline constexpr int kLastYear = 2099;
+
+}  // namespace kyoten::scenario::defaults

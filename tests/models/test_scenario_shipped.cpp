@@ -1,0 +1,106 @@
+// Every scenario shipped in scenarios/ loads without error, and the Setagaya baseline carries the seed's
+// figures (seed 000 別紙1, 別紙2, 5.).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+#include "models/scenario/loader.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kyoten::scenario::load_scenario;
+
+const fs::path kScenarios = fs::path(KYOTEN_SOURCE_DIR) / "scenarios";
+
+std::vector<fs::path> shipped() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(kScenarios))
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+class ShippedScenario : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(ShippedScenario, LoadsWithoutError) {
+  try {
+    const auto loaded = load_scenario(GetParam());
+    EXPECT_EQ(loaded.scenario.meta.name, GetParam().stem().string()) << "meta.name should match the file name";
+    EXPECT_FALSE(kyoten::scenario::resolved_as_json(loaded).empty());
+  } catch (const kyoten::InputErrors& e) {
+    FAIL() << e.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario, ::testing::ValuesIn(shipped()),
+                         [](const ::testing::TestParamInfo<fs::path>& info) {
+                           std::string name = info.param.stem().string();
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+TEST(ShippedScenarios, OnePerSeedSystemAndTheVariants) {
+  for (const char* name : {"setagaya-fy2023", "setagaya-wardwide", "nishitokyo", "itabashi", "small-town",
+                           "large-city-hub"})
+    EXPECT_TRUE(fs::exists(kScenarios / (std::string(name) + ".toml"))) << name;
+}
+
+TEST(ShippedScenarios, SetagayaTrialCarriesTheSeedFigures) {
+  const auto s = load_scenario(kScenarios / "setagaya-fy2023.toml").scenario;
+  std::vector<double> weights;
+  for (const auto& r : s.regions) weights.push_back(r.registrant_weight);
+  EXPECT_EQ(weights, (std::vector<double>{38, 104, 24, 16, 16}));
+  EXPECT_EQ(s.facilities.size(), 9u);
+  EXPECT_DOUBLE_EQ(s.registration.expected_registered[1].second, 198);
+  EXPECT_EQ(s.registration.expected_registered[1].first,
+            std::chrono::sys_days{std::chrono::year{2023} / 9 / 26});
+  // 48 calls: 34 weekday daytime, 5 evening, 2 night, 7 weekend.
+  EXPECT_NEAR(s.calls.band_share[1] * 48, 5, 1e-4);
+  EXPECT_NEAR(s.calls.band_share[2] * 48, 2, 1e-4);
+  EXPECT_NEAR(s.calls.band_share[3] * 48, 7, 1e-4);
+  EXPECT_DOUBLE_EQ(s.calls.emergency_share[1], 0);  // no emergency after 17:15
+  ASSERT_EQ(s.centers.size(), 1u);
+  for (int staff : s.centers[0].staff.hour_of_week) EXPECT_EQ(staff, 2);  // 常時2名体制
+  for (int staff : s.centers[0].staff.holiday) EXPECT_EQ(staff, 2);
+  const auto center_2023 = std::find_if(s.budget.lines.begin(), s.budget.lines.end(),
+                                        [](const auto& l) { return l.fiscal_year == 2023 && l.line == "center"; });
+  ASSERT_NE(center_2023, s.budget.lines.end());
+  EXPECT_DOUBLE_EQ(center_2023->yen, 53'532'000);
+}
+
+TEST(ShippedScenarios, WardwideInheritsTheTrialAndStrengthensStaff) {
+  const auto s = load_scenario(kScenarios / "setagaya-wardwide.toml").scenario;
+  EXPECT_EQ(s.facilities.size(), 9u);  // inherited from the base
+  EXPECT_EQ(s.horizon.start, std::chrono::sys_days{std::chrono::year{2024} / 4 / 1});
+  EXPECT_EQ(s.centers[0].staff.hour_of_week[10], 3);            // Monday 10:00
+  EXPECT_EQ(s.centers[0].staff.hour_of_week[5 * 24 + 10], 2);   // Saturday 10:00
+  EXPECT_EQ(s.registration.initial_registrants, 300);
+  EXPECT_EQ(s.budget.lines.size(), 5u);  // the trial's lines replaced by FY2024's
+}
+
+TEST(ShippedScenarios, SmallTownAndItabashiLeaveHoursToWait) {
+  const auto town = load_scenario(kScenarios / "small-town.toml").scenario;
+  EXPECT_EQ(town.centers[0].staff.hour_of_week[5 * 24 + 10], 0);  // no weekend coordinator
+  for (const auto& f : town.facilities) EXPECT_FALSE(f.medical_care);
+  const auto itabashi = load_scenario(kScenarios / "itabashi.toml").scenario;
+  const auto& line = itabashi.centers.back();
+  EXPECT_EQ(line.staff.hour_of_week[5 * 24 + 10], 0);  // Saturday daytime: nobody
+  EXPECT_EQ(line.staff.hour_of_week[6 * 24 + 10], 1);  // Sunday daytime
+  EXPECT_EQ(line.staff.hour_of_week[2 * 24 + 23], 1);  // Wednesday night
+}
+
+TEST(ShippedScenarios, LargeCityCurvePassesItsStatedPoint) {
+  const auto s = load_scenario(kScenarios / "large-city-hub.toml").scenario;
+  EXPECT_EQ(s.hub.rooms, 3);
+  const auto& knots = s.registration.expected_registered;
+  const auto april_2025 = std::find_if(knots.begin(), knots.end(), [](const auto& k) {
+    return k.first == std::chrono::sys_days{std::chrono::year{2025} / 4 / 1};
+  });
+  ASSERT_NE(april_2025, knots.end());
+  EXPECT_NEAR(april_2025->second, 900, 3);  // through ["2025-03-31", 900], one day later
+}
+
+}  // namespace
