@@ -1,0 +1,80 @@
+#include "models/output/json_writer.hpp"
+
+#include <cmath>
+#include <ostream>
+
+#include "sim/time/civil_calendar.hpp"
+
+namespace kyoten::output {
+namespace {
+
+using json = nlohmann::ordered_json;  // keeps the keys in the order the spec lists them
+
+// nlohmann writes NaN as null already; saying so here keeps the file valid JSON by construction.
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+void add_statistic(json& j, const Statistic& s) {
+  j["mean"] = number(s.mean);
+  j["ci_low"] = number(s.ci_low);
+  j["ci_high"] = number(s.ci_high);
+  j["sd"] = number(s.sd);
+  j["n"] = s.n;
+  j["p2_5"] = number(s.p2_5);
+  j["p50"] = number(s.p50);
+  j["p97_5"] = number(s.p97_5);
+}
+
+}  // namespace
+
+json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunSummary& summary) {
+  json j = json::object();
+  j["kyoten_version"] = info.kyoten_version;
+  j["created"] = info.created;
+  j["command"] = info.command;
+  j["scenario_file"] = info.scenario_file;
+  j["scenario"] = info.scenario_json.empty() ? json::object() : json::parse(info.scenario_json);
+  j["scenario_name"] = scenario.meta.name;
+  j["title_ja"] = scenario.meta.title_ja;
+  j["title_en"] = scenario.meta.title_en;
+  j["seed"] = info.seed;
+  j["replications"] = info.replications;
+  j["threads"] = info.threads;
+  j["horizon"] = {{"start", sim::iso_date(scenario.horizon.start)}, {"end", sim::iso_date(scenario.horizon.end)}};
+  j["confidence_level"] = summary.confidence_level;
+
+  json kpis = json::array();
+  for (const KpiSummary& k : summary.kpis) {
+    const hub::KpiInfo& kpi = hub::kKpis[k.index];
+    json item = {{"key", kpi.key},
+                 {"label_ja", kpi.label_ja},
+                 {"label_en", kpi.label_en},
+                 {"unit", kpi.unit},
+                 {"headline", kpi.headline}};
+    add_statistic(item, k.stat);
+    kpis.push_back(std::move(item));
+  }
+  j["kpis"] = std::move(kpis);
+
+  json costs = json::array();
+  for (const CostSummary& c : summary.costs) {
+    json item = {{"fiscal_year", c.fiscal_year}, {"line", c.line}};
+    add_statistic(item, c.stat);
+    item["budget_yen"] = c.budget_yen ? json(*c.budget_yen) : json(nullptr);
+    costs.push_back(std::move(item));
+  }
+  j["costs"] = std::move(costs);
+
+  // Beyond the spec's example: the mean utilisation by hour of week (0 = Monday 00:00), null where nobody
+  // was on duty, so the report can draw the weekly profile without reading every replication.
+  json utilisation = json::array();
+  for (double u : summary.staff_utilisation) utilisation.push_back(number(u));
+  j["staff_utilisation_by_hour_of_week"] = std::move(utilisation);
+  return j;
+}
+
+void write_summary_json(std::ostream& out, const RunInfo& info, const hub::Scenario& scenario,
+                        const RunSummary& summary) {
+  out << summary_json(info, scenario, summary).dump(2) << '\n';
+}
+
+}  // namespace kyoten::output

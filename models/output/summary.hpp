@@ -1,0 +1,62 @@
+#pragma once
+// Aggregation over replications: what summary.json, the terminal table and kpi_summary report.
+// Each figure is summarised over the replications where it is finite (a mean wait is NaN in a replication
+// with no emergencies), and `n` says how many that was, so a reader can tell a thin estimate from a firm one.
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "models/hub/results.hpp"
+#include "models/hub/scenario.hpp"
+
+namespace kyoten::output {
+
+// Mean with its Student-t confidence interval, and the central quantiles over replications: p2_5..p97_5 is
+// where one replication (one year's outcome) falls, ci_low..ci_high is where the mean lies.
+// Every field is NaN when no replication had a finite value; the interval and sd are NaN below n = 2.
+struct Statistic {
+  double mean = 0;
+  double ci_low = 0;
+  double ci_high = 0;
+  double sd = 0;
+  std::size_t n = 0;
+  double p2_5 = 0;
+  double p50 = 0;
+  double p97_5 = 0;
+};
+
+// Statistic of the finite values among `values`.
+Statistic summarise_values(std::span<const double> values, double confidence_level);
+
+struct KpiSummary {
+  std::size_t index = 0;  // into hub::kKpis
+  Statistic stat;
+};
+
+struct CostSummary {
+  int fiscal_year = 0;
+  std::string line;
+  Statistic stat;
+  std::optional<double> budget_yen;  // the scenario's budget for this line and year, when it states one
+};
+
+struct RunSummary {
+  double confidence_level = 0.95;
+  std::size_t replications = 0;
+  std::vector<KpiSummary> kpis;    // in the order of hub::kKpis
+  std::vector<CostSummary> costs;  // by fiscal year, then line
+  // Mean utilisation by hour of week (0 = Monday 00:00) over replications where someone was on duty; NaN
+  // where nobody ever was.
+  std::array<double, 168> staff_utilisation{};
+};
+
+// Costs: a (fiscal year, line) that some replications report and others do not counts as 0 yen where missing
+// (nothing was spent); a budget line with no simulated cost appears with cost 0 so over- and under-spending
+// are both visible.
+RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub::Budget& budget,
+                     double confidence_level = 0.95);
+
+}  // namespace kyoten::output

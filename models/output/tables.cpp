@@ -1,0 +1,188 @@
+#include "models/output/tables.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <limits>
+
+#include "sim/time/civil_calendar.hpp"
+
+namespace kyoten::output {
+namespace {
+
+using Emit = std::function<void(const Row&)>;
+using hub::ReplicationResult;
+
+std::int64_t as_integer(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+
+Table kpis_table(std::span<const ReplicationResult> results) {
+  Table t{"kpis", {{"replication", ColumnType::Integer}}, {}};
+  for (const hub::KpiInfo& k : hub::kKpis) t.columns.push_back({k.key, ColumnType::Real});
+  t.for_each_row = [results](const Emit& emit) {
+    Row row;
+    for (const ReplicationResult& r : results) {
+      row.assign({as_integer(r.replication)});
+      for (double v : r.kpi) row.emplace_back(v);
+      emit(row);
+    }
+  };
+  return t;
+}
+
+Table monthly_table(std::span<const ReplicationResult> results) {
+  Table t{"monthly",
+          {{"replication", ColumnType::Integer},
+           {"month", ColumnType::Text},
+           {"fiscal_year", ColumnType::Integer},
+           {"registrants_end", ColumnType::Real},
+           {"registrations", ColumnType::Real},
+           {"calls", ColumnType::Real},
+           {"emergencies", ColumnType::Real},
+           {"arranged", ColumnType::Real},
+           {"unresolved", ColumnType::Real},
+           {"assessments", ColumnType::Real},
+           {"assessment_backlog_end", ColumnType::Real},
+           {"experience_done", ColumnType::Real},
+           {"experience_preempted", ColumnType::Real},
+           {"cost_yen", ColumnType::Real}},
+          {}};
+  t.for_each_row = [results](const Emit& emit) {
+    for (const ReplicationResult& r : results)
+      for (const hub::MonthRecord& m : r.months)
+        emit({as_integer(r.replication), fmt::format("{:04}-{:02}", m.year, m.month), std::int64_t{m.fiscal_year},
+              m.registrants_end, m.registrations, m.calls, m.emergencies, m.arranged, m.unresolved, m.assessments,
+              m.assessment_backlog_end, m.experience_done, m.experience_preempted, m.cost_yen});
+  };
+  return t;
+}
+
+Table daily_table(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
+  Table t{"daily",
+          {{"replication", ColumnType::Integer},
+           {"date", ColumnType::Text},
+           {"hub_rooms_in_use_max", ColumnType::Integer},
+           {"hub_rooms_in_use_min", ColumnType::Integer},
+           {"emergency_beds_in_use_max", ColumnType::Integer},
+           {"short_stay_beds_in_use_mean", ColumnType::Real}},
+          {}};
+  t.for_each_row = [&scenario, results](const Emit& emit) {
+    for (const ReplicationResult& r : results)
+      for (std::size_t d = 0; d < r.days.size(); ++d) {
+        const hub::DayRecord& day = r.days[d];
+        const auto date = scenario.horizon.start + std::chrono::days{static_cast<int>(d)};
+        emit({as_integer(r.replication), sim::iso_date(date), std::int64_t{day.hub_rooms_in_use_max},
+              std::int64_t{day.hub_rooms_in_use_min}, std::int64_t{day.emergency_beds_in_use_max},
+              day.short_stay_beds_in_use_mean});
+      }
+  };
+  return t;
+}
+
+Table staff_utilisation_table(std::span<const ReplicationResult> results) {
+  Table t{"staff_utilisation",
+          {{"replication", ColumnType::Integer},
+           {"hour_of_week", ColumnType::Integer},
+           {"weekday", ColumnType::Integer},
+           {"hour", ColumnType::Integer},
+           {"utilisation", ColumnType::Real}},
+          {}};
+  t.for_each_row = [results](const Emit& emit) {
+    for (const ReplicationResult& r : results)
+      for (std::size_t h = 0; h < r.staff_utilisation.size(); ++h) {
+        const auto hour_of_week = static_cast<std::int64_t>(h);
+        emit({as_integer(r.replication), hour_of_week, hour_of_week / sim::kHoursPerDay,
+              hour_of_week % sim::kHoursPerDay, r.staff_utilisation[h]});
+      }
+  };
+  return t;
+}
+
+Table costs_table(std::span<const ReplicationResult> results) {
+  Table t{"costs",
+          {{"replication", ColumnType::Integer},
+           {"fiscal_year", ColumnType::Integer},
+           {"line", ColumnType::Text},
+           {"yen", ColumnType::Real}},
+          {}};
+  t.for_each_row = [results](const Emit& emit) {
+    for (const ReplicationResult& r : results)
+      for (const hub::CostRecord& c : r.costs)
+        emit({as_integer(r.replication), std::int64_t{c.fiscal_year}, c.line, c.yen});
+  };
+  return t;
+}
+
+Table budget_table(const hub::Scenario& scenario) {
+  Table t{"budget", {{"fiscal_year", ColumnType::Integer}, {"line", ColumnType::Text}, {"yen", ColumnType::Real}}, {}};
+  t.for_each_row = [&scenario](const Emit& emit) {
+    for (const hub::Budget::Line& b : scenario.budget.lines) emit({std::int64_t{b.fiscal_year}, b.line, b.yen});
+  };
+  return t;
+}
+
+}  // namespace
+
+std::vector<Table> replication_tables(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
+  return {
+      kpis_table(results),  monthly_table(results), daily_table(scenario, results), staff_utilisation_table(results),
+      costs_table(results), budget_table(scenario)};
+}
+
+Table run_table(const RunInfo& info, const hub::Scenario& scenario) {
+  Table t{"run",
+          {{"kyoten_version", ColumnType::Text},
+           {"created", ColumnType::Text},
+           {"command", ColumnType::Text},
+           {"scenario_file", ColumnType::Text},
+           {"scenario_name", ColumnType::Text},
+           {"title_ja", ColumnType::Text},
+           {"title_en", ColumnType::Text},
+           {"seed", ColumnType::Integer},
+           {"replications", ColumnType::Integer},
+           {"threads", ColumnType::Integer},
+           {"horizon_start", ColumnType::Text},
+           {"horizon_end", ColumnType::Text},
+           {"confidence_level", ColumnType::Real},
+           {"scenario", ColumnType::Text}},
+          {}};
+  t.for_each_row = [&info, &scenario](const Emit& emit) {
+    // SQLite integers are signed 64-bit: a seed beyond that is kept exactly as text.
+    const Cell seed = info.seed <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                          ? Cell{static_cast<std::int64_t>(info.seed)}
+                          : Cell{std::to_string(info.seed)};
+    emit({info.kyoten_version, info.created, info.command, info.scenario_file, scenario.meta.name,
+          scenario.meta.title_ja, scenario.meta.title_en, seed, static_cast<std::int64_t>(info.replications),
+          std::int64_t{info.threads}, sim::iso_date(scenario.horizon.start), sim::iso_date(scenario.horizon.end),
+          info.confidence_level, info.scenario_json});
+  };
+  return t;
+}
+
+Table kpi_summary_table(const RunSummary& summary) {
+  Table t{"kpi_summary",
+          {{"key", ColumnType::Text},
+           {"label_ja", ColumnType::Text},
+           {"label_en", ColumnType::Text},
+           {"unit", ColumnType::Text},
+           {"headline", ColumnType::Integer},
+           {"mean", ColumnType::Real},
+           {"ci_low", ColumnType::Real},
+           {"ci_high", ColumnType::Real},
+           {"sd", ColumnType::Real},
+           {"n", ColumnType::Integer},
+           {"p2_5", ColumnType::Real},
+           {"p50", ColumnType::Real},
+           {"p97_5", ColumnType::Real}},
+          {}};
+  t.for_each_row = [&summary](const Emit& emit) {
+    for (const KpiSummary& k : summary.kpis) {
+      const hub::KpiInfo& info = hub::kKpis[k.index];
+      const Statistic& s = k.stat;
+      emit({info.key, info.label_ja, info.label_en, info.unit, std::int64_t{info.headline}, s.mean, s.ci_low, s.ci_high,
+            s.sd, static_cast<std::int64_t>(s.n), s.p2_5, s.p50, s.p97_5});
+    }
+  };
+  return t;
+}
+
+}  // namespace kyoten::output

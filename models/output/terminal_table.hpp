@@ -1,0 +1,15 @@
+#pragma once
+// The KPI table printed at the end of a run: label, mean, 95% confidence interval, unit; headline KPIs first.
+// Yen are shown in thousands, shares in percent, and each mean gets as many decimals as its interval
+// resolves. Columns are aligned by display width, so Japanese labels (two columns per character) line up.
+#include <string>
+
+#include "models/output/summary.hpp"
+
+namespace kyoten::output {
+
+enum class Language { Japanese, English };
+
+std::string format_kpi_table(const RunSummary& summary, Language language);
+
+}  // namespace kyoten::output

@@ -1,0 +1,119 @@
+// Aggregation over replications, checked against values worked out by hand on a tiny set of replications.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "models/output/summary.hpp"
+
+namespace kyoten::output {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::size_t kCalls = hub::kpi_index("calls");
+constexpr std::size_t kAnswerMean = hub::kpi_index("answer_mean_min");
+constexpr std::size_t kCostTotal = hub::kpi_index("cost_total_yen");
+// t quantile 0.975 with 3 and 1 degrees of freedom (tables: 3.182446305..., 12.70620474...).
+constexpr double kT3 = 3.182446305284263;
+constexpr double kT1 = 12.706204736174698;
+
+std::vector<hub::ReplicationResult> four_replications() {
+  std::vector<hub::ReplicationResult> results(4);
+  const double calls[] = {10, 12, 14, 20};
+  const double answer[] = {5, kNaN, 7, kNaN};  // no emergencies answered in replications 1 and 3
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    results[r].replication = r;
+    results[r].kpi[kCalls] = calls[r];
+    results[r].kpi[kAnswerMean] = answer[r];
+    results[r].kpi[kCostTotal] = kNaN;  // never finite
+  }
+  return results;
+}
+
+TEST(OutputSummary, MeanConfidenceIntervalAndQuantilesMatchHandComputation) {
+  const auto results = four_replications();
+  const RunSummary s = summarise(results, hub::Budget{});
+  ASSERT_EQ(s.kpis.size(), hub::kKpiCount);
+  EXPECT_EQ(s.replications, 4u);
+  const Statistic& calls = s.kpis[kCalls].stat;
+  EXPECT_EQ(s.kpis[kCalls].index, kCalls);
+  EXPECT_EQ(calls.n, 4u);
+  EXPECT_DOUBLE_EQ(calls.mean, 14.0);
+  // deviations -4, -2, 0, 6: sum of squares 56, sample variance 56 / 3
+  const double sd = std::sqrt(56.0 / 3.0);
+  EXPECT_NEAR(calls.sd, sd, 1e-12);
+  EXPECT_NEAR(calls.ci_low, 14.0 - kT3 * sd / 2.0, 1e-9);
+  EXPECT_NEAR(calls.ci_high, 14.0 + kT3 * sd / 2.0, 1e-9);
+  // type-7 quantiles of 10, 12, 14, 20: h = p * 3
+  EXPECT_NEAR(calls.p2_5, 10.0 + 0.075 * 2.0, 1e-12);
+  EXPECT_NEAR(calls.p50, 13.0, 1e-12);
+  EXPECT_NEAR(calls.p97_5, 14.0 + 0.925 * 6.0, 1e-12);
+}
+
+TEST(OutputSummary, NaNReplicationsAreLeftOutAndCounted) {
+  const RunSummary s = summarise(four_replications(), hub::Budget{});
+  const Statistic& answer = s.kpis[kAnswerMean].stat;
+  EXPECT_EQ(answer.n, 2u);
+  EXPECT_DOUBLE_EQ(answer.mean, 6.0);
+  EXPECT_NEAR(answer.sd, std::sqrt(2.0), 1e-12);
+  EXPECT_NEAR(answer.ci_high - answer.mean, kT1 * std::sqrt(2.0) / std::sqrt(2.0), 1e-9);
+  EXPECT_DOUBLE_EQ(answer.p50, 6.0);
+
+  const Statistic& never = s.kpis[kCostTotal].stat;
+  EXPECT_EQ(never.n, 0u);
+  EXPECT_TRUE(std::isnan(never.mean));
+  EXPECT_TRUE(std::isnan(never.ci_low));
+  EXPECT_TRUE(std::isnan(never.p50));
+}
+
+TEST(OutputSummary, OneFiniteValueHasAMeanButNoInterval) {
+  const double values[] = {kNaN, 3.5, std::numeric_limits<double>::infinity()};
+  const Statistic s = summarise_values(values, 0.95);
+  EXPECT_EQ(s.n, 1u);
+  EXPECT_DOUBLE_EQ(s.mean, 3.5);
+  EXPECT_TRUE(std::isnan(s.ci_low));
+  EXPECT_TRUE(std::isnan(s.sd));
+  EXPECT_DOUBLE_EQ(s.p2_5, 3.5);
+  EXPECT_DOUBLE_EQ(s.p97_5, 3.5);
+}
+
+TEST(OutputSummary, StaffUtilisationIsAveragedWhereSomeoneWasOnDuty) {
+  std::vector<hub::ReplicationResult> results(2);
+  results[0].staff_utilisation.fill(kNaN);
+  results[1].staff_utilisation.fill(kNaN);
+  results[0].staff_utilisation[0] = 0.5;  // on duty only in replication 0
+  results[0].staff_utilisation[2] = 0.2;
+  results[1].staff_utilisation[2] = 0.4;
+  const RunSummary s = summarise(results, hub::Budget{});
+  EXPECT_DOUBLE_EQ(s.staff_utilisation[0], 0.5);
+  EXPECT_TRUE(std::isnan(s.staff_utilisation[1]));
+  EXPECT_NEAR(s.staff_utilisation[2], 0.3, 1e-15);
+}
+
+TEST(OutputSummary, CostsAreSummedPerYearAndLineAndJoinedWithTheBudget) {
+  std::vector<hub::ReplicationResult> results(2);
+  results[0].costs = {{2023, "center_staff", 60}, {2023, "center_staff", 40}};  // two entries: summed
+  results[1].costs = {{2023, "center_staff", 200}, {2023, "training", 50}};     // training only here
+  hub::Budget budget;
+  budget.lines = {{2023, "center_staff", 150}, {2023, "hub_rooms", 30}};  // hub_rooms never simulated
+  const RunSummary s = summarise(results, budget);
+  ASSERT_EQ(s.costs.size(), 3u);
+
+  EXPECT_EQ(s.costs[0].line, "center_staff");
+  EXPECT_EQ(s.costs[0].fiscal_year, 2023);
+  EXPECT_DOUBLE_EQ(s.costs[0].stat.mean, 150.0);
+  EXPECT_EQ(s.costs[0].stat.n, 2u);
+  ASSERT_TRUE(s.costs[0].budget_yen.has_value());
+  EXPECT_DOUBLE_EQ(*s.costs[0].budget_yen, 150.0);
+
+  EXPECT_EQ(s.costs[1].line, "hub_rooms");
+  EXPECT_DOUBLE_EQ(s.costs[1].stat.mean, 0.0);
+  EXPECT_DOUBLE_EQ(s.costs[1].budget_yen.value_or(-1), 30.0);
+
+  EXPECT_EQ(s.costs[2].line, "training");
+  EXPECT_DOUBLE_EQ(s.costs[2].stat.mean, 25.0);  // 0 where a replication spent nothing
+  EXPECT_FALSE(s.costs[2].budget_yen.has_value());
+}
+
+}  // namespace
+}  // namespace kyoten::output
