@@ -39,9 +39,13 @@ void HubSimulation::offer(std::uint32_t id, int center) {
       return start_case(id, center, true);
     }
   }
+  // Overflow: the first listed center that can answer now, by a coordinator on duty or on call.
   for (int other : sc_.centers[center].overflow) {
-    if (centers_[other].busy < centers_[other].on_duty && centers_[other].waiting.empty()) {
-      return start_case(id, other, false);
+    const CenterState& os = centers_[other];
+    if (!os.waiting.empty()) continue;
+    if (os.busy < os.on_duty) return start_case(id, other, false);
+    if (os.on_duty == 0 && sc_.centers[other].on_call_delay_hours && !os.on_call_busy) {
+      return start_case(id, other, true);
     }
   }
   cs.waiting.push_back(id);
@@ -64,7 +68,7 @@ void HubSimulation::start_case(std::uint32_t id, int center, bool on_call) {
 void HubSimulation::begin_work(std::uint32_t id) {
   Case& c = cases_[id];
   const double now = events_.now();
-  if (collecting_ && c.call_time >= t_start_) acc_.answer_minutes.add((now - c.call_time) * kMinutesPerHour);
+  if (counts_for_statistics(c)) acc_.answer_minutes.add((now - c.call_time) * kMinutesPerHour);
   if (!c.emergency) {
     return step_after(id, Stage::Inquiry, sc_.calls.inquiry_minutes(rs_work_) / kMinutesPerHour);
   }
@@ -192,7 +196,7 @@ void HubSimulation::begin_search(std::uint32_t id) {
   std::stable_sort(c.candidates.begin(), c.candidates.end(), [&](int a, int b) { return rank(a) < rank(b); });
   c.searched = true;
   c.search_start = events_.now();
-  if (collecting_) acc_.searches += 1;
+  if (counts_for_statistics(c)) acc_.searches += 1;
   contact_next_facility(id);
 }
 
@@ -202,12 +206,12 @@ void HubSimulation::contact_next_facility(std::uint32_t id) {
   const bool exhausted = c.next_candidate >= c.candidates.size() || c.contacts >= sc_.search.max_contacts ||
                          now - c.search_start >= sc_.search.max_search_hours;
   if (exhausted) {
-    if (collecting_) acc_.searches_without_bed += 1;
+    if (counts_for_statistics(c)) acc_.searches_without_bed += 1;
     return try_next_fallback(id);
   }
   c.facility = c.candidates[c.next_candidate++];
   ++c.contacts;
-  if (collecting_) acc_.contacts += 1;
+  if (counts_for_statistics(c)) acc_.contacts += 1;
   const Facility& f = sc_.facilities[c.facility];
   const bool office_hours = band_at(calendar_, now, sc_.calls.band_hours) == TimeBand::WeekdayDaytime;
   const double minutes = office_hours ? f.contact_minutes_day(rs_search_) : f.contact_minutes_other(rs_search_);
@@ -219,9 +223,11 @@ void HubSimulation::on_contact_answered(std::uint32_t id) {
   FacilityState& fs = facilities_[c.facility];
   // Drawn whatever the bed situation, so scenarios that differ in beds keep the same acceptance draws.
   const double u = rs_acceptance_.uniform();
-  if (!fs.has_bed_for_emergency() && fs.experience() > 0) preempt_experience_stay(c.facility);
   const TimeBand band = band_at(calendar_, events_.now(), sc_.calls.band_hours);
-  if (fs.has_bed_for_emergency() && u < fs.acceptance_probability(c.person, c.facility, band)) {
+  // A bed held by an experience stay counts as available: the facility ends that stay if it says yes.
+  const bool bed = fs.has_bed_for_emergency() || fs.experience() > 0;
+  if (bed && u < fs.acceptance_probability(c.person, c.facility, band)) {
+    if (!fs.has_bed_for_emergency()) preempt_experience_stay(c.facility);
     place_in_facility(c, c.facility);
     record_outcome(c, Outcome::ShortStay);
     if (c.need == Need::Both && try_reserve_supporter()) dispatch_supporter();
@@ -272,12 +278,12 @@ void HubSimulation::dispatch_supporter() {
   events_.schedule(events_.now() + hours, kDispatchEnd);
   if (collecting_) {
     count(kpi_index("home_help_dispatches"));
-    ledger_.charge(CostLine::HomeHelp, hours * sc_.home_support.cost_per_hour_yen);
+    ledger_.charge(CostLine::SpecialistSupporters, hours * sc_.home_support.cost_per_hour_yen);
   }
 }
 
 void HubSimulation::record_outcome(Case& c, Outcome outcome) {
-  if (!collecting_ || c.call_time < t_start_) return;
+  if (!counts_for_statistics(c)) return;
   count(kpi_index("outcome_short_stay") + static_cast<std::size_t>(outcome));
   if (outcome == Outcome::HandedOver) return;
   acc_.emergencies_to_arrange += 1;

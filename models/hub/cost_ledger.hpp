@@ -8,24 +8,25 @@
 
 namespace kyoten::hub {
 
+// Cost lines are the budget lines a municipality budgets by (seed 000 lists the backup center, specialist
+// supporters, care taxi, experience-stay advice and training), plus the lines the other seeds' systems add.
+// A scenario's [[budget.lines]] must name one of these, so cost and budget always meet.
 enum class CostLine : int {
-  CenterStaff,
-  CenterFixed,
-  OnCall,
-  ReservedBeds,
-  EmergencyStays,
-  HubRooms,
-  HomeHelp,
+  Center,                // coordinators' hours with premiums, on-call allowance and the contract's fixed part
+  ReservedBeds,          // 空床確保: fees for beds held free for emergencies
+  EmergencyStays,        // the municipality's fee per emergency bed-day
+  Hub,                   // the hub's dedicated emergency rooms
+  SpecialistSupporters,  // helpers / specialist supporters dispatched to the home
   CareTaxi,
   ExperienceStays,
   Assessments,
   Training,
-  Advice,
+  ExperienceAdvice,
 };
-inline constexpr int kCostLines = 12;
+inline constexpr int kCostLines = 10;
 inline constexpr std::array<const char*, kCostLines> kCostLineKeys = {
-    "center_staff", "center_fixed", "on_call",          "reserved_beds", "emergency_stays", "hub_rooms",
-    "home_help",    "care_taxi",    "experience_stays", "assessments",   "training",        "advice"};
+    "center",     "reserved_beds",    "emergency_stays", "hub",      "specialist_supporters",
+    "care_taxi",  "experience_stays", "assessments",     "training", "experience_advice"};
 
 class CostLedger {
  public:

@@ -37,7 +37,8 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_acceptance_(seed, rep, "acceptance"),
       rs_stays_(seed, rep, "stay-lengths"),
       rs_experience_(seed, rep, "experience-stays"),
-      rs_home_(seed, rep, "home-support") {
+      rs_home_(seed, rep, "home-support"),
+      rs_assessment_schedule_(seed, rep, "assessment-schedule") {
   t_start_ = calendar_.time_of(sc.horizon.start);
   t_end_ = calendar_.time_of(sc.horizon.end);
 
@@ -55,6 +56,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
   registration_bound_per_hour_ = max_slope + sc.registration.leave_rate_per_year / kHoursPerYear * max_level;
 
   call_profile_ = band_profile(sc.calls.band_share, sc.calls.band_hours);
+  normalise_call_profile_over_horizon();
   call_profile_max_ = call_profile_.max();
 
   for (std::size_t f = 0; f < sc.facilities.size(); ++f) {
@@ -121,6 +123,21 @@ ReplicationResult HubSimulation::run() {
       case kEnd: return finish();
     }
   }
+}
+
+void HubSimulation::normalise_call_profile_over_horizon() {
+  // The band profile averages 1 over a week without holidays; holidays take the weekend rate. Rescaling to the
+  // horizon's own calendar keeps the yearly number of calls at the stated rate whatever the holidays.
+  double sum = 0;
+  int hours = 0;
+  for (double t = t_start_; t < t_end_; t += 1.0, ++hours) {
+    sum += calendar_.is_holiday(t) ? call_profile_.holiday[calendar_.hour_of_day(t)]
+                                   : call_profile_.hour_of_week[calendar_.hour_of_week(t)];
+  }
+  if (hours == 0 || sum <= 0) return;
+  const double mean = sum / hours;
+  for (double& m : call_profile_.hour_of_week) m /= mean;
+  for (double& m : call_profile_.holiday) m /= mean;
 }
 
 double HubSimulation::registration_intensity(double t) const {
@@ -220,7 +237,7 @@ void HubSimulation::register_person(const Registrant& person, bool already_asses
   if (already_assessed) {
     r.assessed = true;
     // Earlier assessments were spread over the past interval, so re-assessments fall due evenly.
-    if (interval > 0) events_.schedule(now + rs_leaving_.uniform() * interval, kReassessmentDue, id);
+    if (interval > 0) events_.schedule(now + rs_assessment_schedule_.uniform() * interval, kReassessmentDue, id);
   } else {
     enqueue_assessment(id);
   }
@@ -281,8 +298,10 @@ void HubSimulation::on_call_candidate() {
     c.registrant = static_cast<std::int32_t>(active_[std::min(pick, active_.size() - 1)]);
     c.person = registrants_[c.registrant];
   } else {
+    // Someone not on the register: no assessment, no advance plan, unknown to every facility.
     c.registrant = -1;
     c.person = draw_registrant(sc_, rs_call_content_, now);
+    c.person.advance_plan = false;
   }
   c.call_time = now;
   c.band = band_at(calendar_, now, sc_.calls.band_hours);
@@ -319,9 +338,9 @@ void HubSimulation::accrue_hour_costs(double hour_start) {
     const int on_duty = centers_[c].on_duty;
     if (on_duty > 0) {
       const double factor = 1.0 + (night ? spec.night_premium : 0.0) + (holiday ? spec.holiday_premium : 0.0);
-      ledger_.charge(CostLine::CenterStaff, on_duty * spec.staff_cost_per_hour_yen * factor);
+      ledger_.charge(CostLine::Center, on_duty * spec.staff_cost_per_hour_yen * factor);
     } else if (spec.on_call_delay_hours) {
-      ledger_.charge(CostLine::OnCall, spec.on_call_cost_per_hour_yen);
+      ledger_.charge(CostLine::Center, spec.on_call_cost_per_hour_yen);
     }
   }
 }
@@ -333,10 +352,10 @@ void HubSimulation::accrue_day_costs(double day_start) {
     return std::chrono::sys_days{std::chrono::year{y} / std::chrono::April / 1};
   };
   const double days_in_year = static_cast<double>((april_first(fy + 1) - april_first(fy)).count());
-  for (const Center& c : sc_.centers) ledger_.charge(CostLine::CenterFixed, c.fixed_cost_per_year_yen / days_in_year);
-  ledger_.charge(CostLine::HubRooms, sc_.hub.fixed_cost_per_year_yen / days_in_year);
+  for (const Center& c : sc_.centers) ledger_.charge(CostLine::Center, c.fixed_cost_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::Hub, sc_.hub.fixed_cost_per_year_yen / days_in_year);
   ledger_.charge(CostLine::Training, sc_.budget.training_per_year_yen / days_in_year);
-  ledger_.charge(CostLine::Advice, sc_.budget.advice_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::ExperienceAdvice, sc_.budget.advice_per_year_yen / days_in_year);
   for (const Facility& f : sc_.facilities) {
     ledger_.charge(CostLine::ReservedBeds, f.reserved_emergency_beds * f.reserved_bed_fee_per_day_yen);
   }

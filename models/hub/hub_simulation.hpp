@@ -124,6 +124,7 @@ class HubSimulation {
   double emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay);
   void arrange_transport();
   double registration_intensity(double t) const;
+  void normalise_call_profile_over_horizon();
 
   // Population-driven processes: their rate depends on the number registered, so they are redrawn
   // (memoryless) whenever that number changes.
@@ -164,6 +165,8 @@ class HubSimulation {
   void set_emergency_beds(int delta);
   void set_beds_in_use(int delta);
   void count(std::size_t kpi, double n = 1) { acc_.count[kpi] += n; }
+  // A case enters the statistics only if its call came after the warm-up.
+  bool counts_for_statistics(const Case& c) const { return collecting_ && c.call_time >= t_start_; }
   void accrue_hour_costs(double hour_start);
   void accrue_day_costs(double day_start);
   ReplicationResult finish();
@@ -176,7 +179,7 @@ class HubSimulation {
 
   // Streams, one per purpose (see docs/model.md, "Random numbers").
   sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
-      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_;
+      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_;
   std::vector<sim::RandomStream> rs_planned_;  // one per facility, so adding a facility shifts no other
 
   // Precomputed rates

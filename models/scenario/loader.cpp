@@ -8,6 +8,19 @@
 #include "models/scenario/scenario_reader.hpp"
 
 namespace kyoten::scenario {
+namespace {
+
+// Values that readers of results need even when the file left them to their defaults (the report reads the
+// number of hub rooms to draw the room-occupancy chart).
+void record_effective_values(toml::table& resolved, const hub::Scenario& scenario) {
+  auto* hub = resolved["hub"].as_table();
+  if (!hub) hub = resolved.insert_or_assign("hub", toml::table{}).first->second.as_table();
+  hub->insert_or_assign("rooms", static_cast<std::int64_t>(scenario.hub.rooms));
+  auto* horizon = resolved["horizon"].as_table();
+  if (horizon) horizon->insert_or_assign("warmup_days", scenario.horizon.warmup_days);
+}
+
+}  // namespace
 
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
   ErrorSink sink;
@@ -17,6 +30,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   // Validate even after a bad --set: the user then sees every problem at once.
   hub::Scenario scenario = read_scenario(*table, sink);
   sink.throw_if_any();
+  record_effective_values(*table, scenario);
   return {std::move(scenario), std::move(*table), file.string()};
 }
 

@@ -1,5 +1,11 @@
 // [budget]: budget lines per fiscal year and line, and the fixed yearly lines.
+#include <algorithm>
 #include <set>
+#include <string>
+#include <vector>
+
+#include "models/hub/cost_ledger.hpp"
+#include "models/scenario/did_you_mean.hpp"
 
 #include "models/scenario/scenario_defaults.hpp"
 #include "models/scenario/sections.hpp"
@@ -14,6 +20,9 @@ void read_budget(TableReader& root, hub::Budget& budget) {
       l.fiscal_year = line.integer("fiscal_year", between(defaults::kFirstYear, defaults::kLastYear));
       l.line = line.string("line");
       if (line.has("line") && l.line.empty()) line.error("line", "must not be empty", "e.g. \"center\"");
+      const std::vector<std::string> known(hub::kCostLineKeys.begin(), hub::kCostLineKeys.end());
+      if (!l.line.empty() && std::find(known.begin(), known.end(), l.line) == known.end())
+        line.error("line", "unknown budget line '" + l.line + "'", suggestion_hint(l.line, known));
       l.yen = line.number("yen", non_negative());
       if (!seen.insert({l.fiscal_year, l.line}).second)
         line.error("line", "budget line '" + l.line + "' is given twice for FY" + std::to_string(l.fiscal_year),

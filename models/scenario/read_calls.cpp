@@ -1,5 +1,6 @@
 // [assessment] and [calls]: the work registrants bring — assessments, and calls by time band, cause and need.
 #include "models/scenario/section_helpers.hpp"
+#include "models/hub/time_bands.hpp"
 #include "models/scenario/sections.hpp"
 
 namespace kyoten::scenario {
@@ -42,6 +43,13 @@ void read_calls(TableReader& root, hub::Calls& calls) {
         t.error("band_hours", "hours must satisfy day_start < evening_start <= night_start",
                 "e.g. { day_start = 9, evening_start = 17, night_start = 22 }");
       hours->finish();
+    }
+    // A band with no hours cannot receive its share of calls: they would silently vanish.
+    const auto band_hours = hub::band_hours_per_week(calls.band_hours);
+    for (int b = 0; b < hub::kTimeBands; ++b) {
+      if (band_hours[b] == 0 && calls.band_share[b] > 0)
+        t.error("band_share", std::string("band ") + hub::kTimeBandKeys[b] + " has a share of calls but no hours",
+                "widen it in [calls.band_hours] or set its share to 0");
     }
     calls.inquiry_minutes = t.distribution("inquiry_minutes");
 

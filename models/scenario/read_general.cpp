@@ -60,6 +60,8 @@ void read_regions(TableReader& root, std::vector<hub::Region>& regions) {
     total_weight += region.registrant_weight;
     regions.push_back(std::move(region));
   });
+  if (regions.size() > static_cast<std::size_t>(defaults::kMaxRegions))
+    root.error("regions", std::to_string(regions.size()) + " regions; at most " + std::to_string(defaults::kMaxRegions));
   if (!regions.empty() && total_weight <= 0)
     root.error("regions", "every registrant_weight is zero", "give at least one region a weight > 0");
 }

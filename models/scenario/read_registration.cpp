@@ -169,8 +169,13 @@ void read_registration(TableReader& root, const hub::Horizon* horizon, hub::Regi
                            ", but its last date is " + sim::iso_date(knots.back().first),
                 "add a knot on or after the horizon's end");
     }
+    // The simulation starts registered people at its origin, warm-up included, so the default is the expected
+    // count there; the path's rise after it is then simulated, never counted twice.
     const int expected_at_start =
-        knots.empty() || !horizon ? 0 : static_cast<int>(std::lround(value_at(knots, horizon->start)));
+        knots.empty() || !horizon
+            ? 0
+            : static_cast<int>(std::lround(value_at(
+                  knots, horizon->start - std::chrono::days{static_cast<int>(std::ceil(horizon->warmup_days))})));
     registration.expected_registered = std::move(knots);
     registration.initial_registrants = t.integer_or("initial_registrants", expected_at_start, non_negative());
     registration.leave_rate_per_year = t.number_or("leave_rate_per_year", 0, non_negative());

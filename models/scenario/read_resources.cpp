@@ -61,6 +61,8 @@ void read_hub(TableReader& root, hub::Hub& hub) {
     hub.rooms = t.integer_or("rooms", d.rooms, non_negative());
     hub.name = t.string_or("name", d.name);
     hub.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, non_negative());
+    hub.contact_minutes =
+        t.distribution_or("contact_minutes", sim::Distribution(sim::Constant{defaults::kHubContactMinutes}));
     hub.exit_delay_probability = t.number_or("exit_delay_probability", 0, probability());
     hub.exit_delay_days =
         distribution_if(t, "exit_delay_days", hub.exit_delay_probability > 0, "exit_delay_probability > 0", {});
@@ -82,6 +84,8 @@ void read_home_support(TableReader& root, hub::HomeSupport& home) {
     home.supporters = t.integer_or("supporters", 0, non_negative());
     home.can_start = read_start_hours(t);
     home.dispatch_hours = distribution_if(t, "dispatch_hours", home.supporters > 0, "supporters > 0", {});
+    home.arrange_minutes = t.distribution_or(
+        "arrange_minutes", sim::Distribution(sim::Constant{defaults::kHomeSupportArrangeMinutes}));
     home.cost_per_hour_yen = t.number_or("cost_per_hour_yen", 0, non_negative());
     home.p_care_taxi = t.number_or("p_care_taxi", 0, probability());
     home.care_taxi_cost_yen = t.number_or("care_taxi_cost_yen", 0, non_negative());
