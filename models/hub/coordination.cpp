@@ -137,7 +137,7 @@ void HubSimulation::on_case_step(std::uint32_t id) {
       Registrant& r = registrants_[c.registrant];
       r.assessed = true;
       if (collecting_) {
-        count(kpi_index("assessments_done"));
+        count(kpi_id("assessments_done"));
         acc_.month.assessments += 1;
         ledger_.charge(CostLine::Assessments, sc_.budget.assessment_cost_yen);
       }
@@ -277,14 +277,14 @@ void HubSimulation::dispatch_supporter() {
   const double hours = sc_.home_support.dispatch_hours(rs_home_);
   events_.schedule(events_.now() + hours, kDispatchEnd);
   if (collecting_) {
-    count(kpi_index("home_help_dispatches"));
+    count(kpi_id("home_help_dispatches"));
     ledger_.charge(CostLine::SpecialistSupporters, hours * sc_.home_support.cost_per_hour_yen);
   }
 }
 
 void HubSimulation::record_outcome(Case& c, Outcome outcome) {
   if (!counts_for_statistics(c)) return;
-  count(kpi_index("outcome_short_stay") + static_cast<std::size_t>(outcome));
+  count(kpi_id("outcome_short_stay") + static_cast<std::size_t>(outcome));
   if (outcome == Outcome::HandedOver) return;
   acc_.emergencies_to_arrange += 1;
   if (outcome == Outcome::Unresolved) {

@@ -41,6 +41,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_assessment_schedule_(seed, rep, "assessment-schedule") {
   t_start_ = calendar_.time_of(sc.horizon.start);
   t_end_ = calendar_.time_of(sc.horizon.end);
+  calendar_.cache_holidays(calendar_.day_index(t_end_) + 1);
 
   // Registrations: the slope of the expected registered count plus the leavers it must replace.
   std::vector<std::pair<sim::Time, double>> knots;
@@ -212,7 +213,7 @@ void HubSimulation::on_registration() {
   const double now = events_.now();
   register_person(draw_registrant(sc_, rs_attributes_, now), false);
   if (collecting_) {
-    count(kpi_index("registrations"));
+    count(kpi_id("registrations"));
     acc_.month.registrations += 1;
   }
   reschedule_population_processes();
@@ -255,7 +256,7 @@ void HubSimulation::on_leave(std::uint32_t id) {
     r.awaiting_assessment = false;  // its queue entry is skipped when reached
     set_backlog(-1);
   }
-  if (collecting_) count(kpi_index("leavers"));
+  if (collecting_) count(kpi_id("leavers"));
   reschedule_population_processes();
 }
 
@@ -313,15 +314,15 @@ void HubSimulation::on_call_candidate() {
     c.handover = rs_call_content_.uniform() < sc_.calls.p_handover;
   }
   if (collecting_) {
-    count(kpi_index("calls"));
-    count(kpi_index("calls_weekday_daytime") + band);
+    count(kpi_id("calls"));
+    count(kpi_id("calls_weekday_daytime") + band);
     acc_.month.calls += 1;
     if (c.emergency) {
-      count(kpi_index("emergencies"));
-      count(kpi_index("emergencies_weekday_daytime") + band);
+      count(kpi_id("emergencies"));
+      count(kpi_id("emergencies_weekday_daytime") + band);
       acc_.month.emergencies += 1;
     } else {
-      count(kpi_index("inquiries"));
+      count(kpi_id("inquiries"));
     }
   }
   offer(id, center_of_region_[c.person.region]);

@@ -84,6 +84,9 @@ constexpr std::size_t kpi_index(std::string_view key) {
   throw std::out_of_range("unknown KPI key");
 }
 
+// The same, forced to compile time: the model uses this in hot paths so no string is compared at run time.
+consteval std::size_t kpi_id(std::string_view key) { return kpi_index(key); }
+
 // Per-band KPIs are laid out in TimeBand order, so the model can index them as first + band.
 static_assert(kpi_index("calls_weekday_evening") == kpi_index("calls_weekday_daytime") + 1);
 static_assert(kpi_index("calls_weekend_holiday") == kpi_index("calls_weekday_daytime") + 3);

@@ -20,7 +20,7 @@ void HubSimulation::on_planned_arrival(int f) {
     set_beds_in_use(+1);
     events_.schedule(now + fs.spec().planned_stay_days(s) * kHoursPerDay, kPlannedEnd, static_cast<std::uint32_t>(f));
   } else if (collecting_) {
-    count(kpi_index("planned_stays_refused"));
+    count(kpi_id("planned_stays_refused"));
   }
   const double gap = boost::random::exponential_distribution<double>(planned_arrivals_per_hour_[f])(s);
   events_.schedule(now + gap, kPlannedArrival, static_cast<std::uint32_t>(f));
@@ -34,7 +34,7 @@ double HubSimulation::emergency_stay_days(double exit_delay_probability, const D
 
 void HubSimulation::arrange_transport() {
   if (rs_stays_.uniform() < sc_.home_support.p_care_taxi && collecting_) {
-    count(kpi_index("care_taxi_trips"));
+    count(kpi_id("care_taxi_trips"));
     ledger_.charge(CostLine::CareTaxi, sc_.home_support.care_taxi_cost_yen);
   }
 }
@@ -69,7 +69,7 @@ void HubSimulation::preempt_experience_stay(int f) {
   events_.cancel(o.end);
   set_beds_in_use(-1);
   if (collecting_) {
-    count(kpi_index("experience_preempted"));
+    count(kpi_id("experience_preempted"));
     acc_.month.experience_preempted += 1;
   }
 }
@@ -82,7 +82,7 @@ void HubSimulation::on_experience_candidate() {
   if (active_.empty()) return;
   const std::uint32_t who = active_[std::min(pick, active_.size() - 1)];
   const Registrant& r = registrants_[who];
-  if (collecting_) count(kpi_index("experience_requested"));
+  if (collecting_) count(kpi_id("experience_requested"));
 
   // The person tries a facility they do not yet know, in their own region if possible.
   int chosen = -1, best_rank = 4;
@@ -112,7 +112,7 @@ void HubSimulation::on_experience_start(std::uint32_t b) {
   if (!fs.has_bed_for_experience()) {
     // The bed the booking relied on is taken; it counts as pre-empted when emergencies are what fills it.
     if (fs.emergency() > 0 && collecting_) {
-      count(kpi_index("experience_preempted"));
+      count(kpi_id("experience_preempted"));
       acc_.month.experience_preempted += 1;
     }
     return;
@@ -130,7 +130,7 @@ void HubSimulation::on_experience_end(std::uint32_t b) {
   set_beds_in_use(-1);
   registrants_[booking.registrant].known_facilities |= (std::uint64_t{1} << booking.facility);
   if (collecting_) {
-    count(kpi_index("experience_done"));
+    count(kpi_id("experience_done"));
     acc_.month.experience_done += 1;
   }
 }

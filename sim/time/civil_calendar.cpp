@@ -1,3 +1,4 @@
+#include <algorithm>
 // The less frequent civil-calendar questions (holidays, fiscal years, months) and the date text format used
 // in scenario files and results. See civil_calendar.hpp for why the per-event ones are kept cheap.
 #include "sim/time/civil_calendar.hpp"
@@ -39,7 +40,12 @@ CivilCalendar::CivilCalendar(sys_days origin)
       origin_year_(int{year_month_day{origin}.year()}),
       origin_month_(static_cast<int>(unsigned{year_month_day{origin}.month()})) {}
 
-bool CivilCalendar::is_holiday(Time t) const { return is_japanese_holiday(date_at(t)); }
+bool CivilCalendar::is_holiday_uncached(Time t) const { return is_japanese_holiday(date_at(t)); }
+
+void CivilCalendar::cache_holidays(int days) {
+  holiday_cache_.resize(static_cast<std::size_t>(std::max(0, days)));
+  for (int d = 0; d < days; ++d) holiday_cache_[d] = is_japanese_holiday(origin_ + std::chrono::days{d}) ? 1 : 0;
+}
 
 DayType CivilCalendar::day_type(Time t) const {
   const int wd = weekday(t);

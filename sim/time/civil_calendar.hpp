@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <cstdint>
+#include <vector>
 
 #include "sim/event/event_calendar.hpp"
 
@@ -47,7 +49,13 @@ class CivilCalendar {
   [[nodiscard]] std::chrono::year_month_day ymd_at(Time t) const { return std::chrono::year_month_day{date_at(t)}; }
 
   // Japanese public holiday (see japanese_holidays.hpp); throws std::out_of_range outside 2000–2099.
-  [[nodiscard]] bool is_holiday(Time t) const;
+  [[nodiscard]] bool is_holiday(Time t) const {
+    const int day = day_index(t);
+    if (day >= 0 && day < static_cast<int>(holiday_cache_.size())) return holiday_cache_[day] != 0;
+    return is_holiday_uncached(t);
+  }
+  // Looks up the holidays of the first `days` days once, so that per-event questions cost one array read.
+  void cache_holidays(int days);
   [[nodiscard]] DayType day_type(Time t) const;
 
   // The fiscal year (April–March) containing t, named by the calendar year it starts in.
@@ -74,7 +82,10 @@ class CivilCalendar {
     return r < 0 ? r + b : r;
   }
 
+  [[nodiscard]] bool is_holiday_uncached(Time t) const;
+
   std::chrono::sys_days origin_;
+  std::vector<std::uint8_t> holiday_cache_;  // by day index from the origin
   int origin_weekday_;  // 0 = Monday
   int origin_year_;
   int origin_month_;    // 1–12

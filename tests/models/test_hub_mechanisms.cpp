@@ -151,3 +151,30 @@ TEST(HubMechanisms, SameSeedGivesBitIdenticalResultsWhateverTheThreadCount) {
 
 }  // namespace
 }  // namespace kyoten::hub
+
+namespace kyoten::hub {
+namespace {
+
+// One bed kept busy by experience stays: an emergency that gets the bed must end the experience stay in it,
+// and that stay is recorded as pre-empted, not as done.
+TEST(HubMechanisms, EmergencyPreemptsExperienceStayAndRecordsIt) {
+  Scenario sc = testing::minimal_scenario();
+  sc.facilities[0].beds = 1;
+  sc.facilities[0].experience_stays = true;
+  sc.facilities[0].experience_days_per_year = 100000;
+  sc.experience.requests_per_registrant_per_year = 2;  // 200 requests of 7 nights a year: the bed is always wanted
+  sc.experience.nights = sim::Distribution(sim::Constant{7});
+  sc.experience.lead_days = 1;
+  sc.calls.per_registrant_per_year = 0.2;
+  sc.calls.emergency_share = {1, 1, 1, 1};
+  const ReplicationResult r = simulate_replication(sc, 17, 0);
+  const auto k = [&](const char* key) { return r.kpi[kpi_index(key)]; };
+  EXPECT_GT(k("experience_preempted"), 0);
+  EXPECT_GT(k("outcome_short_stay"), 0);
+  // Every emergency either took the single bed (pre-empting if need be) or found it held by another emergency.
+  EXPECT_EQ(k("outcome_short_stay") + k("outcome_unresolved"), k("emergencies"));
+  EXPECT_LE(k("experience_done") + k("experience_preempted"), k("experience_requested"));
+}
+
+}  // namespace
+}  // namespace kyoten::hub
