@@ -11,7 +11,7 @@ packages=(
   python3 python3-pandas python3-matplotlib python3-pytest python3-numpy
   jupyter-nbconvert python3-ipykernel python3-nbformat
   fonts-noto-cjk
-  chromium chromium-driver poppler-utils
+  chromium chromium-driver poppler-utils python3-selenium
 )
 
 missing=()

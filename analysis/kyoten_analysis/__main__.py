@@ -1,0 +1,81 @@
+"""Command line: `python3 -m kyoten_analysis report DIR [--lang ja|en] [--out PATH]` and friends.
+
+Exit codes follow `kyoten`: 0 success, 1 failure while writing, 2 bad input (no such directory, unreadable
+results, bad option)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+BAD_INPUT = 2
+FAILED = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python3 -m kyoten_analysis",
+                                description="Charts and reports from a kyoten results directory "
+                                            "(docs/results-format.md). Japanese by default.")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("report", help="write DIR/report_<lang>.html and .pdf and print their paths")
+    r.add_argument("dir", help="results directory written by `kyoten run --out DIR` (or its results.db)")
+    r.add_argument("--lang", choices=["ja", "en"], default="ja", help="language of the report (default: ja)")
+    r.add_argument("--out", help="HTML file to write (the PDF goes next to it), or a directory "
+                                 "(default: DIR/report_<lang>.html)")
+    r.add_argument("--pdf-engine", choices=["auto", "chromium", "matplotlib", "none"], default="auto",
+                   help="auto: headless Chromium if installed, else matplotlib; none: HTML only")
+    c = sub.add_parser("charts", help="write every chart of the report as PNG (with title and reading)")
+    c.add_argument("dir")
+    c.add_argument("--lang", choices=["ja", "en"], default="ja")
+    c.add_argument("--out", help="directory for the PNGs (default: DIR/charts_<lang>)")
+    sub.add_parser("check-fonts", help="check that Japanese text renders (no missing glyphs)")
+    return p
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    from . import charts, style
+    from .report import build_report
+    from .results import ResultsError, load_results
+
+    if args.command == "check-fonts":
+        try:
+            path = style.cjk_font_path()
+        except style.FontMissing as e:
+            print(f"kyoten_analysis: {e}", file=sys.stderr)
+            return FAILED
+        missing = style.check_glyphs()
+        print(f"font: {path}")
+        if missing:
+            print("missing glyphs:\n" + "\n".join(missing), file=sys.stderr)
+            return FAILED
+        print("ok: Japanese renders without missing glyphs")
+        return 0
+    try:
+        res = load_results(args.dir)
+    except ResultsError as e:
+        print(f"kyoten_analysis: {e}", file=sys.stderr)
+        return BAD_INPUT
+    try:
+        if args.command == "report":
+            rep = build_report(res, lang=args.lang, out=args.out, pdf_engine=args.pdf_engine)
+            print(rep.html)
+            if rep.pdf:
+                print(rep.pdf)
+            return 0
+        if args.command == "charts":
+            out = Path(args.out) if args.out else Path(args.dir) / f"charts_{args.lang}"
+            out.mkdir(parents=True, exist_ok=True)
+            for i, fig in enumerate(charts.report_charts(res, args.lang), start=1):
+                path = out / f"{i:02d}_{fig.kyoten['id']}.png"
+                fig.savefig(path)
+                print(path)
+            return 0
+    except (OSError, RuntimeError) as e:
+        print(f"kyoten_analysis: {e}", file=sys.stderr)
+        return FAILED
+    return BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,447 @@
+"""Every word a reader sees, in Japanese (default) and English.
+
+KPI labels mirror models/hub/results.hpp (a test keeps them in step); chart texts give each chart its
+title, axis labels with units and a one-line reading (読み方 / How to read).
+"""
+from __future__ import annotations
+
+import math
+
+LANGS = ("ja", "en")
+
+# (key, label_ja, label_en, unit, headline) — the same table as kKpis in models/hub/results.hpp.
+KPIS = [
+    ("registrants_end", "期末登録者数", "Registrants at end", "count", True),
+    ("registrations", "新規登録", "New registrations", "count", False),
+    ("leavers", "登録終了", "Left the register", "count", False),
+    ("calls", "相談件数", "Calls", "count", True),
+    ("inquiries", "相談・問合せのみ", "Inquiries and advice only", "count", False),
+    ("emergencies", "緊急対応件数", "Emergencies", "count", True),
+    ("calls_weekday_daytime", "相談（平日日中）", "Calls, weekday daytime", "count", False),
+    ("calls_weekday_evening", "相談（平日夜間）", "Calls, weekday evening", "count", False),
+    ("calls_weekday_night", "相談（平日深夜）", "Calls, weekday night", "count", False),
+    ("calls_weekend_holiday", "相談（土日祝）", "Calls, weekends and holidays", "count", False),
+    ("emergencies_weekday_daytime", "緊急（平日日中）", "Emergencies, weekday daytime", "count", False),
+    ("emergencies_weekday_evening", "緊急（平日夜間）", "Emergencies, weekday evening", "count", False),
+    ("emergencies_weekday_night", "緊急（平日深夜）", "Emergencies, weekday night", "count", False),
+    ("emergencies_weekend_holiday", "緊急（土日祝）", "Emergencies, weekends and holidays", "count", False),
+    ("answer_mean_min", "初回応答までの平均時間", "Time to first answer, mean", "minutes", True),
+    ("answer_p90_min", "初回応答までの時間（90%点）", "Time to first answer, 90th percentile", "minutes", False),
+    ("arrange_mean_h", "安全確保までの平均時間", "Time to a safe arrangement, mean", "hours", True),
+    ("arrange_p90_h", "安全確保までの時間（90%点）", "Time to a safe arrangement, 90th percentile", "hours", True),
+    ("arrange_within_2h", "2時間以内に確保した割合", "Arranged within 2 h", "share", False),
+    ("arrange_within_4h", "4時間以内に確保した割合", "Arranged within 4 h", "share", True),
+    ("arrange_within_24h", "24時間以内に確保した割合", "Arranged within 24 h", "share", False),
+    ("arrange_mean_h_weekday_daytime", "安全確保まで（平日日中）", "Time to arrangement, weekday daytime", "hours", False),
+    ("arrange_mean_h_weekday_evening", "安全確保まで（平日夜間）", "Time to arrangement, weekday evening", "hours", False),
+    ("arrange_mean_h_weekday_night", "安全確保まで（平日深夜）", "Time to arrangement, weekday night", "hours", False),
+    ("arrange_mean_h_weekend_holiday", "安全確保まで（土日祝）", "Time to arrangement, weekends and holidays", "hours", False),
+    ("outcome_short_stay", "結果：短期入所", "Outcome: short stay", "count", False),
+    ("outcome_hub_room", "結果：拠点緊急居室", "Outcome: hub emergency room", "count", False),
+    ("outcome_home_help", "結果：在宅支援（ヘルパー・専門サポーター）", "Outcome: help at home", "count", False),
+    ("outcome_elderly_care", "結果：介護施設（協定）", "Outcome: elderly-care facility", "count", False),
+    ("outcome_handed_over", "結果：保健福祉課へ引継ぎ", "Outcome: handed over to case workers", "count", False),
+    ("outcome_unresolved", "結果：未解決", "Outcome: unresolved", "count", False),
+    ("p_no_bed", "空床が見つからなかった確率", "Probability no bed was found", "share", True),
+    ("contacts_per_search", "1件あたりの施設照会数", "Facilities contacted per search", "count", False),
+    ("bed_occupancy", "短期入所床稼働率", "Short-stay bed occupancy", "share", False),
+    ("emergency_bed_days", "緊急利用延べ日数", "Emergency bed-days", "days", False),
+    ("planned_stays_refused", "定期利用の受入不可", "Planned short stays refused", "count", False),
+    ("hub_room_occupancy", "緊急居室稼働率", "Hub room occupancy", "share", False),
+    ("hub_days_none_in_use", "緊急居室が全て空いていた日の割合", "Days with no hub room in use", "share", False),
+    ("hub_days_all_in_use", "緊急居室が全て埋まっていた日の割合", "Days with every hub room in use", "share", True),
+    ("staff_utilisation", "コーディネーター稼働率", "Coordinator utilisation", "share", True),
+    ("assessments_done", "アセスメント実施数", "Assessments done", "count", False),
+    ("assessment_backlog_mean", "アセスメント待ち（平均）", "Assessment backlog, mean", "count", False),
+    ("assessment_backlog_end", "アセスメント待ち（期末）", "Assessment backlog at end", "count", True),
+    ("experience_requested", "体験利用の申込", "Experience stays requested", "count", False),
+    ("experience_done", "体験利用の実施", "Experience stays done", "count", False),
+    ("experience_preempted", "緊急により中止された体験利用", "Experience stays pre-empted by emergencies", "count", False),
+    ("home_help_dispatches", "在宅支援派遣", "Home-help dispatches", "count", False),
+    ("care_taxi_trips", "介護タクシー利用", "Care-taxi trips", "count", False),
+    ("cost_total_yen", "総費用", "Total cost", "yen", True),
+    ("cost_per_emergency_yen", "緊急対応1件あたり費用", "Cost per emergency arranged", "yen", False),
+]
+KPI_KEYS = [k[0] for k in KPIS]
+KPI_INFO = {k[0]: {"label_ja": k[1], "label_en": k[2], "unit": k[3], "headline": k[4]} for k in KPIS}
+
+# What a "count" counts, for the unit column and axis labels (results.hpp only says "count").
+_COUNT_NOUN = {
+    "registrants_end": "persons", "registrations": "persons", "leavers": "persons",
+    "assessment_backlog_mean": "persons", "assessment_backlog_end": "persons",
+    "contacts_per_search": "facilities", "home_help_dispatches": "dispatches", "care_taxi_trips": "trips",
+}
+_NOUNS = {
+    "cases": {"ja": "件", "en": "cases"},
+    "persons": {"ja": "人", "en": "persons"},
+    "facilities": {"ja": "施設", "en": "facilities"},
+    "dispatches": {"ja": "回", "en": "dispatches"},
+    "trips": {"ja": "回", "en": "trips"},
+}
+
+# Display of each unit: (scale factor applied to the value, ja, en).
+UNITS = {
+    "share": (100.0, "%", "%"),
+    "minutes": (1.0, "分", "min"),
+    "hours": (1.0, "時間", "h"),
+    "days": (1.0, "日", "days"),
+    "yen": (1e-3, "千円", "thousand yen"),
+}
+
+TIME_BANDS = ["weekday_daytime", "weekday_evening", "weekday_night", "weekend_holiday"]
+TIME_BAND_LABELS = {
+    "weekday_daytime": {"ja": "平日日中", "en": "Weekday daytime"},
+    "weekday_evening": {"ja": "平日夜間", "en": "Weekday evening"},
+    "weekday_night": {"ja": "平日深夜", "en": "Weekday night"},
+    "weekend_holiday": {"ja": "土日祝", "en": "Weekends & holidays"},
+}
+
+OUTCOMES = ["short_stay", "hub_room", "home_help", "elderly_care", "handed_over", "unresolved"]
+OUTCOME_LABELS = {
+    "short_stay": {"ja": "短期入所", "en": "Short stay"},
+    "hub_room": {"ja": "拠点緊急居室", "en": "Hub emergency room"},
+    "home_help": {"ja": "在宅支援（ヘルパー等）", "en": "Help at home"},
+    "elderly_care": {"ja": "介護施設（協定）", "en": "Elderly-care facility"},
+    "handed_over": {"ja": "保健福祉課へ引継ぎ", "en": "Handed over to case workers"},
+    "unresolved": {"ja": "未解決", "en": "Unresolved"},
+}
+
+WEEKDAYS = {"ja": ["月", "火", "水", "木", "金", "土", "日"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
+
+# Cost lines of costs.csv, which are also the allowed budget lines (docs/results-format.md), in drawing order.
+COST_LINES = ["center", "reserved_beds", "emergency_stays", "hub", "specialist_supporters", "care_taxi",
+              "experience_stays", "assessments", "training", "experience_advice"]
+COST_LINE_LABELS = {
+    "center": {"ja": "拠点・センター運営（人件費・委託）", "en": "Center (staff, on call, contract)"},
+    "reserved_beds": {"ja": "空床確保料", "en": "Reserved beds"},
+    "emergency_stays": {"ja": "緊急短期入所の上乗せ", "en": "Emergency stays"},
+    "hub": {"ja": "拠点緊急居室", "en": "Hub emergency rooms"},
+    "specialist_supporters": {"ja": "在宅支援（専門サポーター等）", "en": "Specialist supporters (help at home)"},
+    "care_taxi": {"ja": "介護タクシー", "en": "Care taxi"},
+    "experience_stays": {"ja": "体験利用", "en": "Experience stays"},
+    "assessments": {"ja": "アセスメント", "en": "Assessments"},
+    "training": {"ja": "専門的人材の養成（研修）", "en": "Specialist training"},
+    "experience_advice": {"ja": "体験の機会・場（助言）", "en": "Experience-stay advice"},
+    # names written by earlier builds of kyoten (before cost lines and budget lines were made the same)
+    "center_staff": {"ja": "センター人件費", "en": "Center staff"},
+    "center_fixed": {"ja": "センター運営費（固定）", "en": "Center fixed cost"},
+    "on_call": {"ja": "オンコール手当", "en": "On-call allowance"},
+    "hub_rooms": {"ja": "拠点緊急居室", "en": "Hub emergency rooms"},
+    "home_help": {"ja": "在宅支援（専門サポーター等）", "en": "Help at home"},
+    "advice": {"ja": "体験の機会・場（助言）", "en": "Experience-stay advice"},
+}
+
+# A budget line is compared with the cost line of the same name. Results written before the two lists were
+# unified used other cost-line names; these are the old cost lines each budget line paid for.
+LEGACY_BUDGET_LINE_COSTS = {
+    "center": ["center_staff", "center_fixed", "on_call"],
+    "specialist_supporters": ["home_help"],
+    "experience_advice": ["advice"],
+    "hub": ["hub_rooms"],
+}
+
+
+def budget_line_costs(line: str, cost_lines) -> list[str]:
+    """The cost lines (among `cost_lines`) that a budget line is compared with."""
+    cost_lines = list(cost_lines)
+    if line in cost_lines:
+        return [line]
+    return [c for c in LEGACY_BUDGET_LINE_COSTS.get(line, []) if c in cost_lines]
+
+
+BUDGET_LINE_LABELS = {k: v for k, v in COST_LINE_LABELS.items() if k in COST_LINES}
+
+
+# Monthly series of monthly.csv that get a fan chart: (column, chart id).
+FAN_SERIES = {
+    "registrants_end": "fan_registrants",
+    "calls": "fan_calls",
+    "emergencies": "fan_emergencies",
+    "cost_yen": "fan_cost",
+}
+
+_FAN_READING = {
+    "ja": "線は反復の中央値、濃い帯は反復の中央50%、薄い帯は中央90%が入る範囲。帯が広いほど見通しの不確かさが大きい。",
+    "en": "Line: median over replications; dark band: middle 50%, light band: middle 90% of replications. "
+          "A wider band means a less certain forecast.",
+}
+
+# Chart texts: id → lang → title, xlabel, ylabel, reading (and extras some charts need).
+CHARTS = {
+    "fan_registrants": {
+        "ja": {"title": "登録者数の見通し（月末）", "xlabel": "月", "ylabel": "登録者数（人）", "reading": _FAN_READING["ja"]},
+        "en": {"title": "Registrants forecast (end of month)", "xlabel": "Month", "ylabel": "Registrants (persons)",
+               "reading": _FAN_READING["en"]},
+    },
+    "fan_calls": {
+        "ja": {"title": "相談件数の見通し（月別）", "xlabel": "月", "ylabel": "相談件数（件／月）", "reading": _FAN_READING["ja"]},
+        "en": {"title": "Calls forecast (per month)", "xlabel": "Month", "ylabel": "Calls (per month)",
+               "reading": _FAN_READING["en"]},
+    },
+    "fan_emergencies": {
+        "ja": {"title": "緊急対応件数の見通し（月別）", "xlabel": "月", "ylabel": "緊急対応件数（件／月）",
+               "reading": _FAN_READING["ja"]},
+        "en": {"title": "Emergencies forecast (per month)", "xlabel": "Month", "ylabel": "Emergencies (per month)",
+               "reading": _FAN_READING["en"]},
+    },
+    "fan_cost": {
+        "ja": {"title": "費用の見通し（月別）", "xlabel": "月", "ylabel": "費用（千円／月）", "reading": _FAN_READING["ja"]},
+        "en": {"title": "Cost forecast (per month)", "xlabel": "Month", "ylabel": "Cost (thousand yen per month)",
+               "reading": _FAN_READING["en"]},
+    },
+    "arrange_by_band": {
+        "ja": {"title": "時間帯別 安全確保までの平均時間", "xlabel": "緊急連絡を受けた時間帯",
+               "ylabel": "安全確保までの平均時間（時間）",
+               "reading": "棒は反復の平均、ひげは平均の95%信頼区間。棒が高い時間帯ほど、受入先の確保に時間がかかっている。",
+               "n_note": "反復数"},
+        "en": {"title": "Time to a safe arrangement by time band", "xlabel": "Time band of the emergency call",
+               "ylabel": "Mean time to a safe arrangement (hours)",
+               "reading": "Bars: mean over replications; whiskers: 95% confidence interval of the mean. "
+                          "Taller bars: arrangements take longer in that time band.",
+               "n_note": "replications"},
+    },
+    "outcome_mix": {
+        "ja": {"title": "緊急対応の結果の内訳（期間合計）", "xlabel": "件数（件）", "ylabel": "結果",
+               "reading": "期間中の緊急対応がどう決着したか（反復平均、ひげは95%信頼区間、右の数字は構成比）。"
+                          "「引継ぎ」「未解決」が多いほど受入先が足りない。"},
+        "en": {"title": "Outcome of emergencies (whole period)", "xlabel": "Emergencies (count)", "ylabel": "Outcome",
+               "reading": "How emergencies ended (mean over replications, whiskers: 95% CI, figures: share). "
+                          "Many hand-overs or unresolved cases mean too few places to go."},
+    },
+    "bed_occupancy": {
+        "ja": {"title": "短期入所床の使用状況（日別）", "xlabel": "日付", "ylabel": "使用中の床数（日平均、床）",
+               "reading": "線は反復の平均、帯は反復の中央90%の範囲、破線は短期入所床の総数。破線に近い日ほど、緊急時に空床が見つかりにくい。",
+               "capacity": "床の総数", "mean": "平均", "band90": "中央90%"},
+        "en": {"title": "Short-stay beds in use (daily)", "xlabel": "Date", "ylabel": "Beds in use (daily mean, beds)",
+               "reading": "Line: mean over replications; band: middle 90%; dashed line: all short-stay beds. "
+                          "Days near the dashed line are days when an emergency bed is hard to find.",
+               "capacity": "All beds", "mean": "Mean", "band90": "Middle 90%"},
+    },
+    "hub_rooms": {
+        "ja": {"title": "拠点緊急居室の使用状況（日別最大）", "xlabel": "日付", "ylabel": "使用中の居室数（室）",
+               "ylabel_share": "日数の割合（%）",
+               "reading": "左：日ごとの最大使用室数（反復の平均と中央90%）。右：1室も使われなかった日と全室が埋まった日の割合"
+                          "（95%信頼区間）。全室使用の日が多いほど、次の緊急を受けられない日が多い。",
+               "none": "全室空き", "all": "全室使用", "capacity": "居室数", "mean": "平均", "band90": "中央90%"},
+        "en": {"title": "Hub emergency rooms in use (daily maximum)", "xlabel": "Date", "ylabel": "Rooms in use (rooms)",
+               "ylabel_share": "Share of days (%)",
+               "reading": "Left: most rooms in use each day (mean and middle 90% of replications). Right: share of days with no room "
+                          "in use and with every room in use (95% CI). Many full days: a next emergency cannot be taken.",
+               "none": "No room in use", "all": "All rooms in use", "capacity": "Rooms", "mean": "Mean",
+               "band90": "Middle 90%"},
+    },
+    "emergency_beds": {
+        "ja": {"title": "緊急利用中の短期入所床（日別最大）", "xlabel": "日付", "ylabel": "緊急利用中の床数（床）",
+               "ylabel_share": "日数の割合（%）", "xlabel_share": "緊急利用中の床数（日別最大）",
+               "reading": "このシナリオには拠点の緊急居室がない（hub.rooms = 0）ため、代わりに緊急利用で使われた短期入所床を示す。"
+                          "左：日別最大（反復の平均と中央90%）、右：その床数だった日の割合（95%信頼区間）。",
+               "note": "緊急居室なし：緊急利用の短期入所床を表示", "reserved": "空床確保数", "mean": "平均",
+               "band90": "中央90%"},
+        "en": {"title": "Short-stay beds held by emergencies (daily maximum)", "xlabel": "Date",
+               "ylabel": "Beds held by emergencies (beds)", "ylabel_share": "Share of days (%)",
+               "xlabel_share": "Beds held by emergencies (daily maximum)",
+               "reading": "This scenario has no hub emergency rooms (hub.rooms = 0), so the chart shows short-stay beds "
+                          "held by emergency stays instead. Left: daily maximum (mean, middle 90%); right: share of "
+                          "days with that many beds (95% CI).",
+               "note": "No hub rooms: short-stay beds held by emergencies shown instead", "reserved": "Reserved beds",
+               "mean": "Mean", "band90": "Middle 90%"},
+    },
+    "staff_heatmap": {
+        "ja": {"title": "コーディネーター稼働率（時刻×曜日）", "xlabel": "曜日", "ylabel": "時刻（時）",
+               "colorbar": "稼働率（%）",
+               "reading": "色が濃いほど、その時間に勤務中のコーディネーターが相談・調整でふさがっていた割合が高い（反復平均）。"
+                          "灰色は勤務者がいない時間。",
+               "off_duty": "勤務者なし"},
+        "en": {"title": "Coordinator utilisation (hour × weekday)", "xlabel": "Weekday", "ylabel": "Hour of day (h)",
+               "colorbar": "Utilisation (%)",
+               "reading": "Darker: coordinators on duty were busier with calls and searches in that hour (mean over "
+                          "replications). Grey: nobody on duty.",
+               "off_duty": "Nobody on duty"},
+    },
+    "cost_vs_budget": {
+        "ja": {"title": "年度別の費用と予算", "xlabel": "年度", "ylabel": "費用（百万円）",
+               "reading": "積み上げ棒は費用の内訳（反復平均）、ひげは合計の95%信頼区間、◆は予算額（記載のある年度のみ）。"
+                          "棒が◆より高ければ予算超過の見込み。",
+               "budget": "予算", "total": "合計", "months": "か月", "fy_format": "{fy}年度"},
+        "en": {"title": "Cost and budget by fiscal year", "xlabel": "Fiscal year (April–March)",
+               "ylabel": "Cost (million yen)",
+               "reading": "Stacked bars: cost by line (mean over replications); whisker: 95% CI of the total; "
+                          "diamond: budget (where stated). A bar above its diamond is a likely overspend.",
+               "budget": "Budget", "total": "Total", "months": " months", "fy_format": "FY{fy}"},
+    },
+    "scenario_comparison": {
+        "ja": {"title": "シナリオ比較（平均と95%信頼区間）", "xlabel": "", "ylabel": "シナリオ",
+               "reading": "点は平均、横線は95%信頼区間。差の大きさを確かめるには、共通乱数による対比較（kyoten compare）がより精確。"},
+        "en": {"title": "Scenario comparison (mean and 95% CI)", "xlabel": "", "ylabel": "Scenario",
+               "reading": "Dots: mean; lines: 95% confidence interval. For the size of a difference, the paired "
+                          "comparison under common random numbers (kyoten compare) is sharper."},
+    },
+    "frontier": {
+        "ja": {"title": "費用とサービス水準（効率的な選択肢）", "xlabel": "総費用（千円）", "ylabel": "サービス水準",
+               "reading": "各点が1つの構成（十字は95%信頼区間）。線で結んだ点は、より安くて同等以上のサービスの構成が他にない"
+                          "「効率的な」選択肢。",
+               "frontier": "効率的な選択肢", "others": "その他の構成", "target": "目標"},
+        "en": {"title": "Cost and service (efficient options)", "xlabel": "Total cost (thousand yen)",
+               "ylabel": "Service level",
+               "reading": "Each dot is one configuration (crosses: 95% CI). Joined dots are efficient: no other "
+                          "configuration is both cheaper and at least as good.",
+               "frontier": "Efficient options", "others": "Other configurations", "target": "Target"},
+    },
+}
+
+# Texts of the report around the charts.
+REPORT = {
+    "ja": {
+        "html_lang": "ja",
+        "report": "シミュレーション結果報告書",
+        "reading": "読み方",
+        "toc": "目次",
+        "headline": "主要指標（95%信頼区間）",
+        "headline_intro": "反復（独立なシミュレーション試行）の平均と、その95%信頼区間。「1期間の幅」は反復の中央95%が入る範囲"
+                          "（ある1期間の実績がとりうる幅の目安）で、信頼区間とは別物。",
+        "all_kpis": "全指標の一覧",
+        "col_kpi": "指標", "col_mean": "平均", "col_ci": "95%信頼区間", "col_range": "1期間の幅（中央95%）",
+        "col_unit": "単位", "col_n": "反復数",
+        "charts": "図表",
+        "budget_table": "予算との比較（年度・予算科目別）",
+        "budget_intro": "予算科目ごとに、同じ費用項目の費用（反復平均と95%信頼区間）を予算額と比べる。単位：千円。",
+        "col_fy": "年度", "col_budget_line": "予算科目", "col_cost_lines": "対応する費用項目", "col_budget": "予算額",
+        "col_cost": "費用（平均）", "col_cost_ci": "95%信頼区間", "col_diff": "差（費用−予算）",
+        "no_budget": "このシナリオには予算額の記載がない。",
+        "unbudgeted": "予算科目なし",
+        "assumptions": "前提条件（シナリオの主な設定）",
+        "assumptions_intro": "シミュレーションに使った設定（base と --set を反映した後の値）。全項目は付録に掲載。",
+        "col_item": "項目", "col_value": "設定値", "col_content": "内容",
+        "all_parameters": "付録：全設定値",
+        "stress": "STRESS-DES に基づくモデルの概要",
+        "stress_intro": "Monks ほか（2019）「STRESS」ガイドライン（離散事象シミュレーション用）の項目に沿って、本シミュレーションの概要を記す。",
+        "generated": "作成",
+        "version": "kyoten バージョン",
+        "no_data": "データなし",
+        "yes": "あり", "no": "なし",
+        "median": "中央値", "band50": "中央50%", "band90": "中央90%", "mean": "平均", "ci95": "95%信頼区間",
+        "omitted_zero": "全反復で0件の結果は省略",
+    },
+    "en": {
+        "html_lang": "en",
+        "report": "Simulation report",
+        "reading": "How to read",
+        "toc": "Contents",
+        "headline": "Headline indicators (95% confidence intervals)",
+        "headline_intro": "Mean over replications (independent simulation runs) with its 95% confidence interval. "
+                          "\"One-period range\" is the middle 95% of replications — how much one period's actual "
+                          "outcome may vary — and is not a confidence interval.",
+        "all_kpis": "All indicators",
+        "col_kpi": "Indicator", "col_mean": "Mean", "col_ci": "95% CI", "col_range": "One-period range (middle 95%)",
+        "col_unit": "Unit", "col_n": "Replications",
+        "charts": "Charts",
+        "budget_table": "Cost against budget (by fiscal year and budget line)",
+        "budget_intro": "For each budget line, the simulated cost of that line (mean over replications, 95% CI) "
+                        "against the budget. Thousand yen.",
+        "col_fy": "Fiscal year", "col_budget_line": "Budget line", "col_cost_lines": "Cost lines",
+        "col_budget": "Budget", "col_cost": "Cost (mean)", "col_cost_ci": "95% CI", "col_diff": "Cost − budget",
+        "no_budget": "The scenario states no budget.",
+        "unbudgeted": "No budget line",
+        "assumptions": "Assumptions (main scenario settings)",
+        "assumptions_intro": "The settings used (after `base` and --set were applied). Every value is listed in the appendix.",
+        "col_item": "Setting", "col_value": "Value", "col_content": "Content",
+        "all_parameters": "Appendix: every setting",
+        "stress": "Model summary following STRESS-DES",
+        "stress_intro": "The simulation described under the headings of the STRESS guidelines for discrete-event "
+                        "simulation (Monks et al. 2019).",
+        "generated": "Generated",
+        "version": "kyoten version",
+        "no_data": "no data",
+        "yes": "yes", "no": "no",
+        "median": "Median", "band50": "Middle 50%", "band90": "Middle 90%", "mean": "Mean", "ci95": "95% CI",
+        "omitted_zero": "outcomes that were 0 in every replication are left out",
+    },
+}
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+    return lang
+
+
+def chart_text(chart_id: str, lang: str) -> dict:
+    """Title, axis labels and reading of a chart in one language."""
+    return CHARTS[chart_id][check_lang(lang)]
+
+
+def text(key: str, lang: str) -> str:
+    """A report text."""
+    return REPORT[check_lang(lang)][key]
+
+
+def kpi_label(key: str, lang: str, summary_kpis: dict | None = None) -> str:
+    """Label of a KPI: from summary.json when given (the run's own words), else from the table above."""
+    check_lang(lang)
+    if summary_kpis and key in summary_kpis and summary_kpis[key].get(f"label_{lang}"):
+        return summary_kpis[key][f"label_{lang}"]
+    info = KPI_INFO.get(key)
+    return info[f"label_{lang}"] if info else key
+
+
+def kpi_unit(key: str, unit: str | None, lang: str) -> str:
+    """Displayed unit of a KPI (after `kpi_scale`): %, 分, 時間, 千円, or what a count counts."""
+    check_lang(lang)
+    unit = unit or KPI_INFO.get(key, {}).get("unit", "count")
+    if unit in UNITS:
+        return UNITS[unit][1 if lang == "ja" else 2]
+    return _NOUNS[_COUNT_NOUN.get(key, "cases")][lang]
+
+
+def kpi_scale(unit: str | None) -> float:
+    """Factor from the stored value to the displayed one (share → %, yen → thousand yen)."""
+    return UNITS[unit][0] if unit in UNITS else 1.0
+
+
+def band_label(band: str, lang: str) -> str:
+    return TIME_BAND_LABELS[band][check_lang(lang)]
+
+
+def outcome_label(outcome: str, lang: str) -> str:
+    return OUTCOME_LABELS[outcome][check_lang(lang)]
+
+
+def cost_line_label(line: str, lang: str) -> str:
+    return COST_LINE_LABELS.get(line, {}).get(check_lang(lang), line)
+
+
+def budget_line_label(line: str, lang: str) -> str:
+    return BUDGET_LINE_LABELS.get(line, {}).get(check_lang(lang), line)
+
+
+def fiscal_year_label(fy: int, lang: str) -> str:
+    """2024 → '2024年度（令和6年度）' in Japanese, 'FY2024' in English."""
+    if check_lang(lang) == "ja":
+        reiwa = fy - 2018
+        era = f"令和{reiwa}年度" if reiwa >= 1 else f"平成{fy - 1988}年度"
+        return f"{fy}年度（{era}）"
+    return f"FY{fy}"
+
+
+def fiscal_year_short(fy: int, lang: str) -> str:
+    """2024 → 'R6年度' / 'FY2024' (tick labels)."""
+    if check_lang(lang) == "ja":
+        reiwa = fy - 2018
+        return f"R{reiwa}年度" if reiwa >= 1 else f"H{fy - 1988}年度"
+    return f"FY{fy}"
+
+
+def fmt_number(x, digits: int | None = None) -> str:
+    """A number for a table: thousands separators, precision from its size; '—' for missing."""
+    if x is None:
+        return "—"
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    if math.isnan(x) or math.isinf(x):
+        return "—"
+    if digits is None:
+        a = abs(x)
+        digits = 0 if a >= 100 else 1 if a >= 10 else 2
+    return f"{x:,.{digits}f}"

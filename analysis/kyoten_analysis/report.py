@@ -1,0 +1,452 @@
+"""The report of one run: a self-contained HTML file (charts embedded as base64 PNG, no external resources) and
+the same content as PDF — printed by headless Chromium when it is installed, otherwise drawn page by page
+with matplotlib's PdfPages."""
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import html
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import charts, labels, stress, style, tables
+from .results import Results, load_results
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-extensions", "--mute-audio",
+                  "--no-default-browser-check"]
+PDF_ENGINES = ("auto", "chromium", "matplotlib", "none")
+
+
+@dataclass
+class Report:
+    html: Path
+    pdf: Path | None
+    pdf_engine: str | None
+    charts: list = field(default_factory=list)  # chart ids, in order
+    pdf_pages: int | None = None
+
+
+def find_chromium() -> str | None:
+    """Headless browser for printing: $KYOTEN_CHROMIUM, else chromium / chromium-browser on PATH or /usr/bin."""
+    env = os.environ.get("KYOTEN_CHROMIUM")
+    if env:
+        return env if Path(env).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def default_paths(res_dir: Path, lang: str, out) -> tuple[Path, Path]:
+    """DIR/report_<lang>.html and .pdf; --out names the HTML file (a .html path) or a directory."""
+    name = f"report_{lang}"
+    if out is None:
+        base = Path(res_dir) / name
+    else:
+        out = Path(out)
+        base = out.with_suffix("") if out.suffix.lower() in (".html", ".htm", ".pdf") else out / name
+    return base.with_suffix(".html"), base.with_suffix(".pdf")
+
+
+def build_report(source, lang: str = "ja", out=None, pdf_engine: str = "auto") -> Report:
+    """Write the HTML (and PDF) report of a results directory; returns their paths."""
+    labels.check_lang(lang)
+    if pdf_engine not in PDF_ENGINES:
+        raise ValueError(f"pdf_engine must be one of {', '.join(PDF_ENGINES)}")
+    res = source if isinstance(source, Results) else load_results(source)
+    html_path, pdf_path = default_paths(res.path, lang, out)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    figs = charts.report_charts(res, lang)
+    doc = render_html(res, lang, figs)
+    _atomic_write(html_path, doc.encode("utf-8"))
+    report = Report(html=html_path, pdf=None, pdf_engine=None, charts=[f.kyoten["id"] for f in figs])
+    if pdf_engine == "none":
+        return report
+    if pdf_engine in ("auto", "chromium"):
+        browser = find_chromium()
+        if browser:
+            if print_pdf_chromium(html_path, pdf_path, browser):
+                report.pdf, report.pdf_engine = pdf_path, "chromium"
+                return report
+        if pdf_engine == "chromium":
+            raise RuntimeError("headless Chromium could not print the PDF" if browser else "Chromium is not installed")
+    report.pdf_pages = pdf_with_matplotlib(res, lang, charts.report_charts(res, lang), pdf_path)
+    report.pdf, report.pdf_engine = pdf_path, "matplotlib"
+    return report
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary name in the same directory and rename, so no reader sees half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# --- HTML ------------------------------------------------------------------------------------------------
+CSS = """
+@page { size: A4; margin: 14mm 13mm; }
+html { font-family: "Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", sans-serif;
+       color: #1a1a1a; line-height: 1.6; }
+body { max-width: 1000px; margin: 0 auto; padding: 1.2em 1.5em 3em; font-size: 15px; }
+h1 { font-size: 1.6em; margin: 0 0 .2em; }
+h2 { font-size: 1.3em; border-bottom: 2px solid #0072B2; padding-bottom: .15em; margin-top: 1.8em; }
+h3 { font-size: 1.1em; margin: .3em 0 .4em; }
+.subtitle { color: #444; margin: 0 0 1em; }
+.meta { font-size: .85em; color: #555; }
+table { border-collapse: collapse; width: 100%; margin: .6em 0 1em; font-size: .9em; }
+th, td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; }
+th { background: #eef4fa; text-align: left; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: bold; background: #f7f7f7; }
+tr.over td.diff { color: #b00020; font-weight: bold; }
+.intro { font-size: .92em; color: #333; }
+figure.chart { margin: 0 0 1.5em; page-break-inside: avoid; break-inside: avoid; }
+figure.chart img { width: 100%; height: auto; display: block; border: 1px solid #e5e5e5; }
+figcaption { font-size: .92em; margin-top: .35em; background: #f6f8fa; padding: .4em .6em; border-left: 4px solid #0072B2; }
+figcaption b { margin-right: .3em; }
+.toc ol { margin: .2em 0; }
+.stress td:first-child { width: 28%; }
+table.params { font-size: .78em; }
+table.params td:first-child { font-family: monospace; white-space: nowrap; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  h2 { break-before: page; page-break-before: always; }
+  h2.first { break-before: auto; page-break-before: auto; }
+  figure.chart { break-before: page; page-break-before: always; }
+  figure.chart.first { break-before: auto; page-break-before: auto; }
+  figure.chart img { max-height: 205mm; width: auto; max-width: 100%; }
+  .toc { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+# Records on <body> whether every chart image decoded (naturalWidth > 0); read by the browser test.
+CHECK_SCRIPT = """
+(function () {
+  function check() {
+    var imgs = document.images, ok = 0, broken = [];
+    for (var i = 0; i < imgs.length; i++) {
+      if (imgs[i].complete && imgs[i].naturalWidth > 0) { ok++; } else { broken.push(imgs[i].id || String(i)); }
+    }
+    document.body.setAttribute("data-images-total", String(imgs.length));
+    document.body.setAttribute("data-images-rendered", String(ok));
+    document.body.setAttribute("data-images-broken", broken.join(" "));
+    document.body.setAttribute("data-check", "done");
+  }
+  if (document.readyState === "complete") { check(); } else { window.addEventListener("load", check); }
+})();
+"""
+
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+
+
+def _e(s) -> str:
+    return html.escape("" if s is None else str(s))
+
+
+def figure_png_base64(fig) -> str:
+    return base64.b64encode(style.to_png(fig)).decode("ascii")
+
+
+def _table(headers, rows, classes=None, num_cols=(), row_classes=None) -> str:
+    out = [f'<table class="{_e(classes)}">' if classes else "<table>", "<thead><tr>"]
+    out += [f"<th>{_e(h)}</th>" for h in headers]
+    out.append("</tr></thead><tbody>")
+    for i, r in enumerate(rows):
+        rc = row_classes[i] if row_classes else ""
+        out.append(f'<tr class="{rc}">' if rc else "<tr>")
+        for j, c in enumerate(r):
+            cls = ' class="num"' if j in num_cols else ""
+            if isinstance(c, tuple):  # (text, extra class)
+                out.append(f'<td class="{c[1]}{" num" if j in num_cols else ""}">{_e(c[0])}</td>')
+            else:
+                out.append(f"<td{cls}>{_e(c)}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _budget_rows(bt: pd.DataFrame, t: dict):
+    """Headers, rows and numeric columns of the budget table; the cost-lines column only when some budget line
+    is compared with cost lines of other names (results of earlier kyoten builds) or with several."""
+    show_lines = not bt["same_name"].all()
+    headers = [t["col_fy"], t["col_budget_line"]] + ([t["col_cost_lines"]] if show_lines else []) + \
+        [t["col_budget"], t["col_cost"], t["col_cost_ci"], t["col_diff"]]
+    rows = [[r["fiscal_year"], r["budget_line"]] + ([r["cost_lines"]] if show_lines else []) +
+            [r["budget"], r["cost"], r["ci"], r["diff"]] for r in bt.to_dict("records")]
+    first = 3 if show_lines else 2
+    return headers, rows, tuple(range(first, first + 4))
+
+
+def _kpi_rows(kt: pd.DataFrame):
+    return [[r["label"], r["mean"], r["ci"], r["range"], r["unit"], r["n"]] for r in kt.to_dict("records")]
+
+
+def render_html(res: Results, lang: str, figs) -> str:
+    t = labels.REPORT[lang]
+    title = res.title(lang)
+    s = res.summary
+    sections = [("headline", t["headline"]), ("charts", t["charts"]), ("budget", t["budget_table"]),
+                ("assumptions", t["assumptions"]), ("stress", t["stress"]), ("all-kpis", t["all_kpis"]),
+                ("parameters", t["all_parameters"])]
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{t["html_lang"]}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="kyoten_analysis (kyoten {_e(s.get("kyoten_version", ""))})">',
+        f"<title>{_e(title)} — {_e(t['report'])}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        f'<body data-lang="{lang}" data-charts="{len(figs)}">',
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="subtitle">{_e(t["report"])}</p>',
+        '<p class="meta">' + " ／ ".join(_e(x) for x in _run_facts(res, lang)) + "</p>",
+        f'<nav class="toc"><b>{_e(t["toc"])}</b><ol>'
+        + "".join(f'<li><a href="#{sid}">{_e(name)}</a></li>' for sid, name in sections) + "</ol></nav>",
+    ]
+    # headline KPIs
+    kt = tables.kpi_table(res, lang, headline_only=True)
+    headers = [t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]]
+    parts += [f'<h2 id="headline" class="first">{_e(t["headline"])}</h2>', f'<p class="intro">{_e(t["headline_intro"])}</p>',
+              _table(headers, _kpi_rows(kt), "kpis headline", num_cols=(1, 2, 3, 5))]
+    # charts
+    parts.append(f'<h2 id="charts">{_e(t["charts"])}</h2>')
+    for i, fig in enumerate(figs):
+        meta = fig.kyoten
+        b64 = figure_png_base64(charts.without_title_and_reading(fig))
+        first = " first" if i == 0 else ""
+        parts.append(
+            f'<figure class="chart{first}" id="chart-{meta["id"]}" data-chart="{meta["id"]}">'
+            f'<h3>{i + 1}. {_e(meta["title"])}</h3>'
+            f'<img id="img-{meta["id"]}" src="data:image/png;base64,{b64}" alt="{_e(meta["title"])}">'
+            f'<figcaption><b>{_e(t["reading"])}</b>{_e(meta["reading"])}</figcaption></figure>')
+    # budget
+    parts.append(f'<h2 id="budget">{_e(t["budget_table"])}</h2>')
+    bt = tables.budget_table(res, lang)
+    if bt.empty:
+        parts.append(f'<p class="intro">{_e(t["no_budget"])}</p>')
+    else:
+        parts.append(f'<p class="intro">{_e(t["budget_intro"])}</p>')
+        headers, rows, num = _budget_rows(bt, t)
+        rcls = [("total" if r["total"] else "") + (" over" if r["over"] else "") for r in bt.to_dict("records")]
+        rows = [r[:-1] + [(r[-1], "diff")] for r in rows]
+        parts.append(_table(headers, rows, "budget", num_cols=num, row_classes=[c.strip() for c in rcls]))
+    # assumptions
+    parts += [f'<h2 id="assumptions">{_e(t["assumptions"])}</h2>', f'<p class="intro">{_e(t["assumptions_intro"])}</p>',
+              _table([t["col_item"], t["col_value"]], tables.assumption_rows(res.scenario, lang), "assumptions")]
+    # STRESS-DES
+    parts += [f'<h2 id="stress">{_e(t["stress"])}</h2>', f'<p class="intro">{_e(t["stress_intro"])}</p>']
+    for heading, items in stress.stress_sections(res, lang):
+        parts += [f"<h3>{_e(heading)}</h3>", _table([t["col_item"], t["col_content"]], items, "stress")]
+    # appendices
+    parts += [f'<h2 id="all-kpis">{_e(t["all_kpis"])}</h2>',
+              _table(headers, _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
+                     num_cols=(1, 2, 3, 5))]
+    parts += [f'<h2 id="parameters">{_e(t["all_parameters"])}</h2>',
+              _table(["key", t["col_value"]], tables.flatten(res.scenario), "params")]
+    parts += [f"<script>{CHECK_SCRIPT}</script>", "</body>", "</html>"]
+    return "\n".join(parts)
+
+
+def _run_facts(res: Results, lang: str) -> list[str]:
+    s = res.summary
+    hz = s.get("horizon") or {}
+    ja = lang == "ja"
+    facts = []
+    if hz.get("start"):
+        facts.append((f"期間 {hz.get('start')}〜{hz.get('end')}（終了日を含まない）" if ja
+                      else f"Period {hz.get('start')} to {hz.get('end')} (exclusive)"))
+    facts.append(f"反復 {res.replications}回" if ja else f"{res.replications} replications")
+    if s.get("seed") is not None:
+        facts.append(f"乱数の種 {s.get('seed')}" if ja else f"seed {s.get('seed')}")
+    if s.get("scenario_file"):
+        facts.append(("シナリオ " if ja else "scenario ") + str(s["scenario_file"]))
+    facts.append(f"{labels.text('version', lang)} {s.get('kyoten_version', '—')}")
+    if s.get("created"):
+        facts.append(("実行 " if ja else "run ") + str(s["created"]))
+    facts.append(f"{labels.text('generated', lang)} {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}")
+    return facts
+
+
+# --- PDF -------------------------------------------------------------------------------------------------
+def print_pdf_chromium(html_path: Path, pdf_path: Path, browser: str, timeout: float = 180.0) -> bool:
+    """Print the HTML to PDF with headless Chromium (offline: the page loads nothing). True on success."""
+    html_path, pdf_path = Path(html_path).resolve(), Path(pdf_path).resolve()
+    with tempfile.TemporaryDirectory(prefix="kyoten-chromium-") as profile:
+        tmp_pdf = Path(profile) / "out.pdf"
+        cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
+               "--print-to-pdf-no-header", f"--print-to-pdf={tmp_pdf}", html_path.as_uri()]
+        try:
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+        if not tmp_pdf.exists() or tmp_pdf.stat().st_size == 0 or tmp_pdf.read_bytes()[:5] != b"%PDF-":
+            return False
+        _atomic_write(pdf_path, tmp_pdf.read_bytes())
+    return True
+
+
+_A4 = (8.27, 11.69)
+
+
+class _TextPages:
+    """Text laid out on A4 pages with matplotlib: headings, paragraphs and simple tables."""
+
+    def __init__(self, pdf, title: str):
+        self.pdf, self.title = pdf, title
+        self.fig = None
+        self.y = 0.0
+        self.pages = 0
+        self.left, self.right, self.top, self.bottom = 0.07, 0.95, 0.94, 0.05
+
+    def _new_page(self):
+        self.flush()
+        from matplotlib.figure import Figure
+        self.fig = Figure(figsize=_A4)
+        self.fig.text(self.left, 0.975, self.title, fontsize=8, color="#666666", va="top")
+        self.y = self.top
+
+    def flush(self):
+        if self.fig is not None:
+            self.pdf.savefig(self.fig)
+            self.pages += 1
+            self.fig = None
+
+    def _need(self, h: float):
+        if self.fig is None or self.y - h < self.bottom:
+            self._new_page()
+
+    def heading(self, text: str, size: float = 14):
+        h = size * 2.0 / 72 / _A4[1]
+        self._need(h * 3)
+        self.fig.text(self.left, self.y, text, fontsize=size, fontweight="bold", va="top")
+        self.y -= h
+
+    def paragraph(self, text: str, size: float = 9.5):
+        width_em = (self.right - self.left) * _A4[0] * 72 / size
+        for line in charts.wrap(text, width_em):
+            h = size * 1.5 / 72 / _A4[1]
+            self._need(h)
+            self.fig.text(self.left, self.y, line, fontsize=size, va="top")
+            self.y -= h
+        self.y -= size * 0.6 / 72 / _A4[1]
+
+    def table(self, headers, rows, widths, size: float = 8.0, num_cols=()):
+        total = sum(widths)
+        xs, x = [], self.left
+        for w in widths:
+            xs.append(x)
+            x += w / total * (self.right - self.left)
+        col_w = [w / total * (self.right - self.left) for w in widths]
+        line_h = size * 1.45 / 72 / _A4[1]
+
+        def draw(cells, bold=False):
+            wrapped = [charts.wrap(str(c), max(4.0, cw * _A4[0] * 72 / size - 1)) or [""] for c, cw in zip(cells, col_w)]
+            n = max(len(w) for w in wrapped)
+            self._need(n * line_h + line_h * 0.4)
+            for j, lines in enumerate(wrapped):
+                if j in num_cols and not bold:
+                    self.fig.text(xs[j] + col_w[j] - 0.005, self.y, "\n".join(lines), fontsize=size, va="top",
+                                  ha="right", linespacing=1.3)
+                else:
+                    self.fig.text(xs[j], self.y, "\n".join(lines), fontsize=size, va="top",
+                                  fontweight="bold" if bold else "normal", linespacing=1.3)
+            self.y -= n * line_h + line_h * 0.35
+            self.fig.add_artist(_hline(self.left, self.right, self.y + line_h * 0.2))
+
+        draw(headers, bold=True)
+        for r in rows:
+            draw(r)
+        self.y -= line_h
+
+
+def _hline(x0, x1, y):
+    from matplotlib.lines import Line2D
+    return Line2D([x0, x1], [y, y], color="#CCCCCC", lw=0.5)
+
+
+def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
+    """The report as PDF without a browser: a cover with the headline table, one page per chart (with its title
+    and reading), then text pages for the budget, assumptions, STRESS-DES and appendices. Returns the page count."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    t = labels.REPORT[lang]
+    title = res.title(lang)
+    pdf_path = Path(pdf_path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{pdf_path.name}.", dir=pdf_path.parent)
+    os.close(fd)
+    try:
+        with PdfPages(tmp, metadata={"Title": f"{title} — {t['report']}", "Creator": "kyoten_analysis"}) as pdf:
+            pages = 0
+            tp = _TextPages(pdf, f"{title} — {t['report']}")
+            tp.heading(title, 16)
+            tp.paragraph(t["report"] + " ／ " + " ／ ".join(_run_facts(res, lang)))
+            tp.heading(t["headline"])
+            tp.paragraph(t["headline_intro"])
+            kt = tables.kpi_table(res, lang, headline_only=True)
+            tp.table([t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]],
+                     _kpi_rows(kt), [34, 12, 20, 20, 8, 6], num_cols=(1, 2, 3, 5))
+            tp.flush()
+            for fig in figs:
+                fig.set_size_inches(_A4[1] * 0.92, _A4[0] * 0.92)  # landscape page
+                pdf.savefig(fig)
+                pages += 1
+            bt = tables.budget_table(res, lang)
+            tp.heading(t["budget_table"])
+            if bt.empty:
+                tp.paragraph(t["no_budget"])
+            else:
+                tp.paragraph(t["budget_intro"])
+                headers, rows, num = _budget_rows(bt, t)
+                widths = [16, 16, 22, 10, 10, 16, 10] if len(headers) == 7 else [18, 24, 12, 12, 20, 12]
+                tp.table(headers, rows, widths, num_cols=num)
+            tp.heading(t["assumptions"])
+            tp.paragraph(t["assumptions_intro"])
+            tp.table([t["col_item"], t["col_value"]], tables.assumption_rows(res.scenario, lang), [30, 70])
+            tp.flush()
+            tp.heading(t["stress"])
+            tp.paragraph(t["stress_intro"])
+            for heading, items in stress.stress_sections(res, lang):
+                tp.heading(heading, 11)
+                tp.table([t["col_item"], t["col_content"]], items, [26, 74])
+            tp.flush()
+            tp.heading(t["all_kpis"])
+            tp.table([t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]],
+                     _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), [34, 12, 20, 20, 8, 6],
+                     num_cols=(1, 2, 3, 5))
+            tp.flush()
+            tp.heading(t["all_parameters"])
+            tp.table(["key", t["col_value"]], tables.flatten(res.scenario), [45, 55], size=7)
+            tp.flush()
+            pages += tp.pages
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, pdf_path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return pages

@@ -1,0 +1,278 @@
+"""Read a kyoten results directory (docs/results-format.md) — or its results.db — into pandas DataFrames."""
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import labels, stats
+
+TABLES = ("kpis", "monthly", "daily", "staff_utilisation", "costs", "budget")
+
+# Columns each CSV must have (docs/results-format.md); extra columns are kept.
+REQUIRED_COLUMNS = {
+    "kpis": ["replication"],
+    "monthly": ["replication", "month", "fiscal_year", "registrants_end", "registrations", "calls", "emergencies",
+                "arranged", "unresolved", "assessments", "assessment_backlog_end", "experience_done",
+                "experience_preempted", "cost_yen"],
+    "daily": ["replication", "date", "hub_rooms_in_use_max", "hub_rooms_in_use_min", "emergency_beds_in_use_max",
+              "short_stay_beds_in_use_mean"],
+    "staff_utilisation": ["replication", "hour_of_week", "weekday", "hour", "utilisation"],
+    "costs": ["replication", "fiscal_year", "line", "yen"],
+    "budget": ["fiscal_year", "line", "yen"],
+}
+
+
+class ResultsError(Exception):
+    """A results directory that cannot be read; the message names the file and what is wrong."""
+
+
+@dataclass
+class Results:
+    """One run of `kyoten run`: what was run (summary) and one DataFrame per table."""
+
+    path: Path
+    summary: dict
+    kpis: pd.DataFrame
+    monthly: pd.DataFrame
+    daily: pd.DataFrame
+    staff: pd.DataFrame
+    costs: pd.DataFrame
+    budget: pd.DataFrame
+    source: str = "csv"  # "csv" or "sqlite"
+    _kpi_summary: pd.DataFrame | None = field(default=None, repr=False)
+
+    # --- what was run -------------------------------------------------------------------------------
+    @property
+    def scenario(self) -> dict:
+        return self.summary.get("scenario") or {}
+
+    @property
+    def name(self) -> str:
+        return self.summary.get("scenario_name") or self.scenario.get("meta", {}).get("name") or self.path.name
+
+    def title(self, lang: str) -> str:
+        t = self.summary.get(f"title_{lang}") or self.scenario.get("meta", {}).get(f"title_{lang}")
+        return t or self.name
+
+    @property
+    def replications(self) -> int:
+        n = self.summary.get("replications")
+        return int(n) if n else int(self.kpis["replication"].nunique()) if len(self.kpis) else 0
+
+    @property
+    def confidence_level(self) -> float:
+        return float(self.summary.get("confidence_level") or 0.95)
+
+    @property
+    def hub_rooms(self) -> int:
+        """Dedicated hub emergency rooms (scenario.hub.rooms; 0 = no hub)."""
+        hub = self.scenario.get("hub") or {}
+        try:
+            return int(hub.get("rooms", 0) or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    @property
+    def total_beds(self) -> int:
+        return int(sum(int(f.get("beds", 0) or 0) for f in self.scenario.get("facilities", []) or []))
+
+    @property
+    def reserved_emergency_beds(self) -> int:
+        defaults = self.scenario.get("facility_defaults") or {}
+        total = 0
+        for f in self.scenario.get("facilities", []) or []:
+            total += int(f.get("reserved_emergency_beds", defaults.get("reserved_emergency_beds", 0)) or 0)
+        return total
+
+    @property
+    def band_hours(self) -> dict:
+        bh = (self.scenario.get("calls") or {}).get("band_hours") or {}
+        return {"day_start": bh.get("day_start", 9), "evening_start": bh.get("evening_start", 17),
+                "night_start": bh.get("night_start", 22)}
+
+    # --- KPIs -----------------------------------------------------------------------------------------
+    @property
+    def kpi_summary(self) -> pd.DataFrame:
+        """One row per KPI: key, label_ja, label_en, unit, headline, mean, ci_low, ci_high, n, p2_5, p50, p97_5.
+
+        Taken from summary.json; KPIs it lacks (or every KPI, when there is no summary) are computed from the
+        replications in kpis.csv with the Student-t rule."""
+        if self._kpi_summary is None:
+            self._kpi_summary = _kpi_summary(self.summary.get("kpis") or [], self.kpis, self.confidence_level)
+        return self._kpi_summary
+
+    def kpi(self, key: str) -> dict:
+        """Summary row of one KPI as a dict (mean, ci_low, ci_high, n, …)."""
+        ks = self.kpi_summary
+        row = ks[ks["key"] == key]
+        if row.empty:
+            raise KeyError(f"{self.path}: no KPI '{key}'")
+        return row.iloc[0].to_dict()
+
+    def kpi_ci(self, key: str) -> stats.MeanCI:
+        """Mean and confidence interval of a KPI recomputed from its replications in kpis.csv."""
+        return stats.mean_ci(self.kpis[key] if key in self.kpis else [], self.confidence_level)
+
+    # --- costs ----------------------------------------------------------------------------------------
+    def fiscal_year_totals(self) -> pd.DataFrame:
+        """Cost per (replication, fiscal year), all lines summed."""
+        if self.costs.empty:
+            return pd.DataFrame(columns=["replication", "fiscal_year", "yen"])
+        return self.costs.groupby(["replication", "fiscal_year"], as_index=False)["yen"].sum()
+
+    def months_in_fiscal_year(self) -> dict:
+        """How many months of the horizon fall in each fiscal year (a partial first or last year is < 12)."""
+        if self.monthly.empty:
+            return {}
+        one = self.monthly[self.monthly["replication"] == self.monthly["replication"].iloc[0]]
+        return {int(fy): int(n) for fy, n in one.groupby("fiscal_year")["month"].nunique().items()}
+
+
+def load_results(path) -> Results:
+    """Read a results directory (summary.json and the CSVs), or a results.db file.
+
+    In a directory, a missing CSV is read from results.db when that exists; a missing summary.json too."""
+    p = Path(path)
+    if p.is_file() and p.suffix == ".db":
+        return _load_db(p)
+    if not p.exists():
+        raise ResultsError(f"{p}: no such results directory")
+    if not p.is_dir():
+        raise ResultsError(f"{p}: not a results directory (expected the directory `kyoten run --out` wrote)")
+    db = p / "results.db"
+    summary_file = p / "summary.json"
+    if not summary_file.exists():
+        if db.exists():
+            res = _load_db(db)
+            res.path = p
+            return res
+        raise ResultsError(f"{summary_file}: missing (is {p} a kyoten results directory?)")
+    try:
+        summary = json.loads(summary_file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ResultsError(f"{summary_file}:{e.lineno}:{e.colno}: not valid JSON: {e.msg}") from e
+    frames = {}
+    for table in TABLES:
+        csv = p / f"{table}.csv"
+        if csv.exists():
+            frames[table] = _read_csv(csv)
+        elif db.exists():
+            frames[table] = _read_table(db, table)
+        else:
+            raise ResultsError(f"{csv}: missing (and no results.db to read it from)")
+        _check_columns(frames[table], table, csv)
+    return Results(path=p, summary=summary, kpis=frames["kpis"], monthly=_monthly(frames["monthly"]),
+                   daily=_daily(frames["daily"]), staff=frames["staff_utilisation"], costs=frames["costs"],
+                   budget=frames["budget"], source="csv")
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, keep_default_na=True, dtype={"month": str, "date": str, "line": str})
+    except pd.errors.EmptyDataError as e:
+        raise ResultsError(f"{path}: empty file") from e
+    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise ResultsError(f"{path}: cannot be read as CSV: {e}") from e
+
+
+def _read_table(db: Path, table: str) -> pd.DataFrame:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return pd.read_sql_query(f'SELECT * FROM "{table}"', con)
+    except (sqlite3.DatabaseError, pd.errors.DatabaseError) as e:
+        raise ResultsError(f"{db}: cannot read table '{table}': {e}") from e
+    finally:
+        con.close()
+
+
+def _check_columns(frame: pd.DataFrame, table: str, where) -> None:
+    missing = [c for c in REQUIRED_COLUMNS[table] if c not in frame.columns]
+    if missing:
+        raise ResultsError(f"{where}: missing column(s) {', '.join(missing)} (docs/results-format.md)")
+
+
+def _monthly(m: pd.DataFrame) -> pd.DataFrame:
+    m = m.copy()
+    m["month"] = m["month"].astype(str)
+    m["month_start"] = pd.to_datetime(m["month"] + "-01", format="%Y-%m-%d", errors="coerce")
+    return m
+
+
+def _daily(d: pd.DataFrame) -> pd.DataFrame:
+    d = d.copy()
+    d["date"] = pd.to_datetime(d["date"].astype(str), format="%Y-%m-%d", errors="coerce")
+    return d
+
+
+def _load_db(db: Path) -> Results:
+    """Read results.db: the tables of the CSVs plus `run` (what was run) and `kpi_summary`."""
+    if not db.exists():
+        raise ResultsError(f"{db}: no such file")
+    frames = {t: _read_table(db, t) for t in TABLES}
+    for t in TABLES:
+        _check_columns(frames[t], t, f"{db} table {t}")
+    run = _read_table(db, "run")
+    summary: dict = {}
+    if not run.empty:
+        r = run.iloc[0].to_dict()
+        summary = {k: r[k] for k in ("kyoten_version", "created", "command", "scenario_file", "scenario_name",
+                                     "title_ja", "title_en", "seed", "replications", "threads",
+                                     "confidence_level") if k in r}
+        for k in ("seed", "replications", "threads"):
+            if k in summary and summary[k] is not None and not _isnan(summary[k]):
+                summary[k] = int(summary[k])
+        summary["horizon"] = {"start": r.get("horizon_start"), "end": r.get("horizon_end")}
+        try:
+            summary["scenario"] = json.loads(r.get("scenario") or "{}")
+        except json.JSONDecodeError:
+            summary["scenario"] = {}
+    try:
+        ks = _read_table(db, "kpi_summary")
+        summary["kpis"] = [{k: (None if _isnan(v) else v) for k, v in row.items()} for row in ks.to_dict("records")]
+    except ResultsError:
+        pass
+    return Results(path=db.parent, summary=summary, kpis=frames["kpis"], monthly=_monthly(frames["monthly"]),
+                   daily=_daily(frames["daily"]), staff=frames["staff_utilisation"], costs=frames["costs"],
+                   budget=frames["budget"], source="sqlite")
+
+
+def _isnan(v) -> bool:
+    return isinstance(v, float) and math.isnan(v)
+
+
+def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float) -> pd.DataFrame:
+    rows = []
+    seen = set()
+    for k in summary_kpis:
+        row = dict(k)
+        row["headline"] = bool(row.get("headline"))
+        rows.append(row)
+        seen.add(k.get("key"))
+    for key in [c for c in kpis.columns if c != "replication" and c not in seen]:
+        info = labels.KPI_INFO.get(key, {"label_ja": key, "label_en": key, "unit": "count", "headline": False})
+        x = pd.to_numeric(kpis[key], errors="coerce").dropna()
+        ci = stats.mean_ci(x, level)
+        rows.append({"key": key, **info, "mean": ci.mean, "ci_low": ci.ci_low, "ci_high": ci.ci_high,
+                     "sd": float(x.std(ddof=1)) if len(x) > 1 else math.nan, "n": ci.n,
+                     "p2_5": float(x.quantile(0.025)) if len(x) else math.nan,
+                     "p50": float(x.quantile(0.5)) if len(x) else math.nan,
+                     "p97_5": float(x.quantile(0.975)) if len(x) else math.nan})
+    cols = ["key", "label_ja", "label_en", "unit", "headline", "mean", "ci_low", "ci_high", "sd", "n", "p2_5",
+            "p50", "p97_5"]
+    df = pd.DataFrame(rows)
+    for c in cols:
+        if c not in df:
+            df[c] = math.nan
+    num = ["mean", "ci_low", "ci_high", "sd", "p2_5", "p50", "p97_5"]
+    df[num] = df[num].apply(pd.to_numeric, errors="coerce")
+    return df[cols + [c for c in df.columns if c not in cols]]
+
+
+def load_many(paths) -> list[Results]:
+    """Several results directories (a comparison or a sweep); Results objects are passed through."""
+    return [p if isinstance(p, Results) else load_results(p) for p in paths]

@@ -1,0 +1,59 @@
+"""Every reader-facing text exists in both languages, and KPI labels match the C++ table."""
+import re
+import unicodedata
+
+import pytest
+
+from kyoten_analysis import labels
+
+
+def _has_japanese(s: str) -> bool:
+    return any(unicodedata.name(c, "").startswith(("CJK", "HIRAGANA", "KATAKANA")) for c in s)
+
+
+def test_kpis_match_models_hub_results_hpp(repo):
+    src = (repo / "models" / "hub" / "results.hpp").read_text(encoding="utf-8")
+    table = src[src.index("kKpis[] = {"):src.index("};", src.index("kKpis[] = {"))]
+    rows = re.findall(r'\{"([^"]+)", "([^"]*)", "([^"]*)", "([^"]+)", (true|false)\}', table)
+    assert rows, "could not read kKpis from results.hpp"
+    cpp = [(k, ja, en, unit, h == "true") for k, ja, en, unit, h in rows]
+    assert cpp == labels.KPIS
+
+
+@pytest.mark.parametrize("chart_id", sorted(labels.CHARTS))
+def test_every_chart_has_both_languages(chart_id):
+    ja, en = labels.CHARTS[chart_id]["ja"], labels.CHARTS[chart_id]["en"]
+    assert set(ja) == set(en)
+    for key in ("title", "xlabel", "ylabel", "reading"):
+        assert key in ja
+    assert ja["title"] and ja["reading"] and en["title"] and en["reading"]
+    assert _has_japanese(ja["title"]) and _has_japanese(ja["reading"])
+    assert not _has_japanese(en["title"]) and not _has_japanese(en["reading"])
+
+
+def test_axis_labels_state_units():
+    for chart_id, texts in labels.CHARTS.items():
+        for lang in labels.LANGS:
+            y = texts[lang]["ylabel"]
+            if chart_id in ("scenario_comparison", "outcome_mix", "frontier"):
+                continue  # units are per panel / categorical / given by the caller
+            assert re.search(r"[（(].+[）)]", y), f"{chart_id} {lang}: y label without a unit: {y}"
+
+
+def test_report_texts_in_both_languages():
+    assert set(labels.REPORT["ja"]) == set(labels.REPORT["en"])
+    assert _has_japanese(labels.REPORT["ja"]["headline"])
+
+
+def test_units_and_formats():
+    assert labels.kpi_unit("arrange_within_4h", "share", "ja") == "%"
+    assert labels.kpi_unit("cost_total_yen", "yen", "ja") == "千円"
+    assert labels.kpi_unit("registrants_end", "count", "ja") == "人"
+    assert labels.kpi_unit("calls", "count", "en") == "cases"
+    assert labels.kpi_scale("share") == 100 and labels.kpi_scale("yen") == 1e-3
+    assert labels.fiscal_year_label(2024, "ja") == "2024年度（令和6年度）"
+    assert labels.fiscal_year_label(2024, "en") == "FY2024"
+    assert labels.fmt_number(1234.4) == "1,234" and labels.fmt_number(3.14159) == "3.14"
+    assert labels.fmt_number(float("nan")) == "—"
+    with pytest.raises(ValueError):
+        labels.check_lang("fr")

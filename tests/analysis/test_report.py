@@ -1,0 +1,207 @@
+"""The HTML report is self-contained and complete; the PDF has every chart on its own page; the CLI works."""
+import base64
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import PYTHON, REPO, chromium_path
+from kyoten_analysis import build_report, labels
+from kyoten_analysis.__main__ import main as cli_main
+
+CHART_IDS = ["fan_registrants", "fan_calls", "fan_emergencies", "fan_cost", "arrange_by_band", "outcome_mix",
+             "bed_occupancy", "hub_rooms", "staff_heatmap", "cost_vs_budget"]
+
+
+@pytest.fixture(scope="module")
+def html_reports(results_dir, tmp_path_factory):
+    out = {}
+    for lang in ("ja", "en"):
+        d = tmp_path_factory.mktemp(f"html_{lang}")
+        rep = build_report(results_dir, lang=lang, out=d / f"report_{lang}.html", pdf_engine="none")
+        out[lang] = (rep, rep.html.read_text(encoding="utf-8"))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_chart_is_an_embedded_png(html_reports, lang):
+    rep, doc = html_reports[lang]
+    assert rep.charts == CHART_IDS
+    imgs = re.findall(r'<img id="img-([a-z_]+)" src="data:image/png;base64,([A-Za-z0-9+/=]+)"', doc)
+    assert [i for i, _ in imgs] == CHART_IDS
+    for _, b64 in imgs:
+        png = base64.b64decode(b64)
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    assert doc.count("<img") == len(CHART_IDS)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_texts_in_the_chosen_language(html_reports, res, lang):
+    _, doc = html_reports[lang]
+    t = labels.REPORT[lang]
+    assert f'<html lang="{lang}">' in doc
+    for key in ("headline", "charts", "budget_table", "assumptions", "stress", "all_kpis", "all_parameters"):
+        assert t[key] in doc
+    for cid in CHART_IDS:
+        ct = labels.chart_text(cid, lang)
+        assert labels.text("reading", lang) in doc
+        assert _html_text(ct["title"]) in doc
+        assert _html_text(ct["reading"]) in doc
+    for key, ja, en, unit, headline in labels.KPIS:
+        if headline:
+            assert _html_text(ja if lang == "ja" else en) in doc
+    assert _html_text(res.title(lang)) in doc
+    other = "en" if lang == "ja" else "ja"
+    assert labels.REPORT[other]["headline"] not in doc
+
+
+def _html_text(s):
+    import html
+    return html.escape(s)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_external_resources(html_reports, lang):
+    _, doc = html_reports[lang]
+    for attr in re.findall(r'(?:src|href|action|poster|data)\s*=\s*"([^"]*)"', doc):
+        assert attr.startswith(("data:", "#")), attr
+    assert "http://" not in doc and "https://" not in doc and "//cdn" not in doc
+    assert "@import" not in doc and "url(" not in doc
+    assert "<link" not in doc and "<iframe" not in doc
+    assert "default-src 'none'" in doc  # the CSP forbids any network fetch even if something slipped in
+
+
+def test_headline_table_has_cis(html_reports, res):
+    _, doc = html_reports["ja"]
+    row = res.kpi("calls")
+    lo, hi = labels.fmt_number(row["ci_low"], 0), labels.fmt_number(row["ci_high"], 0)
+    assert f"[{lo}, {hi}]" in doc
+    assert "95%信頼区間" in doc
+
+
+def test_assumptions_and_stress(html_reports):
+    _, ja = html_reports["ja"]
+    assert "緊急時バックアップセンター" in ja and "毎日 0〜24時 2人" in ja
+    assert "拠点の緊急居室" in ja and "3室" in ja
+    for heading in ("1. 目的", "2. ロジック", "3. データ", "4. 実験条件", "5. 実装", "6. コードの入手"):
+        assert heading in ja
+    assert "スチューデント t" in ja and "自由度 n−1" in ja and "反復" in ja and "乱数の種" in ja
+    assert "Monks" in ja and "55–67" in ja
+    _, en = html_reports["en"]
+    assert "Student-t" in en and "n − 1 degrees of freedom" in en and "5 independent replications" in en
+    assert "Seed 1" in en and "kyoten 0.1.0" in en
+    assert "facilities[0].beds" in en  # every parameter in the appendix
+
+
+def test_budget_table(html_reports):
+    _, doc = html_reports["ja"]
+    assert labels.budget_line_label("center", "ja") in doc and "59,877" in doc
+    assert "予算科目なし" in doc  # cost lines with no budget line are shown apart
+
+
+def test_report_of_a_run_without_hub_or_budget(results_no_hub, tmp_path):
+    rep = build_report(results_no_hub, lang="ja", out=tmp_path / "r.html", pdf_engine="none")
+    doc = rep.html.read_text(encoding="utf-8")
+    assert "emergency_beds" in rep.charts
+    assert labels.chart_text("emergency_beds", "ja")["title"] in doc
+    assert labels.text("no_budget", "ja") in doc
+
+
+def _pdf_pages_text(pdf):
+    n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                                                           check=True).stdout).group(1))
+    pages = [subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), str(pdf), "-"], capture_output=True,
+                            text=True, check=True).stdout for i in range(1, n + 1)]
+    return n, pages
+
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+
+
+def _squash(s):
+    return re.sub(r"\s+", "", s)
+
+
+@needs_poppler
+@pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed: the PDF falls back to matplotlib")
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_pdf_printed_by_chromium(fresh_copy, lang):
+    rep = build_report(fresh_copy, lang=lang, pdf_engine="chromium")
+    assert rep.pdf_engine == "chromium"
+    assert rep.pdf == fresh_copy / f"report_{lang}.pdf" and rep.html == fresh_copy / f"report_{lang}.html"
+    assert rep.pdf.read_bytes()[:5] == b"%PDF-"
+    n, pages = _pdf_pages_text(rep.pdf)
+    # cover with the headline table, one page per chart, then budget, assumptions, STRESS and appendices
+    assert n >= 1 + len(CHART_IDS) + 4
+    assert _squash(labels.REPORT[lang]["headline"]) in _squash(pages[0])
+    chart_pages = []
+    for cid in CHART_IDS:
+        title = _squash(labels.chart_text(cid, lang)["title"])
+        found = [i for i, p in enumerate(pages) if title in _squash(p)]
+        assert found, f"chart '{cid}' title not found in the PDF text"
+        chart_pages.append(found[0])
+    assert chart_pages == sorted(chart_pages) and len(set(chart_pages)) == len(CHART_IDS), chart_pages
+    assert any(_squash(labels.REPORT[lang]["stress"]) in _squash(p) for p in pages)
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_pdf_drawn_by_matplotlib(fresh_copy, lang):
+    rep = build_report(fresh_copy, lang=lang, pdf_engine="matplotlib")
+    assert rep.pdf_engine == "matplotlib"
+    n, pages = _pdf_pages_text(rep.pdf)
+    assert n == rep.pdf_pages
+    assert n >= 1 + len(CHART_IDS) + 4
+    assert _squash(labels.REPORT[lang]["headline"]) in _squash(pages[0])
+    # pages 2 … 11 are the charts, in order, each with its title
+    for i, cid in enumerate(CHART_IDS, start=1):
+        assert _squash(labels.chart_text(cid, lang)["title"]) in _squash(pages[i]), (cid, pages[i][:200])
+    assert any(_squash(labels.REPORT[lang]["stress"]) in _squash(p) for p in pages)
+
+
+def test_auto_falls_back_to_matplotlib_without_chromium(fresh_copy, monkeypatch):
+    monkeypatch.setenv("KYOTEN_CHROMIUM", str(fresh_copy / "no-such-browser"))
+    rep = build_report(fresh_copy, lang="en")
+    assert rep.pdf_engine == "matplotlib" and rep.pdf.exists()
+
+
+def test_cli_report_prints_paths(fresh_copy, capsys):
+    assert cli_main(["report", str(fresh_copy), "--lang", "en", "--pdf-engine", "none"]) == 0
+    out = capsys.readouterr().out.split()
+    assert out == [str(fresh_copy / "report_en.html")]
+
+
+def test_cli_bad_input(tmp_path, capsys):
+    assert cli_main(["report", str(tmp_path / "missing")]) == 2
+    assert "no such results directory" in capsys.readouterr().err
+
+
+def test_cli_as_a_module_with_the_debian_interpreter(fresh_copy, tmp_path):
+    """What `kyoten report DIR` will run: $KYOTEN_PYTHON -m kyoten_analysis report DIR."""
+    out = tmp_path / "out" / "r.html"
+    env = {"PYTHONPATH": str(REPO / "analysis"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    p = subprocess.run([PYTHON, "-m", "kyoten_analysis", "report", str(fresh_copy), "--out", str(out)],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.split()
+    assert lines[0] == str(out)
+    assert out.exists()
+    if len(lines) > 1:
+        assert lines[1] == str(out.with_suffix(".pdf")) and out.with_suffix(".pdf").exists()
+
+
+def test_cli_charts_and_fonts(fresh_copy, capsys):
+    assert cli_main(["charts", str(fresh_copy), "--lang", "ja"]) == 0
+    pngs = sorted((fresh_copy / "charts_ja").glob("*.png"))
+    assert [p.stem.split("_", 1)[1] for p in pngs] == CHART_IDS
+    assert cli_main(["check-fonts"]) == 0
+
+
+def test_one_replication_and_a_short_horizon(tmp_path):
+    """No CI can be computed from one replication: the report says '—' instead of failing."""
+    import make_fixture
+    d = make_fixture.make_fixture(tmp_path / "one", replications=1, months=5, hub_rooms=0, with_budget=False)
+    rep = build_report(d, lang="en", pdf_engine="none")
+    doc = rep.html.read_text(encoding="utf-8")
+    assert doc.count("<img") == 10 and "—" in doc
