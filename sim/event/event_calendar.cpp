@@ -1,5 +1,6 @@
 #include "sim/event/event_calendar.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace kyoten::sim {
@@ -64,7 +65,7 @@ void EventCalendar::remove_at(std::size_t i) {
   const Node last = heap_.back();
   heap_.pop_back();
   if (i == heap_.size()) return;
-  if (i > 0 && before(last, heap_[(i - 1) / 2])) {
+  if (i > 0 && before(last, heap_[parent_of(i)])) {
     sift_up(i, last);
   } else {
     sift_down(i, last);
@@ -73,7 +74,7 @@ void EventCalendar::remove_at(std::size_t i) {
 
 void EventCalendar::sift_up(std::size_t i, Node n) {
   while (i > 0) {
-    const std::size_t parent = (i - 1) / 2;
+    const std::size_t parent = parent_of(i);
     if (!before(n, heap_[parent])) break;
     place(i, heap_[parent]);
     i = parent;
@@ -84,9 +85,13 @@ void EventCalendar::sift_up(std::size_t i, Node n) {
 void EventCalendar::sift_down(std::size_t i, Node n) {
   const std::size_t size = heap_.size();
   for (;;) {
-    std::size_t child = 2 * i + 1;
-    if (child >= size) break;
-    if (child + 1 < size && before(heap_[child + 1], heap_[child])) ++child;
+    const std::size_t first = kArity * i + 1;
+    if (first >= size) break;
+    std::size_t child = first;
+    const std::size_t last = std::min(first + kArity, size);
+    for (std::size_t k = first + 1; k < last; ++k) {
+      if (before(heap_[k], heap_[child])) child = k;
+    }
     if (!before(heap_[child], n)) break;
     place(i, heap_[child]);
     i = child;
