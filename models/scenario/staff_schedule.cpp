@@ -28,7 +28,7 @@ std::string uncovered_ranges(const Hours& hours, int offset) {
     }
     int end = h;
     while (end < kHoursPerDay && hours[static_cast<std::size_t>(offset + end)] <= 0) ++end;
-    char range[16];
+    char range[32];
     std::snprintf(range, sizeof range, "%02d–%02d", h, end);
     out += (out.empty() ? "" : ", ") + std::string(range);
     h = end;
