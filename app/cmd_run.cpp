@@ -11,12 +11,15 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <iterator>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "app/commands.hpp"
 #include "app/run_options.hpp"
 #include "kyoten_version.hpp"
 #include "models/hub/hub_model.hpp"
+#include "models/output/precision.hpp"
 #include "models/output/results_directory.hpp"
 #include "models/output/summary.hpp"
 #include "models/output/terminal_table.hpp"
@@ -71,18 +74,54 @@ class ProgressLine {
   std::chrono::steady_clock::time_point last_drawn_{};
 };
 
-std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, const RunOptions& o) {
-  ProgressLine progress(o.replications, o.quiet);
+// Replications [first, first + count); `total` is what the progress line counts towards.
+std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, const RunOptions& o, std::size_t first,
+                                             std::size_t count, std::size_t total) {
+  ProgressLine progress(total, o.quiet);
   auto results = sim::run_replications(
-      0, o.replications, o.threads,
+      first, count, o.threads,
       [&scenario, seed = o.seed](std::size_t r) {
         hub::ReplicationResult result = hub::simulate_replication(scenario, seed, r);
         result.replication = r;
         return result;
       },
-      [&progress](std::size_t done) { progress.update(done); });
+      [&progress, first](std::size_t done) { progress.update(first + done); });
   progress.finish();
   return results;
+}
+
+// `--precision`: batches until the rule of models/output/precision.hpp is met or --max-replications is reached.
+// Replication r depends only on (seed, r), and the rule reads every prefix, so the replications kept are those
+// the one-at-a-time algorithm would keep, whatever the batches and threads. Returns the record for summary.json.
+nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, const RunOptions& o,
+                                             std::vector<hub::ReplicationResult>& results) {
+  const output::PrecisionRule rule{.target = o.precision, .confidence_level = kConfidenceLevel};
+  std::size_t total = o.replications;
+  output::PrecisionDecision decision;
+  for (;;) {
+    auto batch = simulate(scenario, o, results.size(), total - results.size(), o.max_replications);
+    std::move(batch.begin(), batch.end(), std::back_inserter(results));
+    std::vector<output::PrecisionSeries> series;
+    for (std::size_t k = 0; k < hub::kKpiCount; ++k) {
+      if (!hub::kKpis[k].headline) continue;
+      output::PrecisionSeries s{hub::kKpis[k].key, {}};
+      for (const auto& r : results) s.values.push_back(r.kpi[k]);
+      series.push_back(std::move(s));
+    }
+    decision = output::decide_precision(series, rule);
+    if (decision.satisfied || results.size() >= o.max_replications) break;
+    total = std::min(o.max_replications, decision.next_total);
+  }
+  results.resize(decision.keep);
+  return {{"target", o.precision},
+          {"reached", decision.reached},
+          {"replications", decision.keep},
+          {"solution", decision.satisfied ? nlohmann::ordered_json(decision.solution) : nlohmann::ordered_json(nullptr)},
+          {"limited_by_max", !decision.satisfied},
+          {"max_replications", o.max_replications},
+          {"skipped", decision.skipped},
+          {"rule", fmt::format("Hoad, Robinson & Davies (2010): relative precision of every headline KPI, "
+                               "look-ahead k_limit = {}", rule.k_limit)}};
 }
 
 std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
@@ -97,15 +136,29 @@ int run(const RunOptions& o, const std::string& command_line) {
     return kBadInput;
   }
 
+  if (o.precision > 0 && o.replications > o.max_replications) {
+    fmt::print(stderr, "--replications: {} is more than --max-replications ({}); the first batch must fit\n",
+               o.replications, o.max_replications);
+    return kBadInput;
+  }
+
   std::vector<hub::ReplicationResult> results;
+  nlohmann::ordered_json precision;
   try {
-    results = simulate(scenario, o);
+    if (o.precision > 0)
+      precision = simulate_to_precision(scenario, o, results);
+    else
+      results = simulate(scenario, o, 0, o.replications, o.replications);
   } catch (const std::exception& e) {
     fmt::print(stderr, "kyoten run: the simulation failed: {}\n", e.what());
     return kFailed;
   }
   const output::RunSummary summary = output::summarise(results, scenario.budget, kConfidenceLevel);
   if (!o.quiet) fmt::print("{}\n", output::format_kpi_table(summary, o.language()));
+  if (!o.quiet && o.precision > 0)
+    fmt::print("Replications: {} (precision target {:g}, reached {:.4g}{})\n", results.size(), o.precision,
+               precision["reached"].get<double>(),
+               precision["limited_by_max"].get<bool>() ? "; stopped at --max-replications" : "");
 
   const output::RunInfo info{.kyoten_version = kVersion,
                              .created = utc_now(),
@@ -113,9 +166,10 @@ int run(const RunOptions& o, const std::string& command_line) {
                              .scenario_file = loaded->file,
                              .scenario_json = scenario::resolved_as_json(*loaded),
                              .seed = o.seed,
-                             .replications = o.replications,
+                             .replications = results.size(),
                              .threads = o.threads,
-                             .confidence_level = kConfidenceLevel};
+                             .confidence_level = kConfidenceLevel,
+                             .precision_json = precision.is_null() ? std::string() : precision.dump()};
   const bool dir_is_new = !fs::exists(dir);
   try {
     output::write_results_directory(dir, info, scenario, summary, results);
@@ -141,7 +195,10 @@ void add_run_command(CLI::App& app, int& exit_code, const std::string& command_l
   auto options = std::make_shared<RunOptions>();
   add_scenario_options(*cmd, *options);
   add_run_options(*cmd, *options);
-  cmd->callback([options, &exit_code, command_line] { exit_code = run(*options, command_line); });
+  cmd->callback([cmd, options, &exit_code, command_line] {
+    if (options->precision > 0 && cmd->count("--replications") == 0) options->replications = kPrecisionFirstBatch;
+    exit_code = run(*options, command_line);
+  });
 }
 
 }  // namespace kyoten::app

@@ -39,6 +39,20 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
   cmd.add_option("--lang", o.lang, "Language of the terminal table: ja or en")
       ->check(CLI::IsMember({"ja", "en"}))
       ->capture_default_str();
+  auto* precision = cmd.add_option("--precision", o.precision,
+                 "Add replications until every headline KPI's 95% CI half-width is at most this fraction of its "
+                 "mean, e.g. 0.05 (docs/uncertainty.md); --replications is the first batch (default 10)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            double x = 0;
+            const bool ok = CLI::detail::lexical_cast(text, x) && x > 0 && x <= 1;
+            return ok ? std::string() : fmt::format("must be a number in (0, 1], e.g. 0.05 (got {})", text);
+          },
+          ""));
+  cmd.add_option("--max-replications", o.max_replications, "With --precision: stop at this many replications at most")
+      ->check(whole_number_at_least(2))
+      ->needs(precision)
+      ->capture_default_str();
   cmd.add_flag("-q,--quiet", o.quiet, "No progress line and no table; print only the results directory");
 }
 

@@ -20,6 +20,10 @@ struct RunOptions {
   std::string out;       // empty: results/<scenario name>
   std::string lang = "ja";
   bool quiet = false;
+  // --precision P: add replications until every headline KPI's CI half-width is <= P x |mean|
+  // (models/output/precision.hpp); 0 = off. --replications is then the first batch (default 10).
+  double precision = 0;
+  std::size_t max_replications = 1000;
 
   [[nodiscard]] output::Language language() const {
     return lang == "en" ? output::Language::English : output::Language::Japanese;
@@ -30,6 +34,9 @@ struct RunOptions {
 void add_scenario_options(CLI::App& cmd, RunOptions& options);
 // Declares the remaining run options with their defaults and checks.
 void add_run_options(CLI::App& cmd, RunOptions& options);
+
+// The first batch of `run --precision` when --replications is not given.
+inline constexpr std::size_t kPrecisionFirstBatch = 10;
 
 // A CLI11 check accepting whole numbers >= low, with a message that says so.
 CLI::Validator whole_number_at_least(unsigned long long low);

@@ -39,6 +39,7 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
   j["seed"] = info.seed;
   j["replications"] = info.replications;
   j["threads"] = info.threads;
+  if (!info.precision_json.empty()) j["precision"] = json::parse(info.precision_json);  // run --precision
   j["horizon"] = {{"start", sim::iso_date(scenario.horizon.start)}, {"end", sim::iso_date(scenario.horizon.end)}};
   j["confidence_level"] = summary.confidence_level;
 

@@ -16,6 +16,7 @@ struct RunInfo {
   std::size_t replications = 0;
   unsigned threads = 0;
   double confidence_level = 0.95;
+  std::string precision_json;  // `run --precision`: the replication-control record as JSON text; empty otherwise
 };
 
 }  // namespace kyoten::output

@@ -1,0 +1,69 @@
+// `kyoten calibrate OBSERVATIONS.toml [--out FRAGMENT.toml]`: conjugate posteriors for the call rate, the time-band
+// split, the per-band emergency probabilities and the need split from small counts (docs/uncertainty.md).
+// Prints a table (posterior mean, 95% equal-tailed interval) and writes a scenario fragment stating the posteriors.
+// A bad observations file is reported in the scenario loader's style (file:line:col: key: message (allowed)),
+// exit 2, and nothing is written.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <ostream>
+
+#include "app/commands.hpp"
+#include "models/calibration/observations.hpp"
+#include "models/calibration/posterior.hpp"
+#include "models/output/atomic_file.hpp"
+#include "models/scenario/input_error.hpp"
+
+namespace kyoten::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CalibrateOptions {
+  std::string observations;
+  std::string out;
+};
+
+int calibrate(const CalibrateOptions& o) {
+  calibration::Observations obs;
+  try {
+    obs = calibration::read_observations(o.observations);
+  } catch (const InputErrors& e) {
+    for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
+    return 2;
+  }
+  if (!o.out.empty() && fs::is_directory(o.out)) {
+    fmt::print(stderr, "--out: {} is a directory (give a file name, e.g. fragment.toml)\n", o.out);
+    return 2;
+  }
+  const calibration::Calibration c = calibration::calibrate(obs);
+  const std::string fragment = calibration::scenario_fragment(obs, c);
+  fmt::print("{}", calibration::format_calibration_table(c));
+  if (o.out.empty()) {
+    fmt::print("\n{}", fragment);
+    return 0;
+  }
+  try {
+    output::write_file_atomically(o.out, [&fragment](std::ostream& out) { out << fragment; });
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "kyoten calibrate: cannot write {}: {}\n", o.out, e.what());
+    return 1;
+  }
+  fmt::print("Scenario fragment: {}\n", o.out);
+  return 0;
+}
+
+}  // namespace
+
+void add_calibrate_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand(
+      "calibrate", "Posterior call rate, band split and emergency probabilities from observed counts (docs/uncertainty.md)");
+  auto options = std::make_shared<CalibrateOptions>();
+  cmd->add_option("observations", options->observations, "Observations file (TOML)")->required();
+  cmd->add_option("-o,--out", options->out, "Write the scenario fragment here (default: print it)");
+  cmd->callback([options, &exit_code] { exit_code = calibrate(*options); });
+}
+
+}  // namespace kyoten::app

@@ -1,0 +1,69 @@
+// `kyoten report DIR`: the charts and the HTML/PDF report are drawn by analysis/ (Python: pandas,
+// matplotlib), which reads only the results directory. This command finds Debian's interpreter (never the
+// first python3 on PATH, which may not see Debian's packages) and hands over.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/commands.hpp"
+
+namespace kyoten::app {
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+int run_python(const std::string& python, const std::string& analysis_dir, const std::vector<std::string>& args) {
+  const pid_t pid = fork();
+  if (pid < 0) return 1;
+  if (pid == 0) {
+    const std::string old = env_or("PYTHONPATH", "");
+    const std::string path = old.empty() ? analysis_dir : analysis_dir + ":" + old;
+    setenv("PYTHONPATH", path.c_str(), 1);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(python.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(python.c_str(), argv.data());
+    std::cerr << "kyoten report: cannot start " << python << " (set KYOTEN_PYTHON)\n";
+    _exit(2);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("report", "Write the HTML and PDF report of a results directory (Japanese by default)");
+  struct Options {
+    std::string dir, lang = "ja", out;
+  };
+  auto opts = std::make_shared<Options>();
+  cmd->add_option("DIR", opts->dir, "Results directory written by `kyoten run`")->required();
+  cmd->add_option("--lang", opts->lang, "Report language")->check(CLI::IsMember({"ja", "en"}));
+  cmd->add_option("--out", opts->out, "Path of the HTML report (default DIR/report_<lang>.html)");
+  cmd->callback([opts, &exit_code] {
+    if (!std::filesystem::is_regular_file(std::filesystem::path(opts->dir) / "summary.json")) {
+      std::cerr << "kyoten report: " << opts->dir << ": not a results directory (no summary.json); "
+                << "write one with `kyoten run SCENARIO.toml --out DIR`\n";
+      exit_code = 2;
+      return;
+    }
+    const std::string python = env_or("KYOTEN_PYTHON", "/usr/bin/python3");
+    const std::string analysis = env_or("KYOTEN_ANALYSIS_DIR", std::string(KYOTEN_SOURCE_DIR) + "/analysis");
+    std::vector<std::string> args = {"-m", "kyoten_analysis", "report", opts->dir, "--lang", opts->lang};
+    if (!opts->out.empty()) args.insert(args.end(), {"--out", opts->out});
+    exit_code = run_python(python, analysis, args);
+  });
+}
+
+}  // namespace kyoten::app

@@ -1,0 +1,49 @@
+#pragma once
+// Replication control by relative precision (`kyoten run --precision P`), after the replication algorithm of
+// Hoad, Robinson & Davies (2010), "Automated selection of the number of replications for a discrete-event
+// simulation", J. Operational Research Society 61(11):1632–1644:
+//   after n replications, the relative precision of a series is d_n = t_{n-1, 1-(1-level)/2} s_n / sqrt(n) / |mean_n|;
+//   N_sol is the first n with d_n <= P, and it is accepted only if d stays <= P for every n up to
+//   N_sol + f(N_sol) — the look-ahead — where f(n) = k_limit for n <= 100 and floor(n * k_limit / 100) above.
+// Here every headline KPI is a series and all must meet P at the same n. A series whose mean over all the
+// values is 0 or not finite is skipped (and listed): relative precision means nothing for it. The rule is
+// evaluated on every prefix of the values in replication order, so the answer is what the one-at-a-time
+// algorithm would give, whatever batch sizes the caller ran them in.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace kyoten::output {
+
+struct PrecisionRule {
+  double target = 0.05;  // P: half-width <= P x |mean|
+  double confidence_level = 0.95;
+  std::size_t k_limit = 5;          // look-ahead parameter (Hoad et al. recommend 5)
+  std::size_t min_replications = 3;  // no decision below this many (their initial n)
+};
+
+struct PrecisionSeries {
+  std::string key;
+  std::vector<double> values;  // one per replication, in replication order; NaN where undefined
+};
+
+struct PrecisionDecision {
+  bool satisfied = false;     // N_sol found and its look-ahead fully run and confirmed
+  std::size_t solution = 0;   // N_sol (0 when not satisfied)
+  std::size_t keep = 0;       // replications to keep: N_sol + f(N_sol) when satisfied, else all given
+  double reached = 0;         // worst relative half-width over the checked series after `keep` replications
+  std::size_t next_total = 0;  // when not satisfied: a total worth running next (projected, at most doubling)
+  std::vector<std::string> skipped;
+};
+
+// f(n) of the look-ahead.
+std::size_t look_ahead(std::size_t n, std::size_t k_limit);
+
+// Relative half-width of the finite values among the first `n` of `values`; +inf below two finite values or
+// when their mean is 0.
+double relative_half_width(std::span<const double> values, std::size_t n, double confidence_level);
+
+PrecisionDecision decide_precision(std::span<const PrecisionSeries> series, const PrecisionRule& rule);
+
+}  // namespace kyoten::output

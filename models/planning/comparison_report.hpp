@@ -1,0 +1,25 @@
+#pragma once
+// Writing a Comparison: the terminal text (Japanese or English), comparison.json and comparison.csv
+// (docs/planning.md lists their fields).
+#include <filesystem>
+#include <string>
+
+#include "models/output/tables.hpp"
+#include "models/output/terminal_table.hpp"
+#include "models/planning/comparison.hpp"
+#include "models/planning/json_fields.hpp"
+
+namespace kyoten::planning {
+
+std::string format_comparison(const Comparison& c, output::Language language);
+
+json comparison_json(const Comparison& c, const Provenance& provenance);
+
+// One row per (scenario, KPI) and per (scenario, fiscal year) difference against the first scenario; the
+// Comparison must outlive the table.
+output::Table comparison_table(const Comparison& c);
+
+// comparison.json and comparison.csv in `dir`, both or neither (StagedDirectory).
+void write_comparison(const std::filesystem::path& dir, const Comparison& c, const Provenance& provenance);
+
+}  // namespace kyoten::planning

@@ -1,0 +1,32 @@
+#pragma once
+// Writing an optimisation: the terminal text (the choice, the runners-up and every configuration's standing,
+// with confidence intervals) and optimize.json (docs/planning.md lists its fields).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "models/hub/scenario.hpp"
+#include "models/output/terminal_table.hpp"
+#include "models/planning/grid.hpp"
+#include "models/planning/json_fields.hpp"
+#include "models/planning/optimizer.hpp"
+
+namespace kyoten::planning {
+
+struct OptimizeReport {
+  std::string scenario_file;
+  std::vector<Dimension> space;
+  std::vector<GridPoint> points;                // configuration i's settings
+  std::vector<const hub::Scenario*> scenarios;  // configuration i's scenario (for its budget)
+  OptimizeSettings settings;
+  OptimizeResult result;
+};
+
+std::string format_optimize(const OptimizeReport& report, output::Language language);
+
+json optimize_json(const OptimizeReport& report, const Provenance& provenance);
+
+// DIR/optimize.json, written atomically.
+void write_optimize(const std::filesystem::path& dir, const OptimizeReport& report, const Provenance& provenance);
+
+}  // namespace kyoten::planning

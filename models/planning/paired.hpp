@@ -1,0 +1,38 @@
+#pragma once
+// Paired differences between two scenarios run on common random numbers: replication r of both used the same
+// seed, so their difference in replication r shows the effect of the change with most of the noise cancelled.
+#include <cstddef>
+#include <map>
+#include <span>
+#include <vector>
+
+#include "models/hub/results.hpp"
+#include "sim/stats/confidence.hpp"
+
+namespace kyoten::planning {
+
+enum class Verdict {
+  Same,       // equal (or undefined in both) in every replication, e.g. calls when only staffing differs
+  NotClear,   // the confidence interval of the difference contains 0
+  Higher,     // the other scenario's mean is higher, and the interval excludes 0
+  Lower,      // … lower
+  Undefined,  // fewer than two replications where both have a value, and not the same
+};
+
+struct Difference {
+  double mean_base = 0;  // over the paired replications (where both values are finite)
+  double mean_other = 0;
+  sim::ConfidenceInterval ci;  // of other − base
+  Verdict verdict = Verdict::Undefined;
+};
+
+// other[r] − base[r] over the replications where both are finite (a mean wait is NaN without emergencies).
+Difference paired_difference(std::span<const double> base, std::span<const double> other, double level);
+
+// KPI `index` of every replication.
+std::vector<double> kpi_column(std::span<const hub::ReplicationResult> results, std::size_t index);
+
+// Total cost per fiscal year, one value per replication (0 where a replication spent nothing that year).
+std::map<int, std::vector<double>> cost_by_fiscal_year(std::span<const hub::ReplicationResult> results);
+
+}  // namespace kyoten::planning

@@ -1,0 +1,103 @@
+// The replication-control rule of `run --precision` (models/output/precision.hpp): on i.i.d. values with a
+// known mean and standard deviation it stops where the formula n ≈ (t σ / (P μ))² says, the look-ahead rejects
+// an early lucky crossing, KPIs with mean 0 are skipped and listed, and the answer does not depend on batching.
+#include <gtest/gtest.h>
+
+#include <boost/random/normal_distribution.hpp>
+#include <cmath>
+
+#include "models/output/precision.hpp"
+#include "sim/random/stream.hpp"
+#include "sim/stats/confidence.hpp"
+
+namespace kyoten::output {
+namespace {
+
+std::vector<double> normal_values(double mu, double sigma, std::size_t n, std::uint64_t seed) {
+  sim::RandomStream stream(seed, 0, "precision-test");
+  boost::random::normal_distribution<double> normal(mu, sigma);
+  std::vector<double> v(n);
+  for (double& x : v) x = normal(stream);
+  return v;
+}
+
+// The n at which t_{n-1} σ / sqrt(n) = P μ (fixed point, since t depends on n).
+double predicted_n(double mu, double sigma, double p) {
+  double n = 100;
+  for (int i = 0; i < 50; ++i) n = std::pow(sim::student_t_critical(0.95, n - 1) * sigma / (p * mu), 2.0);
+  return n;
+}
+
+TEST(Precision, StopsWhereTheFormulaPredicts) {
+  const double mu = 10, sigma = 1, p = 0.0062;
+  const double expected = predicted_n(mu, sigma, p);  // ≈ 1000
+  ASSERT_NEAR(expected, 1000, 10);
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    const std::vector<PrecisionSeries> series{{"x", normal_values(mu, sigma, 3000, seed)}};
+    const PrecisionDecision d = decide_precision(series, {.target = p});
+    ASSERT_TRUE(d.satisfied) << "seed " << seed;
+    EXPECT_NEAR(static_cast<double>(d.solution), expected, 0.10 * expected) << "seed " << seed;
+    EXPECT_EQ(d.keep, d.solution + look_ahead(d.solution, 5));
+    EXPECT_LE(d.reached, p);
+  }
+}
+
+TEST(Precision, EveryHeadlineSeriesMustMeetTheTarget) {
+  // The noisier series (σ/μ = 0.2) needs four times the replications of the quieter one (0.1).
+  const std::vector<PrecisionSeries> series{{"quiet", normal_values(10, 1, 4000, 7)},
+                                            {"noisy", normal_values(10, 2, 4000, 8)}};
+  const PrecisionDecision d = decide_precision(series, {.target = 0.02});
+  ASSERT_TRUE(d.satisfied);
+  const double expected = predicted_n(10, 2, 0.02);  // ≈ 385
+  EXPECT_NEAR(static_cast<double>(d.solution), expected, 0.10 * expected);
+}
+
+TEST(Precision, LookAheadRejectsAnEarlyCrossing) {
+  // Three equal values give a zero half-width at n = 3; the fourth breaks it, inside the look-ahead of 5.
+  std::vector<double> v{10, 10, 10, 30, 10, 10};
+  const PrecisionSeries s{"x", v};
+  const PrecisionDecision d = decide_precision(std::span(&s, 1), {.target = 0.05});
+  EXPECT_FALSE(d.satisfied);
+  EXPECT_GT(d.next_total, v.size());
+  EXPECT_LE(d.next_total, 2 * v.size());
+  // Equal values throughout: N_sol = 3 (the minimum), kept until its look-ahead is run: 3 + 5.
+  const PrecisionSeries flat{"x", std::vector<double>(20, 4.0)};
+  const PrecisionDecision f = decide_precision(std::span(&flat, 1), {.target = 0.05});
+  EXPECT_TRUE(f.satisfied);
+  EXPECT_EQ(f.solution, 3u);
+  EXPECT_EQ(f.keep, 8u);
+}
+
+TEST(Precision, ZeroMeanAndUndefinedSeriesAreSkippedAndListed) {
+  const std::vector<PrecisionSeries> series{{"always_zero", std::vector<double>(50, 0.0)},
+                                            {"never_defined", std::vector<double>(50, std::nan(""))},
+                                            {"x", normal_values(5, 0.5, 50, 3)}};
+  const PrecisionDecision d = decide_precision(series, {.target = 0.2});
+  EXPECT_EQ(d.skipped, (std::vector<std::string>{"always_zero", "never_defined"}));
+  EXPECT_TRUE(d.satisfied);
+}
+
+TEST(Precision, TheAnswerDoesNotDependOnHowManyWereRunAtOnce) {
+  const std::vector<double> all = normal_values(10, 3, 2000, 11);
+  const PrecisionSeries whole{"x", all};
+  const PrecisionDecision reference = decide_precision(std::span(&whole, 1), {.target = 0.03});
+  ASSERT_TRUE(reference.satisfied);
+  for (std::size_t n : {reference.keep, reference.keep + 1, std::size_t{1500}}) {
+    const PrecisionSeries part{"x", std::vector<double>(all.begin(), all.begin() + static_cast<long>(n))};
+    const PrecisionDecision d = decide_precision(std::span(&part, 1), {.target = 0.03});
+    EXPECT_TRUE(d.satisfied);
+    EXPECT_EQ(d.solution, reference.solution);
+    EXPECT_EQ(d.keep, reference.keep);
+  }
+  const PrecisionSeries short_of{"x", std::vector<double>(all.begin(), all.begin() + static_cast<long>(reference.keep - 1))};
+  EXPECT_FALSE(decide_precision(std::span(&short_of, 1), {.target = 0.03}).satisfied);
+}
+
+TEST(Precision, LookAheadGrowsAboveOneHundred) {
+  EXPECT_EQ(look_ahead(3, 5), 5u);
+  EXPECT_EQ(look_ahead(100, 5), 5u);
+  EXPECT_EQ(look_ahead(400, 5), 20u);
+}
+
+}  // namespace
+}  // namespace kyoten::output
