@@ -226,7 +226,9 @@ void HubSimulation::on_contact_answered(std::uint32_t id) {
   const TimeBand band = band_at(calendar_, events_.now(), sc_.calls.band_hours);
   // A bed held by an experience stay counts as available: the facility ends that stay if it says yes.
   const bool bed = fs.has_bed_for_emergency() || fs.experience() > 0;
-  if (bed && u < fs.acceptance_probability(c.person, c.facility, band)) {
+  // A free reserved bed is paid for to take emergencies: the facility says yes whatever the hour.
+  const double p = fs.has_free_reserved_bed() ? 1.0 : fs.acceptance_probability(c.person, c.facility, band);
+  if (bed && u < p) {
     if (!fs.has_bed_for_emergency()) preempt_experience_stay(c.facility);
     place_in_facility(c, c.facility);
     record_outcome(c, Outcome::ShortStay);

@@ -29,6 +29,10 @@ class FacilityState {
   [[nodiscard]] bool has_bed_for_emergency() const { return in_use() < spec_->beds; }
   [[nodiscard]] bool has_bed_for_experience() const { return in_use() < spec_->beds; }
   [[nodiscard]] bool has_bed_for_planned() const;
+  // A reserved bed (空床確保) that nobody holds: the municipality pays for it so that an emergency is taken.
+  [[nodiscard]] bool has_free_reserved_bed() const {
+    return emergency_ + experience_ < spec_->reserved_emergency_beds && has_bed_for_emergency();
+  }
 
   // Whether this facility can care for the person at all (medical care, behavioural support, children).
   [[nodiscard]] bool capable_of(const Registrant& r) const;
