@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "models/scenario/error_sink.hpp"
+#include "models/scenario/toml_file.hpp"
 #include "models/scenario/table_reader.hpp"
 
 namespace kyoten::calibration {
@@ -13,25 +14,6 @@ namespace {
 
 using scenario::ErrorSink;
 using scenario::TableReader;
-
-std::optional<toml::table> parse(const std::filesystem::path& file, ErrorSink& sink) {
-  const std::string shown = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    sink.at_position(shown, 0, 0, "", "cannot open the observations file", "check the path and permissions");
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string document = text.str();
-  try {
-    return toml::parse(std::string_view{document}, std::string_view{shown});
-  } catch (const toml::parse_error& e) {
-    sink.at_position(shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), "",
-                     "TOML syntax error: " + std::string(e.description()), "see https://toml.io/en/v1.0.0");
-    return std::nullopt;
-  }
-}
 
 template <std::size_t N>
 std::string key_list(const std::array<const char*, N>& keys) {
@@ -85,7 +67,7 @@ Observations read_observations(const std::filesystem::path& file) {
   ErrorSink sink;
   Observations obs;
   obs.file = file.string();
-  const auto document = parse(file, sink);
+  const auto document = scenario::parse_toml_file(file, "observations file", sink);
   if (!document) sink.throw_if_any();
   TableReader root(sink, *document, "");
 

@@ -1,4 +1,5 @@
 #include "models/scenario/base_resolution.hpp"
+#include "models/scenario/toml_file.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -24,27 +25,8 @@ fs::path canonical_or_self(const fs::path& p) {
   return ec ? p.lexically_normal() : c;
 }
 
-std::optional<toml::table> parse_one_file(const fs::path& file, ErrorSink& sink) {
-  const std::string shown = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    sink.at_position(shown, 0, 0, "", "cannot open the scenario file", "check the path and permissions");
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string document = text.str();
-  try {
-    return toml::parse(std::string_view{document}, std::string_view{shown});
-  } catch (const toml::parse_error& e) {
-    sink.at_position(shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), "",
-                     "TOML syntax error: " + std::string(e.description()), "see https://toml.io/en/v1.0.0");
-    return std::nullopt;
-  }
-}
-
 std::optional<toml::table> read_layer(const fs::path& file, Chain& chain, ErrorSink& sink) {
-  auto table = parse_one_file(file, sink);
+  auto table = parse_toml_file(file, "scenario file", sink);
   if (!table) return std::nullopt;
   const toml::node* base_node = table->get("base");
   if (!base_node) return table;
