@@ -61,7 +61,7 @@ void HubSimulation::start_case(std::uint32_t id, int center, bool on_call) {
     return;
   }
   ++centers_[center].busy;
-  busy_level_.add(events_.now(), 1);
+  busy_by_hour_.add(events_.now(), 1);
   begin_work(id);
 }
 
@@ -107,7 +107,7 @@ void HubSimulation::serve_waiting(int center) {
     c.center = center;
     c.registrant = static_cast<std::int32_t>(registrant);
     ++cs.busy;
-    busy_level_.add(events_.now(), 1);
+    busy_by_hour_.add(events_.now(), 1);
     step_after(id, Stage::Assessment, sc_.assessment.staff_hours(rs_work_));
   }
 }
@@ -119,7 +119,7 @@ void HubSimulation::finish_case(std::uint32_t id) {
     cs.on_call_busy = false;
   } else {
     --cs.busy;
-    busy_level_.add(events_.now(), -1);
+    busy_by_hour_.add(events_.now(), -1);
   }
   c.in_use = false;
   free_cases_.push_back(id);
@@ -220,7 +220,7 @@ void HubSimulation::contact_next_facility(std::uint32_t id) {
 
 void HubSimulation::on_contact_answered(std::uint32_t id) {
   Case& c = cases_[id];
-  FacilityState& fs = facilities_[c.facility];
+  FacilityState& fs = facility_now(c.facility);
   // Drawn whatever the bed situation, so scenarios that differ in beds keep the same acceptance draws.
   const double u = rs_acceptance_.uniform();
   const TimeBand band = band_at(calendar_, events_.now(), sc_.calls.band_hours);

@@ -1,14 +1,69 @@
 #include "models/hub/facility_state.hpp"
 
 #include <algorithm>
+#include <boost/random/exponential_distribution.hpp>
 #include <cassert>
+#include <functional>
+#include <limits>
 
 namespace kyoten::hub {
+namespace {
+constexpr double kHoursPerDay = 24.0;
+constexpr double kNever = std::numeric_limits<double>::infinity();
+}  // namespace
+
+FacilityState::FacilityState(const Facility& f, sim::RandomStream planned_stream, double planned_arrivals_per_hour)
+    : spec_(&f),
+      planned_stream_(std::move(planned_stream)),
+      planned_arrivals_per_hour_(planned_arrivals_per_hour),
+      next_planned_request_(kNever) {
+  planned_ends_.reserve(static_cast<std::size_t>(std::max(0, f.beds)));
+  if (planned_arrivals_per_hour_ > 0) {
+    next_planned_request_ =
+        boost::random::exponential_distribution<double>(planned_arrivals_per_hour_)(planned_stream_);
+  }
+}
+
+void FacilityState::advance_to(double t) {
+  assert(t >= now_);
+  for (;;) {
+    const double next_end = planned_ends_.empty() ? kNever : planned_ends_.front();
+    if (next_end <= next_planned_request_) {
+      if (next_end > t) break;
+      std::pop_heap(planned_ends_.begin(), planned_ends_.end(), std::greater<>{});
+      planned_ends_.pop_back();
+      planned_level_.add(next_end, -1);
+    } else {
+      if (next_planned_request_ > t) break;
+      on_planned_request(next_planned_request_);
+    }
+  }
+  now_ = t;
+}
+
+void FacilityState::on_planned_request(double t) {
+  if (has_bed_for_planned()) {
+    planned_ends_.push_back(t + spec_->planned_stay_days(planned_stream_) * kHoursPerDay);
+    std::push_heap(planned_ends_.begin(), planned_ends_.end(), std::greater<>{});
+    planned_level_.add(t, +1);
+  } else if (counting_refusals_) {
+    ++planned_refused_;
+  }
+  next_planned_request_ =
+      t + boost::random::exponential_distribution<double>(planned_arrivals_per_hour_)(planned_stream_);
+}
+
+void FacilityState::restart_statistics(double t) {
+  advance_to(t);
+  planned_level_.restart(t);
+  planned_refused_ = 0;
+  counting_refusals_ = true;
+}
 
 bool FacilityState::has_bed_for_planned() const {
   // Emergency and experience stays sit in reserved beds first; only their excess takes ordinary beds.
   const int overflow_into_ordinary = std::max(0, emergency_ + experience_ - spec_->reserved_emergency_beds);
-  return planned_ + overflow_into_ordinary < spec_->beds - spec_->reserved_emergency_beds;
+  return planned() + overflow_into_ordinary < spec_->beds - spec_->reserved_emergency_beds;
 }
 
 bool FacilityState::capable_of(const Registrant& r) const {

@@ -3,11 +3,19 @@
 // emergencies; emergencies and experience stays take reserved beds first, then ordinary ones. A Facility
 // accepts or refuses an emergency: it needs a free bed and then says yes with a probability that depends on
 // the hour and on what it knows of the person.
+//
+// Planned stays run lazily. They are a Poisson stream of requests, each admitted when an ordinary bed is free
+// and held for a drawn length, and they touch the rest of the model only through this facility's beds. So
+// rather than putting their arrivals and departures on the event calendar (over half a million events in a
+// ward-wide decade), the facility replays them up to `t` whenever the model is about to look at or change its
+// beds: advance_to(t). The draws, their order and the resulting trajectory are those of the eager version.
 #include <vector>
 
 #include "models/hub/registrant.hpp"
 #include "models/hub/scenario.hpp"
 #include "sim/event/event_calendar.hpp"
+#include "sim/random/stream.hpp"
+#include "sim/stats/tally.hpp"
 
 namespace kyoten::hub {
 
@@ -18,11 +26,13 @@ struct ExperienceOccupant {
 
 class FacilityState {
  public:
-  explicit FacilityState(const Facility& f) : spec_(&f) {}
+  // `planned_stream` is this facility's own stream, so adding a facility shifts no other facility's draws.
+  FacilityState(const Facility& f, sim::RandomStream planned_stream, double planned_arrivals_per_hour);
 
   [[nodiscard]] const Facility& spec() const { return *spec_; }
-  [[nodiscard]] int in_use() const { return planned_ + emergency_ + experience_; }
-  [[nodiscard]] int planned() const { return planned_; }
+  // Occupancy as of the last advance_to().
+  [[nodiscard]] int in_use() const { return planned() + emergency_ + experience_; }
+  [[nodiscard]] int planned() const { return static_cast<int>(planned_ends_.size()); }
   [[nodiscard]] int emergency() const { return emergency_; }
   [[nodiscard]] int experience() const { return static_cast<int>(experience_occupants_.size()); }
 
@@ -39,8 +49,15 @@ class FacilityState {
   // P(yes | a free bed), asked in `band`.
   [[nodiscard]] double acceptance_probability(const Registrant& r, int facility_index, TimeBand band) const;
 
-  void admit_planned() { ++planned_; }
-  void discharge_planned() { --planned_; }
+  // Plays the planned stays forward to time t (never backwards). Call before reading or changing the beds.
+  void advance_to(double t);
+  // Planned bed-hours since restart_statistics(), up to the last advance_to().
+  [[nodiscard]] double planned_bed_hours() const { return planned_level_.integral(now_); }
+  // Planned requests refused for want of a bed, counting those made at or after restart_statistics().
+  [[nodiscard]] int planned_refused() const { return planned_refused_; }
+  // Drops the warm-up: advances to t and starts the bed-hours and refusal counts afresh.
+  void restart_statistics(double t);
+
   void admit_emergency() { ++emergency_; }
   void discharge_emergency() { --emergency_; }
   void admit_experience(ExperienceOccupant o) {
@@ -52,8 +69,17 @@ class FacilityState {
   ExperienceOccupant preempt_experience();
 
  private:
+  void on_planned_request(double t);
+
   const Facility* spec_;
-  int planned_ = 0;
+  sim::RandomStream planned_stream_;
+  double planned_arrivals_per_hour_;
+  double next_planned_request_;
+  std::vector<double> planned_ends_;  // min-heap of the end times of the planned stays in progress
+  sim::TimeWeighted planned_level_;
+  double now_ = 0;
+  bool counting_refusals_ = false;
+  int planned_refused_ = 0;
   int emergency_ = 0;
   int experience_ = 0;
   std::vector<ExperienceOccupant> experience_occupants_;

@@ -24,12 +24,12 @@ void HubSimulation::reset_day_trackers() {
   acc_.day.hub_rooms_in_use_max = hub_in_use_;
   acc_.day.hub_rooms_in_use_min = hub_in_use_;
   acc_.day.emergency_beds_in_use_max = emergency_beds_;
-  acc_.beds_integral_at_day_start = beds_level_.integral(events_.now());
+  acc_.beds_integral_at_day_start = bed_hours(events_.now());
 }
 
 void HubSimulation::close_day() {
   const double now = events_.now();
-  acc_.day.short_stay_beds_in_use_mean = (beds_level_.integral(now) - acc_.beds_integral_at_day_start) / kHoursPerDay;
+  acc_.day.short_stay_beds_in_use_mean = (bed_hours(now) - acc_.beds_integral_at_day_start) / kHoursPerDay;
   acc_.days.push_back(acc_.day);
   reset_day_trackers();
 }
@@ -51,7 +51,7 @@ ReplicationResult HubSimulation::finish() {
   const double now = events_.now();
   // The horizon ends at a midnight, so this closes the last hour and day (and the month if it was whole);
   // a month cut short by the horizon is closed here.
-  close_hour(now);
+  close_hours(now);
   if (calendar_.ymd_at(now).day() != std::chrono::day{1}) close_month();
 
   ReplicationResult out;
@@ -77,7 +77,10 @@ ReplicationResult HubSimulation::finish() {
   }
   set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
   set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
-  set("bed_occupancy", ratio(beds_level_.mean(now), total_beds_));
+  set("bed_occupancy", ratio(bed_hours(now) / span, total_beds_));
+  int planned_refused = 0;
+  for (const FacilityState& f : facilities_) planned_refused += f.planned_refused();
+  set("planned_stays_refused", planned_refused);
   set("emergency_bed_days", emergency_beds_level_.integral(now) / kHoursPerDay);
   if (sc_.hub.rooms > 0) {
     set("hub_room_occupancy", hub_level_.mean(now) / sc_.hub.rooms);
@@ -92,10 +95,11 @@ ReplicationResult HubSimulation::finish() {
     for (const char* key : {"hub_room_occupancy", "hub_days_none_in_use", "hub_days_all_in_use"}) set(key, kNaN);
   }
   double busy = 0, duty = 0;
+  const auto& busy_hours = busy_by_hour_.totals(now);
   for (int h = 0; h < 168; ++h) {
-    busy += acc_.busy_hours[h];
+    busy += busy_hours[h];
     duty += acc_.duty_hours[h];
-    out.staff_utilisation[h] = ratio(acc_.busy_hours[h], acc_.duty_hours[h]);
+    out.staff_utilisation[h] = ratio(busy_hours[h], acc_.duty_hours[h]);
   }
   set("staff_utilisation", ratio(busy, duty));
   set("assessment_backlog_mean", span > 0 ? backlog_level_.mean(now) : kNaN);

@@ -39,6 +39,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_experience_(seed, rep, "experience-stays"),
       rs_home_(seed, rep, "home-support"),
       rs_assessment_schedule_(seed, rep, "assessment-schedule") {
+  busy_by_hour_ = sim::HourOfWeekIntegral(calendar_.hour_of_week(0.0));
   t_start_ = calendar_.time_of(sc.horizon.start);
   t_end_ = calendar_.time_of(sc.horizon.end);
   calendar_.cache_holidays(calendar_.day_index(t_end_) + 1);
@@ -62,12 +63,12 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
 
   for (std::size_t f = 0; f < sc.facilities.size(); ++f) {
     const Facility& spec = sc.facilities[f];
-    facilities_.emplace_back(spec);
-    rs_planned_.emplace_back(seed, rep, "planned-stays/" + std::to_string(f));
+    // Requests arrive at the rate that would keep the target share of ordinary beds filled (Little's law).
     const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
     const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
-    planned_arrivals_per_hour_.push_back(mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours
-                                                             : 0.0);
+    const double requests_per_hour = mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
+    facilities_.emplace_back(spec, sim::RandomStream(seed, rep, "planned-stays/" + std::to_string(f)),
+                             requests_per_hour);
     total_beds_ += spec.beds;
   }
   experience_nights_used_.resize(sc.facilities.size());
@@ -88,23 +89,17 @@ ReplicationResult HubSimulation::run() {
   }
   events_.schedule(t_start_, kStatsStart);
   events_.schedule(t_end_, kEnd);
-  events_.schedule(0.0, kHourTick);
+  events_.schedule(0.0, kShiftTick);
   const double first = sim::next_arrival_by_thinning(rs_registrations_, 0.0, t_end_, registration_bound_per_hour_,
                                                      [this](double t) { return registration_intensity(t); });
   if (std::isfinite(first)) events_.schedule(first, kRegistration);
-  for (std::size_t f = 0; f < facilities_.size(); ++f) {
-    if (planned_arrivals_per_hour_[f] > 0) {
-      events_.schedule(exponential_gap(rs_planned_[f], planned_arrivals_per_hour_[f]), kPlannedArrival,
-                       static_cast<std::uint32_t>(f));
-    }
-  }
   reschedule_population_processes();
 
   for (;;) {
     const sim::Event e = events_.pop();
     switch (e.kind) {
       case kStatsStart: on_stats_start(); break;
-      case kHourTick: on_hour_tick(); break;
+      case kShiftTick: on_shift_tick(); break;
       case kRegistration: on_registration(); break;
       case kLeave: on_leave(e.subject); break;
       case kCallCandidate: on_call_candidate(); break;
@@ -113,11 +108,6 @@ ReplicationResult HubSimulation::run() {
       case kReassessmentDue: on_reassessment_due(e.subject); break;
       case kEmergencyStayEnd: on_emergency_stay_end(static_cast<int>(e.subject)); break;
       case kHubStayEnd: set_hub_in_use(-1); break;
-      case kPlannedArrival: on_planned_arrival(static_cast<int>(e.subject)); break;
-      case kPlannedEnd:
-        facilities_[e.subject].discharge_planned();
-        set_beds_in_use(-1);
-        break;
       case kExperienceStart: on_experience_start(e.subject); break;
       case kExperienceEnd: on_experience_end(e.subject); break;
       case kDispatchEnd: --supporters_busy_; break;
@@ -162,9 +152,12 @@ void HubSimulation::on_stats_start() {
   ledger_ = CostLedger{};
   fiscal_year_ = calendar_.fiscal_year(now);
   ledger_.set_fiscal_year(fiscal_year_);
-  for (sim::TimeWeighted* level : {&busy_level_, &backlog_level_, &beds_level_, &emergency_beds_level_, &hub_level_}) {
+  for (sim::TimeWeighted* level :
+       {&backlog_level_, &unplanned_beds_level_, &emergency_beds_level_, &hub_level_}) {
     level->restart(now);
   }
+  busy_by_hour_.restart(now);
+  for (FacilityState& f : facilities_) f.restart_statistics(now);
   const auto ymd = calendar_.ymd_at(now);
   acc_.month.year = static_cast<int>(ymd.year());
   acc_.month.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
@@ -172,9 +165,9 @@ void HubSimulation::on_stats_start() {
   reset_day_trackers();
 }
 
-void HubSimulation::on_hour_tick() {
+void HubSimulation::on_shift_tick() {
   const double now = events_.now();
-  if (now > 0) close_hour(now);
+  close_hours(now);
   const bool holiday = calendar_.is_holiday(now);
   const int how = calendar_.hour_of_week(now);
   const int hour = calendar_.hour_of_day(now);
@@ -183,30 +176,55 @@ void HubSimulation::on_hour_tick() {
     centers_[c].on_duty = holiday ? s.holiday[hour] : s.hour_of_week[how];
     serve_waiting(static_cast<int>(c));
   }
-  events_.schedule(now + 1.0, kHourTick);
+  events_.schedule(next_shift_tick(now), kShiftTick);
 }
 
-void HubSimulation::close_hour(double now) {
-  const double hour_start = now - 1.0;
-  if (collecting_ && hour_start >= t_start_) {
-    accrue_hour_costs(hour_start);
-    const int how = calendar_.hour_of_week(hour_start);
-    const double busy_integral = busy_level_.integral(now);
-    acc_.busy_hours[how] += busy_integral - acc_.busy_integral_at_hour_start;
-    acc_.busy_integral_at_hour_start = busy_integral;
-    for (const CenterState& cs : centers_) acc_.duty_hours[how] += cs.on_duty;
-  } else {
-    acc_.busy_integral_at_hour_start = busy_level_.integral(now);
+double HubSimulation::next_shift_tick(double now) const {
+  // Between ticks nothing a tick does could change anything: the same coordinators are on duty, and whether
+  // assessments may start (weekday daytime) is the same. A holiday is a whole day, so midnight always ticks.
+  const int day = calendar_.day_index(now);
+  const int hour_now = calendar_.hour_of_day(now);
+  const int week_hour_at_midnight = calendar_.hour_of_week(now) - hour_now;
+  const bool holiday = calendar_.is_holiday(now);
+  const bool weekday = calendar_.day_type(now) == sim::DayType::Weekday;
+  const auto on_duty = [&](const StaffSchedule& s, int hour) {
+    return holiday ? s.holiday[hour] : s.hour_of_week[week_hour_at_midnight + hour];
+  };
+  const auto daytime = [&](int hour) {
+    return weekday && weekday_band(hour, sc_.calls.band_hours) == TimeBand::WeekdayDaytime;
+  };
+  for (int hour = hour_now + 1; hour < sim::kHoursPerDay; ++hour) {
+    bool changes = daytime(hour) != daytime(hour_now);
+    for (std::size_t c = 0; c < centers_.size() && !changes; ++c) {
+      changes = on_duty(sc_.centers[c].staff, hour) != on_duty(sc_.centers[c].staff, hour_now);
+    }
+    if (changes) return day * kHoursPerDay + hour;
   }
-  if (calendar_.hour_of_day(now) != 0) return;
+  return (day + 1) * kHoursPerDay;
+}
+
+void HubSimulation::close_hours(double until) {
+  // Every whole hour since the last tick had the staffing set then; ticks fall on the hour, so these are whole
+  // hours of one day, and `until` may be the midnight that ends it.
+  const double from = collecting_ ? std::max(hours_closed_until_, t_start_) : until;
+  if (from < until) {
+    accrue_staff_costs(from, until);
+    const int first = calendar_.hour_of_week(from);
+    const int hours = static_cast<int>(std::lround(until - from));
+    for (const CenterState& cs : centers_) {
+      for (int h = 0; h < hours; ++h) acc_.duty_hours[first + h] += cs.on_duty;
+    }
+  }
+  hours_closed_until_ = until;
+  if (calendar_.hour_of_day(until) != 0 || until == 0.0) return;
   // Midnight: the day that just ended is closed and charged to its own fiscal year, then the month.
-  if (collecting_ && now - kHoursPerDay >= t_start_) {
-    accrue_day_costs(now - kHoursPerDay);
+  if (collecting_ && until - kHoursPerDay >= t_start_) {
+    accrue_day_costs(until - kHoursPerDay);
     close_day();
   }
-  fiscal_year_ = calendar_.fiscal_year(now);
+  fiscal_year_ = calendar_.fiscal_year(until);
   ledger_.set_fiscal_year(fiscal_year_);
-  if (collecting_ && now > t_start_ && static_cast<unsigned>(calendar_.ymd_at(now).day()) == 1) close_month();
+  if (collecting_ && until > t_start_ && static_cast<unsigned>(calendar_.ymd_at(until).day()) == 1) close_month();
 }
 
 void HubSimulation::on_registration() {
@@ -328,22 +346,29 @@ void HubSimulation::on_call_candidate() {
   offer(id, center_of_region_[c.person.region]);
 }
 
-void HubSimulation::accrue_hour_costs(double hour_start) {
-  const int hour = calendar_.hour_of_day(hour_start);
-  // Night work (22:00–5:00) and work on Sundays and public holidays carry the statutory premiums.
+void HubSimulation::accrue_staff_costs(double from, double until) {
+  // Hours [from, until) of one day, each center staffed as now. Night work (22:00–5:00) and work on Sundays
+  // and public holidays carry the statutory premiums.
   constexpr int kNightStart = 22, kNightEnd = 5;
-  const bool night = hour >= kNightStart || hour < kNightEnd;
-  const bool holiday = calendar_.day_type(hour_start) == sim::DayType::SundayOrHoliday;
+  const bool holiday = calendar_.day_type(from) == sim::DayType::SundayOrHoliday;
+  const int first = calendar_.hour_of_day(from);
+  const int last = first + static_cast<int>(std::lround(until - from));
+  int night_hours = 0;
+  for (int hour = first; hour < last; ++hour) night_hours += hour >= kNightStart || hour < kNightEnd ? 1 : 0;
+  const int hours = last - first;
+  double yen = 0;
   for (std::size_t c = 0; c < centers_.size(); ++c) {
     const Center& spec = sc_.centers[c];
     const int on_duty = centers_[c].on_duty;
     if (on_duty > 0) {
-      const double factor = 1.0 + (night ? spec.night_premium : 0.0) + (holiday ? spec.holiday_premium : 0.0);
-      ledger_.charge(CostLine::Center, on_duty * spec.staff_cost_per_hour_yen * factor);
+      const double base = on_duty * spec.staff_cost_per_hour_yen;
+      const double holiday_factor = holiday ? spec.holiday_premium : 0.0;
+      yen += base * ((1.0 + holiday_factor) * hours + spec.night_premium * night_hours);
     } else if (spec.on_call_delay_hours) {
-      ledger_.charge(CostLine::Center, spec.on_call_cost_per_hour_yen);
+      yen += spec.on_call_cost_per_hour_yen * hours;
     }
   }
+  ledger_.charge(CostLine::Center, yen);
 }
 
 void HubSimulation::accrue_day_costs(double day_start) {

@@ -13,6 +13,7 @@
 #include "sim/event/event_calendar.hpp"
 #include "sim/random/nhpp.hpp"
 #include "sim/random/stream.hpp"
+#include "sim/stats/hour_of_week_integral.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/time/civil_calendar.hpp"
 
@@ -26,7 +27,7 @@ class HubSimulation {
  private:
   enum Kind : std::uint32_t {
     kStatsStart,
-    kHourTick,
+    kShiftTick,
     kRegistration,
     kLeave,
     kCallCandidate,
@@ -35,8 +36,6 @@ class HubSimulation {
     kReassessmentDue,
     kEmergencyStayEnd,
     kHubStayEnd,
-    kPlannedArrival,
-    kPlannedEnd,
     kExperienceStart,
     kExperienceEnd,
     kDispatchEnd,
@@ -97,8 +96,7 @@ class HubSimulation {
     std::array<sim::Tally, kTimeBands> arrange_by_band{};
     double emergencies_to_arrange = 0;  // emergencies not handed over that reached an outcome
     double searches = 0, searches_without_bed = 0, contacts = 0;
-    std::array<double, 168> busy_hours{}, duty_hours{};
-    double busy_integral_at_hour_start = 0;
+    std::array<double, 168> duty_hours{};
     double beds_integral_at_day_start = 0;
     MonthRecord month;
     DayRecord day;
@@ -108,15 +106,17 @@ class HubSimulation {
 
   // Event handlers
   void on_stats_start();
-  void on_hour_tick();
-  void close_hour(double now);
+  // Staffing and the weekday-daytime band change only on the hour, and only at a few hours a day: the model
+  // ticks at those hours and at each midnight, and closes the hours in between in one go.
+  void on_shift_tick();
+  double next_shift_tick(double now) const;
+  void close_hours(double until);
   void on_registration();
   void on_leave(std::uint32_t registrant);
   void on_call_candidate();
   void on_experience_candidate();
   void on_case_step(std::uint32_t case_id);
   void on_reassessment_due(std::uint32_t registrant);
-  void on_planned_arrival(int facility);
   void on_experience_start(std::uint32_t booking);
   void on_experience_end(std::uint32_t booking);
   void on_emergency_stay_end(int facility);
@@ -164,10 +164,14 @@ class HubSimulation {
   void set_hub_in_use(int delta);
   void set_emergency_beds(int delta);
   void set_beds_in_use(int delta);
+  // The facility with its planned stays played forward to now: use it whenever its beds are read or changed.
+  FacilityState& facility_now(int f);
+  // Short-stay bed-hours in use since statistics started: planned stays plus emergency and experience stays.
+  double bed_hours(double now);
   void count(std::size_t kpi, double n = 1) { acc_.count[kpi] += n; }
   // A case enters the statistics only if its call came after the warm-up.
   bool counts_for_statistics(const Case& c) const { return collecting_ && c.call_time >= t_start_; }
-  void accrue_hour_costs(double hour_start);
+  void accrue_staff_costs(double from, double until);
   void accrue_day_costs(double day_start);
   ReplicationResult finish();
 
@@ -180,14 +184,12 @@ class HubSimulation {
   // Streams, one per purpose (see docs/model.md, "Random numbers").
   sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
       rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_;
-  std::vector<sim::RandomStream> rs_planned_;  // one per facility, so adding a facility shifts no other
 
   // Precomputed rates
   sim::PiecewiseLinear expected_registered_;
   double registration_bound_per_hour_ = 0;
   sim::WeeklyProfile call_profile_;
   double call_profile_max_ = 0;
-  std::vector<double> planned_arrivals_per_hour_;
 
   // State
   std::vector<Registrant> registrants_;
@@ -206,7 +208,10 @@ class HubSimulation {
   sim::EventHandle call_candidate_, experience_candidate_;
 
   // Time-weighted levels
-  sim::TimeWeighted busy_level_, backlog_level_, beds_level_, emergency_beds_level_, hub_level_;
+  sim::TimeWeighted backlog_level_, emergency_beds_level_, hub_level_;
+  sim::HourOfWeekIntegral busy_by_hour_;  // coordinators at work, for utilisation by hour of the week
+  double hours_closed_until_ = 0;
+  sim::TimeWeighted unplanned_beds_level_;  // emergency and experience stays; planned ones are in each FacilityState
   int total_beds_ = 0;
   int backlog_ = 0;
   int fiscal_year_ = 0;

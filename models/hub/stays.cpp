@@ -11,21 +11,6 @@ namespace {
 constexpr double kHoursPerDay = 24.0;
 }
 
-void HubSimulation::on_planned_arrival(int f) {
-  const double now = events_.now();
-  FacilityState& fs = facilities_[f];
-  sim::RandomStream& s = rs_planned_[f];
-  if (fs.has_bed_for_planned()) {
-    fs.admit_planned();
-    set_beds_in_use(+1);
-    events_.schedule(now + fs.spec().planned_stay_days(s) * kHoursPerDay, kPlannedEnd, static_cast<std::uint32_t>(f));
-  } else if (collecting_) {
-    count(kpi_id("planned_stays_refused"));
-  }
-  const double gap = boost::random::exponential_distribution<double>(planned_arrivals_per_hour_[f])(s);
-  events_.schedule(now + gap, kPlannedArrival, static_cast<std::uint32_t>(f));
-}
-
 double HubSimulation::emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay) {
   double days = sc_.stays.emergency_need_days(rs_stays_);
   if (rs_stays_.uniform() < exit_delay_probability) days += exit_delay(rs_stays_);
@@ -40,7 +25,7 @@ void HubSimulation::arrange_transport() {
 }
 
 void HubSimulation::place_in_facility(Case& c, int f) {
-  FacilityState& fs = facilities_[f];
+  FacilityState& fs = facility_now(f);
   fs.admit_emergency();
   set_beds_in_use(+1);
   set_emergency_beds(+1);
@@ -59,13 +44,13 @@ void HubSimulation::place_in_hub(Case&) {
 }
 
 void HubSimulation::on_emergency_stay_end(int f) {
-  facilities_[f].discharge_emergency();
+  facility_now(f).discharge_emergency();
   set_beds_in_use(-1);
   set_emergency_beds(-1);
 }
 
 void HubSimulation::preempt_experience_stay(int f) {
-  const ExperienceOccupant o = facilities_[f].preempt_experience();
+  const ExperienceOccupant o = facility_now(f).preempt_experience();
   events_.cancel(o.end);
   set_beds_in_use(-1);
   if (collecting_) {
@@ -108,7 +93,7 @@ void HubSimulation::on_experience_candidate() {
 
 void HubSimulation::on_experience_start(std::uint32_t b) {
   const Booking& booking = bookings_[b];
-  FacilityState& fs = facilities_[booking.facility];
+  FacilityState& fs = facility_now(booking.facility);
   if (!fs.has_bed_for_experience()) {
     // The bed the booking relied on is taken; it counts as pre-empted when emergencies are what fills it.
     if (fs.emergency() > 0 && collecting_) {
@@ -126,7 +111,7 @@ void HubSimulation::on_experience_start(std::uint32_t b) {
 
 void HubSimulation::on_experience_end(std::uint32_t b) {
   const Booking& booking = bookings_[b];
-  facilities_[booking.facility].discharge_experience(b);
+  facility_now(booking.facility).discharge_experience(b);
   set_beds_in_use(-1);
   registrants_[booking.registrant].known_facilities |= (std::uint64_t{1} << booking.facility);
   if (collecting_) {
@@ -135,7 +120,21 @@ void HubSimulation::on_experience_end(std::uint32_t b) {
   }
 }
 
-void HubSimulation::set_beds_in_use(int delta) { beds_level_.add(events_.now(), delta); }
+void HubSimulation::set_beds_in_use(int delta) { unplanned_beds_level_.add(events_.now(), delta); }
+
+FacilityState& HubSimulation::facility_now(int f) {
+  facilities_[f].advance_to(events_.now());
+  return facilities_[f];
+}
+
+double HubSimulation::bed_hours(double now) {
+  double hours = unplanned_beds_level_.integral(now);
+  for (FacilityState& f : facilities_) {
+    f.advance_to(now);
+    hours += f.planned_bed_hours();
+  }
+  return hours;
+}
 
 void HubSimulation::set_emergency_beds(int delta) {
   emergency_beds_ += delta;
