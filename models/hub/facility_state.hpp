@@ -9,6 +9,7 @@
 // rather than putting their arrivals and departures on the event calendar (over half a million events in a
 // ward-wide decade), the facility replays them up to `t` whenever the model is about to look at or change its
 // beds: advance_to(t). The draws, their order and the resulting trajectory are those of the eager version.
+#include <cassert>
 #include <vector>
 
 #include "models/hub/registrant.hpp"
@@ -58,9 +59,14 @@ class FacilityState {
   // Drops the warm-up: advances to t and starts the bed-hours and refusal counts afresh.
   void restart_statistics(double t);
 
-  void admit_emergency() { ++emergency_; }
+  // Admitting needs a free bed as of now: a caller that forgot advance_to(now) may have seen a stale free bed.
+  void admit_emergency() {
+    assert(has_bed_for_emergency());
+    ++emergency_;
+  }
   void discharge_emergency() { --emergency_; }
   void admit_experience(ExperienceOccupant o) {
+    assert(has_bed_for_experience());
     experience_occupants_.push_back(o);
     ++experience_;
   }

@@ -54,6 +54,37 @@ TEST(HubMechanisms, EmergencyBedBlockingMatchesErlangB) {
   EXPECT_TRUE(ci.contains(truth)) << "CI [" << ci.low() << ", " << ci.high() << "] vs Erlang B " << truth;
 }
 
+// Planned and emergency stays share a facility's beds when none is reserved. Both arrive as Poisson streams and
+// neither waits, so the beds are one M/G/c/c loss system with the two loads added: an emergency finds no bed
+// with probability Erlang B(c, a_planned + a_emergency), and the mean number of beds in use is
+// a(1 − B) — whatever the two stay-length distributions. Planned stays are played forward lazily inside the
+// facility while emergencies come through the event calendar, so this checks that each sees the other.
+TEST(HubMechanisms, PlannedAndEmergencyStaysShareBedsAsOneErlangLossSystem) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 4, 1), date(2044, 4, 1), 60};
+  sc.calls.emergency_share = {1, 1, 1, 1};
+  sc.centers[0].staff = testing::staff_all_hours(50);
+  Facility& f = sc.facilities[0];
+  f.beds = 4;
+  f.reserved_emergency_beds = 0;
+  f.planned_occupancy = 0.5;  // offered planned load 0.5 x 4 beds = 2 erlangs
+  f.planned_stay_days = sim::Distribution(sim::LogNormal{2.0, 1.5});
+  const double emergency_stay_days = 3.0, emergency_erlangs = 1.0;
+  sc.stays.emergency_need_days = sim::Distribution(sim::Constant{emergency_stay_days});
+  sc.calls.per_registrant_per_year = emergency_erlangs / emergency_stay_days * 365.25 / sc.registration.initial_registrants;
+
+  const double load = 2.0 + emergency_erlangs;
+  const double blocking = queueing::erlang_b(load, 4);
+  EXPECT_NEAR(blocking, 3.375 / 16.375, 1e-12);  // by hand: (81/24) / (1 + 3 + 9/2 + 27/6 + 81/24)
+  const auto p = kpi_over_replications(sc, "p_no_bed", 20);
+  const auto ci = sim::student_t_interval(p, 0.99);
+  EXPECT_TRUE(ci.contains(blocking)) << "CI [" << ci.low() << ", " << ci.high() << "] vs Erlang B " << blocking;
+  const auto occupancy = kpi_over_replications(sc, "bed_occupancy", 20);
+  const auto oci = sim::student_t_interval(occupancy, 0.99);
+  const double truth = load * (1 - blocking) / 4;
+  EXPECT_TRUE(oci.contains(truth)) << "CI [" << oci.low() << ", " << oci.high() << "] vs " << truth;
+}
+
 // A center with nobody on duty and an on-call coordinator answers every call after the on-call delay.
 TEST(HubMechanisms, OnCallHourDelaysAnswerByTheOnCallDelay) {
   Scenario sc = minimal_scenario();
