@@ -102,6 +102,11 @@ void HubSimulation::serve_waiting(int center) {
     if (!registrants_[registrant].awaiting_assessment) continue;  // left the register while waiting
     registrants_[registrant].awaiting_assessment = false;
     set_backlog(-1);
+    if (collecting_) {
+      const double waited_days = (events_.now() - registrants_[registrant].assessment_due_at) / kHoursPerDay;
+      acc_.assessment_wait_days.add(waited_days);
+      if (waited_days > sc_.assessment.grace_days) acc_.assessments_late += 1;
+    }
     const std::uint32_t id = new_case();
     Case& c = cases_[id];
     c.center = center;
@@ -303,6 +308,7 @@ void HubSimulation::enqueue_assessment(std::uint32_t registrant) {
   Registrant& r = registrants_[registrant];
   if (r.awaiting_assessment) return;
   r.awaiting_assessment = true;
+  r.assessment_due_at = events_.now();
   set_backlog(+1);
   const int center = center_of_region_[r.region];
   assessment_queue_[center].push_back(registrant);

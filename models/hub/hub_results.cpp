@@ -75,6 +75,8 @@ ReplicationResult HubSimulation::finish() {
   for (int b = 0; b < kTimeBands; ++b) {
     k[kpi_index("arrange_mean_h_weekday_daytime") + b] = acc_.arrange_by_band[b].mean();
   }
+  set("assessment_wait_days_mean", acc_.assessment_wait_days.mean());
+  set("assessments_late_share", ratio(acc_.assessments_late, static_cast<double>(acc_.assessment_wait_days.count())));
   set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
   set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
   set("bed_occupancy", ratio(bed_hours(now) / span, total_beds_));

@@ -96,6 +96,8 @@ class HubSimulation {
     std::array<sim::Tally, kTimeBands> arrange_by_band{};
     double emergencies_to_arrange = 0;  // emergencies not handed over that reached an outcome
     double searches = 0, searches_without_bed = 0, contacts = 0;
+    sim::Tally assessment_wait_days;
+    double assessments_late = 0;  // started more than the grace period after falling due
     std::array<double, 168> duty_hours{};
     double beds_integral_at_day_start = 0;
     MonthRecord month;

@@ -21,6 +21,7 @@ struct Registrant {
   bool child = false;
   bool assessed = false;
   bool awaiting_assessment = false;
+  double assessment_due_at = 0;  // when the awaited (re-)assessment fell due
   std::uint64_t known_facilities = 0;  // bit f set once the person has stayed at facility f
 
   [[nodiscard]] bool knows(int facility) const { return (known_facilities >> facility) & 1u; }

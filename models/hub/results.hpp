@@ -64,6 +64,8 @@ inline constexpr KpiInfo kKpis[] = {
   {"assessments_done", "アセスメント実施数", "Assessments done", "count", false},
   {"assessment_backlog_mean", "アセスメント待ち（平均）", "Assessment backlog, mean", "count", false},
   {"assessment_backlog_end", "アセスメント待ち（期末）", "Assessment backlog at end", "count", true},
+  {"assessment_wait_days_mean", "アセスメントまでの平均待ち日数", "Wait for an assessment, mean", "days", false},
+  {"assessments_late_share", "猶予期間を過ぎたアセスメントの割合", "Assessments started after the grace period", "share", false},
   {"experience_requested", "体験利用の申込", "Experience stays requested", "count", false},
   {"experience_done", "体験利用の実施", "Experience stays done", "count", false},
   {"experience_preempted", "緊急により中止された体験利用", "Experience stays pre-empted by emergencies", "count", false},

@@ -109,7 +109,7 @@ struct Registration {
 };
 
 struct Assessment {
-  double grace_days = 90;                  // first assessment due within this many days of registering
+  double grace_days = 90;                  // an assessment should start within this many days of falling due
   double reassessment_interval_days = 365; // a re-assessment falls due this long after the last one
   Distribution staff_hours;                // coordinator time per assessment, travel included
   bool initial_registrants_assessed = true;

@@ -272,6 +272,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "hub_days_all_in_use": float((hub_max_a >= hub_rooms).mean()) if hub_rooms else math.nan,
             "staff_utilisation": float(np.nanmean(util)), "assessments_done": total["assessments"],
             "assessment_backlog_mean": float(rng.gamma(10, 0.5)), "assessment_backlog_end": float(round(backlog)),
+            "assessment_wait_days_mean": float(rng.gamma(12, 2.0)), "assessments_late_share": float(rng.beta(3, 30)),
             "experience_requested": total["experience_done"] + total["experience_preempted"] + float(rng.poisson(3)),
             "experience_done": total["experience_done"], "experience_preempted": total["experience_preempted"],
             "home_help_dispatches": float(outcomes[2] + rng.poisson(5)), "care_taxi_trips": float(rng.poisson(4)),

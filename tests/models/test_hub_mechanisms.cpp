@@ -85,6 +85,30 @@ TEST(HubMechanisms, PlannedAndEmergencyStaysShareBedsAsOneErlangLossSystem) {
   EXPECT_TRUE(oci.contains(truth)) << "CI [" << oci.low() << ", " << oci.high() << "] vs " << truth;
 }
 
+// Thirty unassessed registrants on Monday 3 June 2024 and one coordinator on weekday office hours (9–17) whose
+// assessments take the whole day: the k-th (k = 0…29) starts at 09:00 on working day k, which is calendar day
+// k + 2⌊k/5⌋ (no public holiday until 15 July). With a 14-day grace period, k = 10…29 start late (k = 10 starts
+// 14 days 9 hours after falling due): 20 of 30. Mean wait: (435 + 150) / 30 days + 9 h = 19.875 days.
+TEST(HubMechanisms, AssessmentsStartedAfterTheGracePeriodAreCountedLate) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 6, 3), date(2024, 7, 13), 0};
+  sc.registration.initial_registrants = 30;
+  sc.assessment.initial_registrants_assessed = false;
+  sc.assessment.grace_days = 14;
+  sc.assessment.staff_hours = sim::Distribution(sim::Constant{8});
+  sc.calls.per_registrant_per_year = 0;
+  sc.calls.unregistered_per_year = 0;
+  StaffSchedule office;
+  for (int day = 0; day < 5; ++day) {
+    for (int h = 9; h < 17; ++h) office.hour_of_week[day * 24 + h] = 1;
+  }
+  sc.centers[0].staff = office;
+  const ReplicationResult r = simulate_replication(sc, 1, 0);
+  EXPECT_EQ(r.kpi[kpi_index("assessments_done")], 30);
+  EXPECT_DOUBLE_EQ(r.kpi[kpi_index("assessments_late_share")], 20.0 / 30.0);
+  EXPECT_NEAR(r.kpi[kpi_index("assessment_wait_days_mean")], 19.875, 1e-9);
+}
+
 // A center with nobody on duty and an on-call coordinator answers every call after the on-call delay.
 TEST(HubMechanisms, OnCallHourDelaysAnswerByTheOnCallDelay) {
   Scenario sc = minimal_scenario();
