@@ -30,9 +30,21 @@ inline constexpr std::array<const char*, kCostLines> kCostLineKeys = {
 
 class CostLedger {
  public:
-  void set_fiscal_year(int fy) { fiscal_year_ = fy; }
+  CostLedger() = default;
+  // Moving keeps the map's nodes, and so the current-year pointer, valid; a copy would point into the original.
+  CostLedger(CostLedger&&) = default;
+  CostLedger& operator=(CostLedger&&) = default;
+  CostLedger(const CostLedger&) = delete;
+  CostLedger& operator=(const CostLedger&) = delete;
+
+  void set_fiscal_year(int fy) {
+    if (fy != fiscal_year_) current_ = nullptr;
+    fiscal_year_ = fy;
+  }
   void charge(CostLine line, double yen) {
-    by_year_[fiscal_year_][static_cast<int>(line)] += yen;
+    // Map nodes do not move, so a year's lines are looked up at its first charge, not at every charge.
+    if (current_ == nullptr) current_ = &by_year_[fiscal_year_];
+    (*current_)[static_cast<int>(line)] += yen;
     month_total_ += yen;
     total_ += yen;
   }
@@ -48,6 +60,7 @@ class CostLedger {
  private:
   int fiscal_year_ = 0;
   std::map<int, std::array<double, kCostLines>> by_year_;
+  std::array<double, kCostLines>* current_ = nullptr;
   double month_total_ = 0;
   double total_ = 0;
 };
