@@ -11,6 +11,7 @@
 #include <ostream>
 
 #include "app/commands.hpp"
+#include "app/common_options.hpp"
 #include "models/calibration/observations.hpp"
 #include "models/calibration/posterior.hpp"
 #include "models/output/atomic_file.hpp"
@@ -31,12 +32,12 @@ int calibrate(const CalibrateOptions& o) {
   try {
     obs = calibration::read_observations(o.observations);
   } catch (const InputErrors& e) {
-    for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
-    return 2;
+    print_input_errors(e);
+    return kBadInput;
   }
   if (!o.out.empty() && fs::is_directory(o.out)) {
     fmt::print(stderr, "--out: {} is a directory (give a file name, e.g. fragment.toml)\n", o.out);
-    return 2;
+    return kBadInput;
   }
   const calibration::Calibration c = calibration::calibrate(obs);
   const std::string fragment = calibration::scenario_fragment(obs, c);

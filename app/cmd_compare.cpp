@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "app/common_options.hpp"
 #include "app/run_options.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
@@ -23,22 +24,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kBadInput = 2;
-constexpr int kFailed = 1;
 constexpr double kConfidenceLevel = 0.95;
 
-struct CompareOptions {
+struct CompareOptions : CommonOptions {
   std::vector<std::string> files;
-  std::vector<std::string> overrides;
   std::size_t replications = 100;
-  std::uint64_t seed = 1;
-  unsigned threads = sim::default_thread_count();
   std::string out;
-  std::string lang = "ja";
-  bool quiet = false;
-  [[nodiscard]] output::Language language() const {
-    return lang == "en" ? output::Language::English : output::Language::Japanese;
-  }
 };
 
 int compare(const CompareOptions& o, const std::string& command_line) {
@@ -48,7 +39,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
   try {
     loaded = planning::load_all(requests);
   } catch (const InputErrors& e) {
-    for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
+    print_input_errors(e);
     return kBadInput;
   }
   if (!o.out.empty() && fs::exists(o.out) && !fs::is_directory(o.out)) {
@@ -103,22 +94,13 @@ void add_compare_command(CLI::App& app, int& exit_code, const std::string& comma
   cmd->add_option("scenarios", o->files, "Scenario files (TOML); the first is the reference")
       ->required()
       ->expected(2, -1);
-  cmd->add_option("--set", o->overrides, "Override a value in every scenario, e.g. --set hub.rooms=2 (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
+  add_set_option(*cmd, o->overrides, "every scenario");
   cmd->add_option("-n,--replications", o->replications, "Replications per scenario (at least 2)")
       ->check(whole_number_at_least(2))
       ->capture_default_str();
-  cmd->add_option("--seed", o->seed, "Random seed: replication r of every scenario uses (seed, r)")
-      ->check(whole_number_at_least(0))
-      ->capture_default_str();
-  cmd->add_option("-j,--threads", o->threads, "Worker threads, at least 1 (default: all hardware threads)")
-      ->check(whole_number_at_least(1))
-      ->capture_default_str();
+  add_seed_and_threads(*cmd, *o, "scenario");
   cmd->add_option("-o,--out", o->out, "Write comparison.json and comparison.csv to this directory");
-  cmd->add_option("--lang", o->lang, "Language of the terminal output: ja or en")
-      ->check(CLI::IsMember({"ja", "en"}))
-      ->capture_default_str();
+  add_lang_option(*cmd, o->lang);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress bar and no table");
   cmd->callback([o, &exit_code, command_line] { exit_code = compare(*o, command_line); });
 }

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "app/common_options.hpp"
 #include "app/run_options.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
@@ -23,25 +24,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kBadInput = 2;
 constexpr int kNoChoice = 1;
 
-struct OptimizeOptions {
+struct OptimizeOptions : CommonOptions {
   std::string scenario_file;
   std::vector<std::string> space;
   std::vector<std::string> targets;
   std::string cost_kpi = "cost_total_yen";
   std::size_t initial = 10;
   std::size_t max = 200;
-  std::vector<std::string> overrides;
-  std::uint64_t seed = 1;
-  unsigned threads = sim::default_thread_count();
   std::string out;
-  std::string lang = "ja";
-  bool quiet = false;
-  [[nodiscard]] output::Language language() const {
-    return lang == "en" ? output::Language::English : output::Language::Japanese;
-  }
 };
 
 // Everything the command line says, checked together so every mistake is reported at once.
@@ -87,7 +79,7 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
   try {
     report = read_request(o, loaded);
   } catch (const InputErrors& e) {
-    for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
+    print_input_errors(e);
     return kBadInput;
   }
   if (!o.out.empty() && fs::exists(o.out) && !fs::is_directory(o.out)) {
@@ -162,19 +154,10 @@ void add_optimize_command(CLI::App& app, int& exit_code, const std::string& comm
   cmd->add_option("--replications-max", o->max, "Most replications any configuration gets")
       ->check(whole_number_at_least(2))
       ->capture_default_str();
-  cmd->add_option("--set", o->overrides, "Override a scenario value in every configuration (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
-  cmd->add_option("--seed", o->seed, "Random seed: replication r of every configuration uses (seed, r)")
-      ->check(whole_number_at_least(0))
-      ->capture_default_str();
-  cmd->add_option("-j,--threads", o->threads, "Worker threads, at least 1 (default: all hardware threads)")
-      ->check(whole_number_at_least(1))
-      ->capture_default_str();
+  add_set_option(*cmd, o->overrides, "every configuration");
+  add_seed_and_threads(*cmd, *o, "configuration");
   cmd->add_option("-o,--out", o->out, "Write optimize.json to this directory");
-  cmd->add_option("--lang", o->lang, "Language of the terminal output: ja or en")
-      ->check(CLI::IsMember({"ja", "en"}))
-      ->capture_default_str();
+  add_lang_option(*cmd, o->lang);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress bar and no table");
   cmd->callback([o, &exit_code, command_line] { exit_code = optimize(*o, command_line); });
 }

@@ -32,15 +32,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kBadInput = 2;
-constexpr int kFailed = 1;
 constexpr double kConfidenceLevel = 0.95;
 
 std::optional<scenario::LoadedScenario> load_or_report(const RunOptions& o) {
   try {
     return scenario::load_scenario(o.scenario_file, o.overrides);
   } catch (const InputErrors& e) {
-    for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
+    print_input_errors(e);
     return std::nullopt;
   } catch (const std::exception& e) {  // the loader should say everything as InputErrors; never crash if not
     fmt::print(stderr, "{}: {}\n", o.scenario_file, e.what());

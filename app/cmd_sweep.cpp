@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
+#include "app/common_options.hpp"
 #include "app/run_options.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/grid.hpp"
@@ -27,20 +28,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kBadInput = 2;
-constexpr int kFailed = 1;
 constexpr double kConfidenceLevel = 0.95;
 
-struct SweepOptions {
+struct SweepOptions : CommonOptions {
   std::string scenario_file;
   std::vector<std::string> vary;
-  std::vector<std::string> overrides;
   std::size_t replications = 100;
-  std::uint64_t seed = 1;
-  unsigned threads = sim::default_thread_count();
   std::string db;
   bool resume = false;
-  bool quiet = false;
 };
 
 // Set by SIGINT/SIGTERM: stop starting replications, commit what is whole, leave. A second signal kills at once
@@ -61,10 +56,6 @@ void install_stop_handlers() {
   action.sa_flags = SA_RESETHAND;
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
-}
-
-void print_errors(const InputErrors& e) {
-  for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
 }
 
 // The grid's dimensions; every malformed --vary is reported, not only the first.
@@ -101,7 +92,7 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
     }
     loaded = planning::load_all(requests);
   } catch (const InputErrors& e) {
-    print_errors(e);
+    print_input_errors(e);
     return kBadInput;
   }
 
@@ -211,18 +202,11 @@ void add_sweep_command(CLI::App& app, int& exit_code, const std::string& command
       ->type_name("KEY=V1,V2,...")
       ->required()
       ->allow_extra_args(false);
-  cmd->add_option("--set", o->overrides, "Override a scenario value at every point (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
+  add_set_option(*cmd, o->overrides, "every point");
   cmd->add_option("-n,--replications", o->replications, "Replications per point (at least 1)")
       ->check(whole_number_at_least(1))
       ->capture_default_str();
-  cmd->add_option("--seed", o->seed, "Random seed: replication r of every point uses (seed, r)")
-      ->check(whole_number_at_least(0))
-      ->capture_default_str();
-  cmd->add_option("-j,--threads", o->threads, "Worker threads, at least 1 (default: all hardware threads)")
-      ->check(whole_number_at_least(1))
-      ->capture_default_str();
+  add_seed_and_threads(*cmd, *o, "point");
   cmd->add_option("--db", o->db, "SQLite database (default: results/<scenario name>-sweep.db)");
   cmd->add_flag("--resume", o->resume, "Continue the sweep in --db, skipping the points already there");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress output; print only the database path");

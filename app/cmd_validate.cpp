@@ -23,11 +23,11 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       fmt::print("OK: {} ({})\n", meta.name, meta.title_ja.empty() ? meta.title_en : meta.title_ja);
       exit_code = 0;
     } catch (const InputErrors& e) {
-      for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
-      exit_code = 2;
+      print_input_errors(e);
+      exit_code = kBadInput;
     } catch (const std::exception& e) {  // the loader should say everything as InputErrors; never crash if not
       fmt::print(stderr, "{}: {}\n", options->scenario_file, e.what());
-      exit_code = 2;
+      exit_code = kBadInput;
     }
   });
 }

@@ -1,0 +1,44 @@
+#pragma once
+// What the simulating commands (run, compare, sweep, optimize) share on the command line — --set, --seed,
+// --threads, --lang, --quiet — declared once so their names, checks and help read the same everywhere, and how
+// they report bad input (exit 2, every error on stderr, nothing written).
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/output/terminal_table.hpp"
+#include "models/scenario/input_error.hpp"
+
+namespace kyoten::app {
+
+inline constexpr int kFailed = 1;    // the run or a check failed
+inline constexpr int kBadInput = 2;  // bad input: nothing ran, nothing was written
+
+struct CommonOptions {
+  std::vector<std::string> overrides;  // --set key=value, applied in order after the file and its base
+  std::uint64_t seed = 1;
+  unsigned threads = 0;  // set to all hardware threads when the options are declared
+  std::string lang = "ja";
+  bool quiet = false;
+
+  [[nodiscard]] output::Language language() const {
+    return lang == "en" ? output::Language::English : output::Language::Japanese;
+  }
+};
+
+// `--set`, applied to `where` ("the scenario", "every scenario", "every point", …).
+void add_set_option(CLI::App& cmd, std::vector<std::string>& overrides, std::string_view where);
+// `--seed` and `-j,--threads`; replication r of each `unit` ("scenario", "point", …) uses (seed, r).
+void add_seed_and_threads(CLI::App& cmd, CommonOptions& o, std::string_view unit);
+// `--lang ja|en` for what is printed.
+void add_lang_option(CLI::App& cmd, std::string& lang);
+
+// A CLI11 check accepting whole numbers >= low, with a message that says so.
+CLI::Validator whole_number_at_least(unsigned long long low);
+
+// Every error, one per line (file:line:col: key: message, hint), on stderr.
+void print_input_errors(const InputErrors& e);
+
+}  // namespace kyoten::app
