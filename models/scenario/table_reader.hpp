@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 #include <vector>
 
+#include "models/hub/uncertain_parameter.hpp"
 #include "models/scenario/error_sink.hpp"
 #include "models/scenario/toml_values.hpp"
 #include "sim/random/distribution.hpp"
@@ -49,6 +50,14 @@ class TableReader {
   std::optional<Date> optional_date(std::string_view key);
   sim::Distribution distribution(std::string_view key);
   sim::Distribution distribution_or(std::string_view key, const sim::Distribution& fallback);
+
+  // Values a scenario may state as distributions (uncertain_reader.hpp) are registered in `list`, with `target`
+  // saying where a drawn value goes. read_scenario sets the list on the root reader; sub-readers inherit it.
+  void collect_uncertain(std::vector<hub::UncertainParameter>& list) { uncertain_ = &list; }
+  void add_uncertain(hub::UncertainParameter parameter);
+  // A rate or probability that may be a distribution; returns the point value (the number, or the mean).
+  double uncertain_number(std::string_view key, const Range& range, hub::ParameterTarget target);
+  double uncertain_number_or(std::string_view key, double fallback, const Range& range, hub::ParameterTarget target);
   // Array of strings, each with its node and key path for later errors; `required` makes absence (and
   // emptiness) an error.
   struct ListItem {
@@ -81,6 +90,7 @@ class TableReader {
   ErrorSink* sink_;
   std::vector<Layer> layers_;
   std::vector<std::string> allowed_;
+  std::vector<hub::UncertainParameter>* uncertain_ = nullptr;
 };
 
 template <class Fn>
@@ -103,6 +113,7 @@ const toml::array* TableReader::each_table(std::string_view key, bool required, 
       continue;
     }
     TableReader reader(*sink_, *t, element_path(base, i));
+    reader.uncertain_ = uncertain_;
     fn(reader, i);
     reader.finish();
   }
