@@ -67,8 +67,6 @@ planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scen
                       .message = fmt::format("{} is below --replications-initial {}", o.max, o.initial),
                       .hint = ""});
   if (!errors.empty()) throw InputErrors(std::move(errors));
-  r.settings.initial_replications = o.initial;
-  r.settings.max_replications = o.max;
   r.points = planning::cartesian_product(r.space);
   std::vector<planning::ScenarioRequest> requests;
   for (const planning::GridPoint& p : r.points) {
@@ -78,6 +76,9 @@ planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scen
   }
   loaded = planning::load_all(requests);
   for (const auto& l : loaded) r.scenarios.push_back(&l.scenario);
+  r.settings.initial_replications =
+      round_to_whole_draws(o.initial, r.scenarios, "--replications-initial", o.quiet, &r.settings.draw_group);
+  r.settings.max_replications = round_to_whole_draws(o.max, r.scenarios, "--replications-max", o.quiet);
   return r;
 }
 

@@ -21,9 +21,10 @@ Support support_of(const sim::DistributionSpec& spec) {
   if (const auto* c = std::get_if<sim::Constant>(&spec)) return {c->value, c->value, true};
   if (const auto* u = std::get_if<sim::Uniform>(&spec)) return {u->low, u->high, true};
   if (std::get_if<sim::Beta>(&spec)) return {0.0, 1.0, false};
-  if (const auto* e = std::get_if<sim::Empirical>(&spec))
-    return {*std::min_element(e->values.begin(), e->values.end()), *std::max_element(e->values.begin(), e->values.end()),
-            true};
+  if (const auto* e = std::get_if<sim::Empirical>(&spec)) {
+    const auto [low, high] = std::minmax_element(e->values.begin(), e->values.end());
+    return {*low, *high, true};
+  }
   return {};  // exponential, lognormal, gamma, weibull: (0, inf)
 }
 
