@@ -44,8 +44,8 @@ std::optional<std::vector<double>> read_dirichlet(TableReader& table, const std:
   if (alpha.size() != names.size() || std::find(alpha.begin(), alpha.end(), 0.0) != alpha.end()) return std::nullopt;
   sim::Dirichlet law(alpha);
   std::vector<std::string> value_names;
-  for (const std::string& name : names) value_names.push_back(child_path(table.path(), name));
-  table.add_uncertain({table.path(), std::move(value_names), std::move(targets), law});
+  for (const std::string& name : names) value_names.push_back(child_path(table.logical_path(), name));
+  table.add_uncertain({table.logical_path(), std::move(value_names), std::move(targets), law});
   return law.mean();
 }
 

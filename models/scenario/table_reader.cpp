@@ -9,7 +9,7 @@
 namespace kyoten::scenario {
 
 TableReader::TableReader(ErrorSink& sink, const toml::table& table, std::string path)
-    : sink_(&sink), layers_{{&table, std::move(path)}} {}
+    : sink_(&sink), layers_{{&table, path}}, logical_(path) {}
 
 TableReader& TableReader::with_fallback(const toml::table& table, std::string path) {
   layers_.push_back({&table, std::move(path)});
@@ -127,7 +127,7 @@ double TableReader::uncertain_number_or(std::string_view key, double fallback, c
   if (!value) return fallback;
   // Named after this table, not the fallback layer: each [[facilities]] entry draws its own value even when
   // the distribution is written once in [facility_defaults].
-  const std::string name = child_path(path(), key);
+  const std::string name = child_path(logical_, key);
   if (value->law) add_uncertain({name, {name}, {std::move(target)}, std::move(*value->law)});
   return value->point;
 }
@@ -174,6 +174,7 @@ std::optional<TableReader> TableReader::table(std::string_view key) {
     if (!sub) {
       sub.emplace(*sink_, *t, child_path(layer.path, key));
       sub->uncertain_ = uncertain_;
+      sub->logical_ = child_path(logical_, key);
     } else {
       sub->with_fallback(*t, child_path(layer.path, key));
     }

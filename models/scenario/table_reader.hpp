@@ -23,6 +23,9 @@ class TableReader {
   TableReader& with_fallback(const toml::table& table, std::string path);
 
   [[nodiscard]] const std::string& path() const { return layers_.front().path; }
+  // Where this table sits in the scenario whichever layer holds it (facilities[2].acceptance even when the
+  // values come from [facility_defaults.acceptance]): the name of what is drawn per entry.
+  [[nodiscard]] const std::string& logical_path() const { return logical_; }
   [[nodiscard]] ErrorSink& sink() const { return *sink_; }
   [[nodiscard]] const toml::table& primary() const { return *layers_.front().table; }
 
@@ -91,6 +94,7 @@ class TableReader {
   std::vector<Layer> layers_;
   std::vector<std::string> allowed_;
   std::vector<hub::UncertainParameter>* uncertain_ = nullptr;
+  std::string logical_;
 };
 
 template <class Fn>
@@ -114,6 +118,7 @@ const toml::array* TableReader::each_table(std::string_view key, bool required, 
     }
     TableReader reader(*sink_, *t, element_path(base, i));
     reader.uncertain_ = uncertain_;
+    reader.logical_ = element_path(child_path(logical_, key), i);
     fn(reader, i);
     reader.finish();
   }
