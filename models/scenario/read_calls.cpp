@@ -24,15 +24,17 @@ void read_calls(TableReader& root, hub::Calls& calls) {
     calls.unregistered_per_year = t.uncertain_number_or(
         "unregistered_per_year", 0, non_negative(), field(&hub::Scenario::calls, &hub::Calls::unregistered_per_year));
 
+    const KeyedTarget<hub::kTimeBands> band_share = field(&hub::Scenario::calls, &hub::Calls::band_share);
     if (auto share = read_keyed(t, "band_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
-                                 KeyedTarget<hub::kTimeBands>(field(&hub::Scenario::calls, &hub::Calls::band_share)))) {
+                                band_share, Drawn::Split)) {
       calls.band_share = *share;
       check_sums_to_one(t, "band_share", calls.band_share.data(), calls.band_share.size());
     } else if (!t.has("band_share")) {
       t.missing("band_share", "{ weekday_daytime = ..., weekday_evening = ..., weekday_night = ..., weekend_holiday = ... }");
     }
+    const KeyedTarget<hub::kTimeBands> emergency_share = field(&hub::Scenario::calls, &hub::Calls::emergency_share);
     if (auto p = read_keyed(t, "emergency_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
-                            KeyedTarget<hub::kTimeBands>(field(&hub::Scenario::calls, &hub::Calls::emergency_share))))
+                            emergency_share))
       calls.emergency_share = *p;
     else if (!t.has("emergency_share"))
       t.missing("emergency_share", "P(emergency | call in band) for each of the four bands");
@@ -58,13 +60,15 @@ void read_calls(TableReader& root, hub::Calls& calls) {
     calls.inquiry_minutes = t.distribution("inquiry_minutes");
 
     calls.cause_weights.fill(1.0);  // no seed counts the causes: equally likely unless stated
+    const KeyedTarget<hub::kEmergencyCauses> causes = field(&hub::Scenario::calls, &hub::Calls::cause_weights);
     if (auto w = read_keyed(t, "cause_weights", hub::kEmergencyCauseKeys, non_negative(), KeyedTable::MissingIsZero,
-                             KeyedTarget<hub::kEmergencyCauses>(field(&hub::Scenario::calls, &hub::Calls::cause_weights)))) {
+                            causes, Drawn::Split)) {
       calls.cause_weights = *w;
       check_some_positive(t, "cause_weights", w->data(), w->size());
     }
-    if (auto w = read_keyed(t, "need_weights", hub::kNeedKeys, non_negative(), KeyedTable::MissingIsZero,
-                             KeyedTarget<hub::kNeeds>(field(&hub::Scenario::calls, &hub::Calls::need_weights)))) {
+    const KeyedTarget<hub::kNeeds> needs = field(&hub::Scenario::calls, &hub::Calls::need_weights);
+    if (auto w = read_keyed(t, "need_weights", hub::kNeedKeys, non_negative(), KeyedTable::MissingIsZero, needs,
+                            Drawn::Split)) {
       calls.need_weights = *w;
       check_some_positive(t, "need_weights", w->data(), w->size());
     } else if (!t.has("need_weights")) {

@@ -33,8 +33,9 @@ void read_acceptance(TableReader& facility, std::size_t index, hub::Acceptance& 
                                                        acceptance_field(index, &hub::Acceptance::assessed_factor));
   acceptance.known_factor = t->uncertain_number_or("known_factor", d.known_factor, non_negative(),
                                                     acceptance_field(index, &hub::Acceptance::known_factor));
-  acceptance.advance_plan_factor = t->uncertain_number_or("advance_plan_factor", d.advance_plan_factor, non_negative(),
-                                                           acceptance_field(index, &hub::Acceptance::advance_plan_factor));
+  acceptance.advance_plan_factor =
+      t->uncertain_number_or("advance_plan_factor", d.advance_plan_factor, non_negative(),
+                             acceptance_field(index, &hub::Acceptance::advance_plan_factor));
   t->finish();
 }
 

@@ -29,6 +29,12 @@ auto field(Section hub::Scenario::*section, Value Section::*member) {
   return [section, member](hub::Scenario& s) -> Value& { return (s.*section).*member; };
 }
 
+// How the values of a keyed table may be uncertain (with a KeyedTarget).
+enum class Drawn {
+  Split,  // shares or weights of one split: the table may be a Dirichlet as a whole, each value a number only
+  Each,   // independent probabilities (e.g. by band): each value may be a distribution of its own
+};
+
 // Where a keyed table lives in a (copied) Scenario, for tables whose values may be uncertain.
 template <std::size_t N>
 using KeyedTarget = std::function<std::array<double, N>&(hub::Scenario&)>;
@@ -40,19 +46,20 @@ std::optional<std::vector<double>> read_dirichlet(TableReader& table, const std:
 
 // Reads `parent.key` = { name = number, ... } for the fixed `names`. Returns nullopt when the table is absent
 // (the caller decides whether that is an error); unknown names are reported with a did-you-mean.
-// With a `target`, the table may instead be a Dirichlet split (read_dirichlet), and each value may be a
-// distribution over it (uncertain_reader.hpp); both are registered for per-replication draws.
+// With a `target`, a Split table may instead be a Dirichlet (read_dirichlet), and each value of an Each table may
+// be a distribution (uncertain_reader.hpp); both are registered for per-replication draws.
 template <std::size_t N>
 std::optional<std::array<double, N>> read_keyed(TableReader& parent, std::string_view key,
                                                 const std::array<const char*, N>& names, const Range& range,
-                                                KeyedTable mode, KeyedTarget<N> target = {}) {
+                                                KeyedTable mode, KeyedTarget<N> target = {},
+                                                Drawn drawn = Drawn::Each) {
   auto t = parent.table(key);
   if (!t) return std::nullopt;
   std::array<double, N> values{};
   const auto element = [&](std::size_t i) -> hub::ParameterTarget {
     return [target, i](hub::Scenario& s) -> double& { return target(s)[i]; };
   };
-  if (target && t->has("dist")) {
+  if (target && drawn == Drawn::Split && t->has("dist")) {
     std::vector<hub::ParameterTarget> targets;
     for (std::size_t i = 0; i < N; ++i) targets.push_back(element(i));
     const auto shares = read_dirichlet(*t, std::vector<std::string>(names.begin(), names.end()), std::move(targets));
@@ -61,7 +68,7 @@ std::optional<std::array<double, N>> read_keyed(TableReader& parent, std::string
     return values;
   }
   for (std::size_t i = 0; i < N; ++i) {
-    if (target) {
+    if (target && drawn == Drawn::Each) {
       values[i] = mode == KeyedTable::EveryKeyRequired ? t->uncertain_number(names[i], range, element(i))
                                                        : t->uncertain_number_or(names[i], 0.0, range, element(i));
     } else {
