@@ -21,18 +21,6 @@ std::vector<double> finite_only(std::span<const double> values) {
   return finite;
 }
 
-double finite_mean(std::span<const double> finite) {
-  sim::Tally t;
-  for (double v : finite) t.add(v);
-  return t.mean();
-}
-
-double sample_sd(std::span<const double> finite) {
-  sim::Tally t;
-  for (double v : finite) t.add(v);
-  return t.stddev();
-}
-
 // The outputs whose variance is split: headline KPIs and bed use.
 bool split_variance_of(std::size_t k) {
   const std::string_view key = hub::kKpis[k].key;
@@ -49,13 +37,14 @@ Statistic summarise_values(std::span<const double> values, double confidence_lev
     s.mean = s.ci_low = s.ci_high = s.sd = s.p2_5 = s.p50 = s.p97_5 = kNaN;
     return s;
   }
-  const sim::ConfidenceInterval ci = sim::grouped_interval(values, draw_group, confidence_level);
-  s.mean = finite_mean(finite);
-  s.ci_low = ci.low();  // NaN below two values: half_width is NaN
-  s.ci_high = ci.high();
-  s.sd = sample_sd(finite);
+  // Mean, sd and quantiles over single replications; the interval over the independent units.
   sim::Tally quantiles(/*keep_values=*/true);
   for (double v : finite) quantiles.add(v);
+  const sim::ConfidenceInterval ci = sim::grouped_interval(values, draw_group, confidence_level);
+  s.mean = quantiles.mean();
+  s.ci_low = ci.low();  // NaN below two units: half_width is NaN
+  s.ci_high = ci.high();
+  s.sd = quantiles.stddev();
   s.p2_5 = quantiles.quantile(0.025);
   s.p50 = quantiles.quantile(0.5);
   s.p97_5 = quantiles.quantile(0.975);
