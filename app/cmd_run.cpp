@@ -146,15 +146,9 @@ int run(const RunOptions& o, const std::string& command_line) {
 
   // Pairs of replications share a parameter draw: counts are rounded up to whole pairs, and the user is told.
   RunOptions options = o;
-  options.replications = hub::whole_draws(scenario, o.replications);
-  options.max_replications = hub::whole_draws(scenario, o.max_replications);
-  if (!o.quiet && (options.replications != o.replications || options.max_replications != o.max_replications))
-    fmt::print("Replications rounded up to whole pairs ({} -> {}{}): the scenario has uncertain parameters, and "
-               "each pair of replications shares one draw of them.\n",
-               o.replications, options.replications,
-               options.max_replications != o.max_replications
-                   ? fmt::format("; --max-replications {} -> {}", o.max_replications, options.max_replications)
-                   : "");
+  options.replications = round_to_whole_draws(o.replications, {&scenario}, "--replications", o.quiet);
+  if (o.precision > 0)
+    options.max_replications = round_to_whole_draws(o.max_replications, {&scenario}, "--max-replications", o.quiet);
 
   std::vector<hub::ReplicationResult> results;
   nlohmann::ordered_json precision;

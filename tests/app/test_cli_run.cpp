@@ -114,7 +114,8 @@ TEST(CliRunUncertain, RoundsAnOddCountToWholePairsRecordsTheDrawsAndSplitsTheVar
                                      "--lang en",
                                  tmp.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("rounded up to whole pairs (7 -> 8"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("--replications 7 -> 8: uncertain parameters are drawn once per pair"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.out.find("Parameter share of variance"), std::string::npos) << r.out;
   const auto summary = nlohmann::json::parse(read_text(tmp.path() / "out" / "summary.json"));
   EXPECT_EQ(summary["replications"].get<std::size_t>(), 8u);
@@ -136,7 +137,7 @@ TEST(CliRunUncertain, PlainScenarioSaysTheSplitDoesNotApply) {
       "run " + shell_quoted(source_path(kScenario)) + " --replications 3 --seed 2 --threads 2 --out out --lang en",
       tmp.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.find("rounded up"), std::string::npos);
+  EXPECT_EQ(r.err.find("->"), std::string::npos) << r.err;
   const auto summary = nlohmann::json::parse(read_text(tmp.path() / "out" / "summary.json"));
   EXPECT_EQ(summary["replications"].get<std::size_t>(), 3u);
   EXPECT_FALSE(summary["variance_split"]["applicable"].get<bool>());
