@@ -10,6 +10,7 @@
 
 #include "app/commands.hpp"
 #include "app/run_options.hpp"
+#include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
 #include "models/planning/optimize_report.hpp"

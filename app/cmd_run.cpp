@@ -17,6 +17,7 @@
 
 #include "app/commands.hpp"
 #include "app/run_options.hpp"
+#include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
 #include "models/hub/hub_model.hpp"
 #include "models/hub/parameter_draws.hpp"

@@ -13,6 +13,7 @@
 
 #include "app/commands.hpp"
 #include "app/run_options.hpp"
+#include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/grid.hpp"
 #include "models/planning/progress_bar.hpp"

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "models/hub/scenario.hpp"
 #include "models/output/terminal_table.hpp"
 
 namespace kyoten::app {
@@ -38,12 +37,6 @@ void add_run_options(CLI::App& cmd, RunOptions& options);
 
 // The first batch of `run --precision` when --replications is not given.
 inline constexpr std::size_t kPrecisionFirstBatch = 10;
-
-// Pairs of replications share a parameter draw when any of `scenarios` has uncertain parameters, so a count
-// must be a whole number of pairs: returns `replications` rounded up, and prints a notice naming `option` when
-// it had to round (unless quiet). Returns the replications per draw in `group`.
-std::size_t round_to_whole_draws(std::size_t replications, const std::vector<const hub::Scenario*>& scenarios,
-                                 const char* option, bool quiet, std::size_t* group = nullptr);
 
 // A CLI11 check accepting whole numbers >= low, with a message that says so.
 CLI::Validator whole_number_at_least(unsigned long long low);
