@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/common_options.hpp"
 #include "app/run_options.hpp"
+#include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
 #include "models/planning/comparison_report.hpp"
@@ -47,9 +48,12 @@ int compare(const CompareOptions& o, const std::string& command_line) {
     return kBadInput;
   }
 
+  std::vector<const hub::Scenario*> scenarios;
+  for (const auto& l : loaded) scenarios.push_back(&l.scenario);
+  const std::size_t replications = round_to_whole_draws(o.replications, scenarios, "--replications", o.quiet);
   std::vector<planning::BatchJob> jobs;
-  for (const auto& l : loaded) jobs.push_back({&l.scenario, 0, o.replications});
-  const std::size_t total = jobs.size() * o.replications;
+  for (const auto& l : loaded) jobs.push_back({&l.scenario, 0, replications});
+  const std::size_t total = jobs.size() * replications;
   planning::ProgressBar bar(total, !o.quiet);
   std::vector<planning::ComparisonInput> inputs(loaded.size());
   try {

@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/common_options.hpp"
 #include "app/run_options.hpp"
+#include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
 #include "models/planning/optimize_report.hpp"
@@ -59,8 +60,6 @@ planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scen
                       .message = fmt::format("{} is below --replications-initial {}", o.max, o.initial),
                       .hint = ""});
   if (!errors.empty()) throw InputErrors(std::move(errors));
-  r.settings.initial_replications = o.initial;
-  r.settings.max_replications = o.max;
   r.points = planning::cartesian_product(r.space);
   std::vector<planning::ScenarioRequest> requests;
   for (const planning::GridPoint& p : r.points) {
@@ -70,6 +69,9 @@ planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scen
   }
   loaded = planning::load_all(requests);
   for (const auto& l : loaded) r.scenarios.push_back(&l.scenario);
+  r.settings.initial_replications =
+      round_to_whole_draws(o.initial, r.scenarios, "--replications-initial", o.quiet, &r.settings.draw_group);
+  r.settings.max_replications = round_to_whole_draws(o.max, r.scenarios, "--replications-max", o.quiet);
   return r;
 }
 

@@ -17,8 +17,10 @@
 
 #include "app/commands.hpp"
 #include "app/run_options.hpp"
+#include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
 #include "models/hub/hub_model.hpp"
+#include "models/hub/parameter_draws.hpp"
 #include "models/output/precision.hpp"
 #include "models/output/results_directory.hpp"
 #include "models/output/summary.hpp"
@@ -93,7 +95,8 @@ std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, cons
 // the one-at-a-time algorithm would keep, whatever the batches and threads. Returns the record for summary.json.
 nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, const RunOptions& o,
                                              std::vector<hub::ReplicationResult>& results) {
-  const output::PrecisionRule rule{.target = o.precision, .confidence_level = kConfidenceLevel};
+  const output::PrecisionRule rule{
+      .target = o.precision, .confidence_level = kConfidenceLevel, .draw_group = hub::replications_per_draw(scenario)};
   std::size_t total = o.replications;
   output::PrecisionDecision decision;
   for (;;) {
@@ -108,7 +111,7 @@ nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, cons
     }
     decision = output::decide_precision(series, rule);
     if (decision.satisfied || results.size() >= o.max_replications) break;
-    total = std::min(o.max_replications, decision.next_total);
+    total = std::min(o.max_replications, decision.next_total);  // whole pairs: max_replications was rounded up
   }
   results.resize(decision.keep);
   return {{"target", o.precision},
@@ -140,19 +143,27 @@ int run(const RunOptions& o, const std::string& command_line) {
     return kBadInput;
   }
 
+  // Pairs of replications share a parameter draw: counts are rounded up to whole pairs, and the user is told.
+  RunOptions options = o;
+  options.replications = round_to_whole_draws(o.replications, {&scenario}, "--replications", o.quiet);
+  if (o.precision > 0)
+    options.max_replications = round_to_whole_draws(o.max_replications, {&scenario}, "--max-replications", o.quiet);
+
   std::vector<hub::ReplicationResult> results;
   nlohmann::ordered_json precision;
   try {
     if (o.precision > 0)
-      precision = simulate_to_precision(scenario, o, results);
+      precision = simulate_to_precision(scenario, options, results);
     else
-      results = simulate(scenario, o, 0, o.replications, o.replications);
+      results = simulate(scenario, options, 0, options.replications, options.replications);
   } catch (const std::exception& e) {
     fmt::print(stderr, "kyoten run: the simulation failed: {}\n", e.what());
     return kFailed;
   }
-  const output::RunSummary summary = output::summarise(results, scenario.budget, kConfidenceLevel);
+  const output::RunSummary summary =
+      output::summarise(results, scenario.budget, kConfidenceLevel, hub::replications_per_draw(scenario));
   if (!o.quiet) fmt::print("{}\n", output::format_kpi_table(summary, o.language()));
+  if (!o.quiet && summary.draw_group > 1) fmt::print("{}\n", output::format_variance_split(summary, o.language()));
   if (!o.quiet && o.precision > 0)
     fmt::print("Replications: {} (precision target {:g}, reached {:.4g}{})\n", results.size(), o.precision,
                precision["reached"].get<double>(),

@@ -14,6 +14,7 @@
 #include "app/commands.hpp"
 #include "app/common_options.hpp"
 #include "app/run_options.hpp"
+#include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/grid.hpp"
 #include "models/planning/progress_bar.hpp"
@@ -96,6 +97,9 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
     return kBadInput;
   }
 
+  std::vector<const hub::Scenario*> scenarios;
+  for (const auto& l : loaded) scenarios.push_back(&l.scenario);
+  const std::size_t replications = round_to_whole_draws(o.replications, scenarios, "--replications", o.quiet);
   const fs::path db =
       o.db.empty() ? fs::path("results") / (loaded[0].scenario.meta.name + "-sweep.db") : fs::path(o.db);
   planning::SweepMeta wanted{.scenario_file = loaded[0].file,
@@ -104,7 +108,7 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
                              .overrides_json = nlohmann::json(o.overrides).dump(),
                              .vary_json = planning::dimensions_json(dims).dump(),
                              .seed = o.seed,
-                             .replications = o.replications,
+                             .replications = replications,
                              .points = grid.size(),
                              .confidence_level = kConfidenceLevel,
                              .kyoten_version = kVersion,
@@ -143,16 +147,16 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
     if (!done.contains(i)) tasks.push_back({i, &grid[i], &loaded[i + 1].scenario});
   if (!o.quiet)
     fmt::print(stderr, "sweep: {} points × {} replications, {} already done, {} to run; database {}\n", grid.size(),
-               o.replications, done.size(), tasks.size(), db.string());
+               replications, done.size(), tasks.size(), db.string());
 
   install_stop_handlers();
-  const std::size_t total_replications = tasks.size() * o.replications;
+  const std::size_t total_replications = tasks.size() * replications;
   planning::ProgressBar bar(total_replications, !o.quiet);
   std::atomic<std::size_t> replications_done{0}, points_done{0};
   const auto points_text = [&] { return fmt::format("{}/{} points", done.size() + points_done.load(), grid.size()); };
   planning::SweepOutcome outcome;
   try {
-    outcome = planning::run_sweep(*store, tasks, o.seed, o.replications, o.threads, kConfidenceLevel,
+    outcome = planning::run_sweep(*store, tasks, o.seed, replications, o.threads, kConfidenceLevel,
                                   {.point_committed =
                                        [&](const planning::SweepTask& t, std::size_t committed) {
                                          points_done = committed;

@@ -1,5 +1,6 @@
 // `kyoten validate SCENARIO.toml [--set k=v ...]`: loads and checks a scenario without running it. Prints every
-// problem (file:line:col: key: message) to stderr and exits 2, or "OK: <name> (<title>)" and exits 0.
+// problem (file:line:col: key: message) to stderr and exits 2, or "OK: <name> (<title>)" (and the values stated
+// as distributions) and exits 0.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -21,6 +22,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       const scenario::LoadedScenario loaded = scenario::load_scenario(options->scenario_file, options->overrides);
       const hub::Meta& meta = loaded.scenario.meta;
       fmt::print("OK: {} ({})\n", meta.name, meta.title_ja.empty() ? meta.title_en : meta.title_ja);
+      // Say what `run` will draw, so a planner sees that the distributions were read as such.
+      for (const hub::UncertainParameter& p : loaded.scenario.uncertain)
+        fmt::print("  uncertain: {} (drawn per replication pair)\n", p.key);
       exit_code = 0;
     } catch (const InputErrors& e) {
       print_input_errors(e);

@@ -323,6 +323,17 @@ REPORT = {
         "yes": "あり", "no": "なし",
         "median": "中央値", "band50": "中央50%", "band90": "中央90%", "mean": "平均", "ci95": "95%信頼区間",
         "omitted_zero": "全反復で0件の結果は省略",
+        "variance_split": "ばらつきの内訳（偶然とパラメータの不確かさ）",
+        "variance_split_intro": "読み方：反復間のばらつき（分散）を、同じパラメータでも偶然に生じる部分と、実績件数が少ないため"
+                                "率や割合自体が確かでないことによる部分に分ける。「パラメータの割合」が大きい指標は、反復を"
+                                "増やしても幅が縮まず、観測（期間・件数）を増やさないと狭められない。反復2回ずつの組が同じ"
+                                "パラメータを使い、組内の差から偶然の分を、残りからパラメータの分を推定する。",
+        "variance_split_na": "このシナリオのパラメータはすべて固定値のため、ばらつきはすべて偶然によるもの（パラメータの分は"
+                             "定義上0）。",
+        "col_param_share": "パラメータの割合", "col_sd_total": "標準偏差（全体）", "col_sd_stochastic": "うち偶然",
+        "col_sd_parameter": "うちパラメータ",
+        "fan_with_parameters": "本シナリオでは率・割合を分布で与えており、反復の組ごとに抽出するため、扇形図の幅には"
+                               "偶然のばらつきとパラメータの不確かさの両方が含まれる。",
     },
     "en": {
         "html_lang": "en",
@@ -357,6 +368,19 @@ REPORT = {
         "yes": "yes", "no": "no",
         "median": "Median", "band50": "Middle 50%", "band90": "Middle 90%", "mean": "Mean", "ci95": "95% CI",
         "omitted_zero": "outcomes that were 0 in every replication are left out",
+        "variance_split": "Where the spread comes from (chance and parameter uncertainty)",
+        "variance_split_intro": "How to read: the variance across replications split into the part chance alone "
+                                "would give with the parameters fixed, and the part due to rates and shares being "
+                                "estimated from few counts. Where the parameter share is large, more replications "
+                                "will not narrow the band; only more observation (a longer period, more cases) "
+                                "will. Pairs of replications share a parameter draw: the difference within a pair "
+                                "measures chance, the rest is the parameters'.",
+        "variance_split_na": "Every parameter of this scenario is a fixed number, so all of the spread is chance "
+                             "(the parameter part is 0 by construction).",
+        "col_param_share": "Parameter share", "col_sd_total": "SD (total)", "col_sd_stochastic": "of which chance",
+        "col_sd_parameter": "of which parameters",
+        "fan_with_parameters": "This scenario states rates and shares as distributions, drawn once per pair of "
+                               "replications, so the fan charts' bands include both chance and parameter uncertainty.",
     },
 }
 

@@ -203,11 +203,21 @@ def _kpi_rows(kt: pd.DataFrame):
     return [[r["label"], r["mean"], r["ci"], r["range"], r["unit"], r["n"]] for r in kt.to_dict("records")]
 
 
+def _variance_headers(t: dict) -> list[str]:
+    return [t["col_kpi"], t["col_param_share"], t["col_sd_total"], t["col_sd_stochastic"], t["col_sd_parameter"],
+            t["col_unit"]]
+
+
+def _variance_rows(vt: pd.DataFrame):
+    return [[r["label"], r["share"], r["sd_total"], r["sd_stochastic"], r["sd_parameter"], r["unit"]]
+            for r in vt.to_dict("records")]
+
+
 def render_html(res: Results, lang: str, figs) -> str:
     t = labels.REPORT[lang]
     title = res.title(lang)
     s = res.summary
-    sections = [("headline", t["headline"]), ("charts", t["charts"]), ("budget", t["budget_table"]),
+    sections = [("headline", t["headline"]), ("variance-split", t["variance_split"]), ("charts", t["charts"]), ("budget", t["budget_table"]),
                 ("assumptions", t["assumptions"]), ("stress", t["stress"]), ("all-kpis", t["all_kpis"]),
                 ("parameters", t["all_parameters"])]
     parts = [
@@ -234,8 +244,18 @@ def render_html(res: Results, lang: str, figs) -> str:
     headers = [t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]]
     parts += [f'<h2 id="headline" class="first">{_e(t["headline"])}</h2>', f'<p class="intro">{_e(t["headline_intro"])}</p>',
               _table(headers, _kpi_rows(kt), "kpis headline", num_cols=(1, 2, 3, 5))]
+    # where the spread comes from
+    vt = tables.variance_split_table(res, lang)
+    parts.append(f'<h2 id="variance-split">{_e(t["variance_split"])}</h2>')
+    if vt.empty:
+        parts.append(f'<p class="intro">{_e(t["variance_split_na"])}</p>')
+    else:
+        parts += [f'<p class="intro">{_e(t["variance_split_intro"])}</p>',
+                  _table(_variance_headers(t), _variance_rows(vt), "variance-split", num_cols=(1, 2, 3, 4))]
     # charts
     parts.append(f'<h2 id="charts">{_e(t["charts"])}</h2>')
+    if not vt.empty:
+        parts.append(f'<p class="intro">{_e(t["fan_with_parameters"])}</p>')
     for i, fig in enumerate(figs):
         meta = fig.kyoten
         b64 = figure_png_base64(charts.without_title_and_reading(fig))
@@ -411,6 +431,14 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
             kt = tables.kpi_table(res, lang, headline_only=True)
             tp.table([t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]],
                      _kpi_rows(kt), [34, 12, 20, 20, 8, 6], num_cols=(1, 2, 3, 5))
+            vt = tables.variance_split_table(res, lang)
+            tp.heading(t["variance_split"])
+            if vt.empty:
+                tp.paragraph(t["variance_split_na"])
+            else:
+                tp.paragraph(t["variance_split_intro"])
+                tp.table(_variance_headers(t), _variance_rows(vt), [34, 14, 14, 14, 14, 10], num_cols=(1, 2, 3, 4))
+                tp.paragraph(t["fan_with_parameters"])
             tp.flush()
             for fig in figs:
                 fig.set_size_inches(_A4[1] * 0.92, _A4[0] * 0.92)  # landscape page

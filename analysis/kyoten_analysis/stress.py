@@ -38,6 +38,12 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
     meta = res.scenario.get("meta", {}) or {}
     source = meta.get("source") or "—"
     descr = meta.get("description") or ""
+    # Uncertain parameters: pairs of replications share one draw, and intervals count pairs (docs/uncertainty.md).
+    paired = bool((s.get("variance_split") or {}).get("applicable"))
+    pairs_ja = (f"ただし本シナリオには分布で与えた（不確かな）パラメータがあり、反復2回ずつの組が同じ抽出値を使うため、"
+                f"信頼区間は組の平均（{n // 2}組）を独立な単位として求める。" if paired else "")
+    pairs_en = (f" This scenario states some parameters as distributions: each pair of replications shares one draw of "
+                f"them, so the intervals use the {n // 2} pair means as the independent units." if paired else "")
     level_pct = f"{level * 100:g}%"
     if lang == "ja":
         return [
@@ -56,7 +62,7 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
                  f"各指標は独立な反復（{n}回）ごとに1つの値を得て、その平均と、自由度 n−1 のスチューデント t 分布による"
                  f"{level_pct}信頼区間（平均 ± t·s/√n、s は反復間の標準偏差）を示す。ある時間帯に該当する事例がなかった反復は、"
                  "その時間帯の指標の計算から除く（表の反復数に表示）。「1期間の幅」は反復の2.5〜97.5%点で、"
-                 "1期間の実績がとりうる幅の目安（予測区間）であり、平均の信頼区間とは異なる。"),
+                 "1期間の実績がとりうる幅の目安（予測区間）であり、平均の信頼区間とは異なる。" + pairs_ja),
                 ("1.4 実験の狙い",
                  "シナリオの設定（職員配置、オンコール、施設、居室、予算など）を変えた比較は、同じ乱数系列を使う共通乱数法で"
                  "行い、差を精度よく推定する（kyoten compare、sweep）。"),
@@ -88,7 +94,8 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
                  f"開始前に {warm:g}日間のウォームアップを行い（短期入所床を定期利用で埋めるため）、その間の統計は捨てる。"
                  "開始時点の登録者は設定に従って登録済み・アセスメント済みとする。"),
                 ("4.2 計算期間", f"{start} から {end} の前日まで（{days}日間）。" if days else f"{start} 〜 {end}"),
-                ("4.3 反復回数", f"{n}回（独立な反復）。"),
+                ("4.3 反復回数", f"{n}回（独立な反復）。" if not paired
+                 else f"{n}回（同じパラメータ抽出を共有する2回ずつの組 {n // 2}組）。"),
             ]),
             ("5. 実装（Implementation）", [
                 ("5.1 ソフトウェア",
@@ -97,7 +104,8 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
                 ("5.2 乱数",
                  f"乱数の種 {seed}。乱数系列は（種、反復番号、用途）から導く（Boost.Random の mt19937_64 を seed_seq で初期化）。"
                  "用途（登録、属性、相談、作業時間、探索、受入判断、滞在、体験利用、在宅支援、施設ごとの定期利用など）ごとに"
-                 "系列を分けるため、職員配置を変えても到着の系列は変わらない（共通乱数）。"),
+                 "系列を分けるため、職員配置を変えても到着の系列は変わらない（共通乱数）。"
+                 + ("分布で与えたパラメータは用途「parameters」の系列（種、組番号）から組ごとに抽出する。" if paired else "")),
                 ("5.3 実行",
                  f"同時刻の事象は登録順（先入れ先出し）に処理する。反復はスレッドプールで並列に実行（{threads}スレッド）し、"
                  "結果はスレッド数によらずビット単位で同一。"),
@@ -129,7 +137,7 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
              f"{level_pct} Student-t confidence interval with n − 1 degrees of freedom (mean ± t·s/√n, s the standard "
              "deviation across replications). Replications without a case in a time band are left out of that band's "
              "indicator (the table shows n). The one-period range is the 2.5th–97.5th percentile of replications, a "
-             "prediction interval for one period's outcome, not a confidence interval."),
+             "prediction interval for one period's outcome, not a confidence interval." + pairs_en),
             ("1.4 Experimentation aims",
              "Scenario variants (staffing, on-call, facilities, rooms, budget) are compared under common random "
              "numbers so that differences are estimated sharply (kyoten compare, sweep)."),
@@ -165,7 +173,8 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
              f"A warm-up of {warm:g} days (so that short-stay beds carry their planned load) precedes the statistics, "
              "which discard it. Registrants present at the start are registered (and assessed) as the scenario says."),
             ("4.2 Run length", f"From {start} up to {end} (exclusive): {days} days." if days else f"{start} – {end}"),
-            ("4.3 Replications", f"{n} independent replications."),
+            ("4.3 Replications", f"{n} independent replications." if not paired
+             else f"{n} replications: {n // 2} independent pairs, each sharing one parameter draw."),
         ]),
         ("5. Implementation", [
             ("5.1 Software",
@@ -175,7 +184,9 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
              f"Seed {seed}. Streams are derived from (seed, replication, purpose) (Boost.Random mt19937_64 initialised "
              "through seed_seq). Separate purposes (registrations, attributes, calls, work times, search, acceptance, "
              "stays, experience stays, home support, planned stays per facility, …) mean that changing the staffing does "
-             "not change the arrivals: common random numbers."),
+             "not change the arrivals: common random numbers."
+             + (" Parameters stated as distributions are drawn per pair from the stream (seed, pair, "
+                "\"parameters\")." if paired else "")),
             ("5.3 Model execution",
              f"Events at equal times are processed in the order they were scheduled (FIFO). Replications run on a "
              f"thread pool ({threads} threads); results are bit-identical whatever the thread count."),

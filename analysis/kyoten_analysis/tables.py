@@ -38,6 +38,37 @@ def kpi_table(res: Results, lang: str = "ja", headline_only: bool = True) -> pd.
     return pd.DataFrame(rows)
 
 
+# --- variance split ----------------------------------------------------------------------------------------
+def variance_split_table(res: Results, lang: str = "ja") -> pd.DataFrame:
+    """summary.json's variance split in displayed units: label, parameter share (%), and the standard deviations
+    (total, chance, parameters). Empty when the scenario has no uncertain parameters (the split does not apply)."""
+    vs = res.summary.get("variance_split") or {}
+    if not vs.get("applicable"):
+        return pd.DataFrame()
+    by_key = {r["key"]: r for r in res.kpi_summary.to_dict("records")}
+    rows = []
+    for o in vs.get("outputs") or []:
+        key = o.get("key", "")
+        unit = "yen" if key.startswith("cost_fy") else by_key.get(key, {}).get("unit") or \
+            labels.KPI_INFO.get(key, {}).get("unit")
+        scale = labels.kpi_scale(unit)
+        sd = {part: math.sqrt(_num(o.get(part))) * scale if _num(o.get(part)) >= 0 else math.nan
+              for part in ("total", "stochastic", "parameter")}
+        share = _num(o.get("parameter_share"))
+        digits = _digits(sd["total"], sd["total"] / 10)
+        rows.append({
+            "key": key,
+            "label": o.get(f"label_{lang}") or labels.kpi_label(key, lang, by_key),
+            "share": f"{share * 100:.0f}%" if math.isfinite(share) else "—",
+            "sd_total": labels.fmt_number(sd["total"], digits),
+            "sd_stochastic": labels.fmt_number(sd["stochastic"], digits),
+            "sd_parameter": labels.fmt_number(sd["parameter"], digits),
+            "unit": labels.kpi_unit(key, unit, lang),
+            "share_value": share,
+        })
+    return pd.DataFrame(rows)
+
+
 def _num(v) -> float:
     try:
         return float(v) if v is not None else math.nan
@@ -126,7 +157,8 @@ def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, total=Fa
 _DIST_NAMES = {
     "constant": ("一定", "constant"), "exponential": ("指数分布", "exponential"),
     "lognormal": ("対数正規分布", "lognormal"), "gamma": ("ガンマ分布", "gamma"), "weibull": ("ワイブル分布", "Weibull"),
-    "uniform": ("一様分布", "uniform"), "empirical": ("経験分布", "empirical"),
+    "uniform": ("一様分布", "uniform"), "empirical": ("経験分布", "empirical"), "beta": ("ベータ分布", "beta"),
+    "dirichlet": ("ディリクレ分布", "Dirichlet"),
 }
 _UNIT_WORDS = {"hours": ("時間", "h"), "minutes": ("分", "min"), "days": ("日", "days"), "nights": ("泊", "nights")}
 _DAYS = {
@@ -162,9 +194,16 @@ def fmt_dist(d, unit: str, lang: str) -> str:
     if kind == "lognormal":
         return (f"{name}（平均{d.get('mean'):g}{u}、標準偏差{d.get('sd'):g}）" if lang == "ja"
                 else f"{name}, mean {d.get('mean'):g} {u}, sd {d.get('sd'):g}")
+    if kind == "gamma" and "rate" in d:
+        return (f"{name}（形状{d.get('shape'):g}、率{d.get('rate'):g}）" if lang == "ja"
+                else f"{name}, shape {d.get('shape'):g}, rate {d.get('rate'):g}")
     if kind in ("gamma", "weibull"):
         return (f"{name}（形状{d.get('shape'):g}、尺度{d.get('scale'):g}{u}）" if lang == "ja"
                 else f"{name}, shape {d.get('shape'):g}, scale {d.get('scale'):g} {u}")
+    if kind == "beta":
+        return f"{name}({d.get('a'):g}, {d.get('b'):g})"
+    if kind == "dirichlet":
+        return f"{name}(" + ", ".join(f"{k} {float(a):g}" for k, a in d.items() if k != "dist") + ")"
     if kind == "uniform":
         return (f"{name}（{d.get('low'):g}〜{d.get('high'):g}{u}）" if lang == "ja"
                 else f"{name}, {d.get('low'):g}–{d.get('high'):g} {u}")
@@ -173,6 +212,53 @@ def fmt_dist(d, unit: str, lang: str) -> str:
         return (f"{name}（{', '.join(f'{v:g}' for v in vals)}{u}）" if lang == "ja"
                 else f"{name}, values {', '.join(f'{v:g}' for v in vals)} {u}")
     return json.dumps(d, ensure_ascii=False)
+
+
+# --- values stated as distributions (uncertain rates, probabilities and splits) ---------------------------------
+def point_value(v):
+    """The number a scenario value stands for: itself, or the mean of the distribution stated for it (a rate or
+    probability drawn afresh for each pair of replications, docs/uncertainty.md)."""
+    if not isinstance(v, dict) or "dist" not in v:
+        return v
+    g = (lambda k: float(v.get(k)))  # noqa: E731
+    kind = v["dist"]
+    if kind == "constant":
+        return g("value")
+    if kind == "gamma":
+        return g("shape") * (g("scale") if "scale" in v else 1.0 / g("rate"))
+    if kind == "beta":
+        return g("a") / (g("a") + g("b"))
+    if kind == "uniform":
+        return (g("low") + g("high")) / 2
+    if kind in ("lognormal", "exponential"):
+        return g("mean")
+    return math.nan
+
+
+def shares(table) -> dict:
+    """A share or weight table as numbers: a Dirichlet's means alpha_i / sum(alpha), or each value's point."""
+    if not isinstance(table, dict):
+        return {}
+    if table.get("dist") == "dirichlet":
+        alpha = {k: float(v) for k, v in table.items() if k != "dist"}
+        total = sum(alpha.values()) or 1.0
+        return {k: a / total for k, a in alpha.items()}
+    return {k: point_value(v) for k, v in table.items()}
+
+
+def uncertain_note(v, lang: str) -> str:
+    """' (drawn per replication pair from gamma, …)' for a value stated as a distribution; '' for a number."""
+    stated = isinstance(v, dict) and ("dist" in v or any(isinstance(x, dict) and "dist" in x for x in v.values()))
+    if not stated:
+        return ""
+    if v.get("dist") == "dirichlet":
+        law = fmt_dist(v, "", lang)
+    elif "dist" in v:
+        law = fmt_dist(v, "", lang)
+    else:
+        law = _sep(lang).join(f"{labels.band_label(k, lang) if k in labels.TIME_BANDS else k} {fmt_dist(x, '', lang)}"
+                              for k, x in v.items() if isinstance(x, dict))
+    return f"（反復の組ごとに抽出：{law}）" if lang == "ja" else f" (drawn per replication pair: {law})"
 
 
 def _pct(x) -> str:
@@ -193,12 +279,13 @@ def _yen(x, lang) -> str:
 def _bands(table: dict, lang: str, as_pct: bool = True) -> str:
     if not isinstance(table, dict):
         return "—"
+    points = shares(table)
     parts = []
     for b in labels.TIME_BANDS:
-        if b in table:
-            v = _pct(table[b]) if as_pct else f"{table[b]:g}"
+        if b in points:
+            v = _pct(points[b]) if as_pct else f"{points[b]:g}"
             parts.append(f"{labels.band_label(b, lang)} {v}")
-    return "、".join(parts) if lang == "ja" else ", ".join(parts)
+    return ("、".join(parts) if lang == "ja" else ", ".join(parts)) + uncertain_note(table, lang)
 
 
 def _shift(s: dict, lang: str) -> str:
@@ -256,7 +343,9 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
         rows.append((L("登録者数（S字曲線）", "Registrants (S-curve)"), txt))
     if "leave_rate_per_year" in reg:
         rows.append((L("登録終了率", "Leaving the register"),
-                     f"年 {_pct(reg['leave_rate_per_year'])}" if ja else f"{_pct(reg['leave_rate_per_year'])} a year"))
+                     (f"年 {_pct(point_value(reg['leave_rate_per_year']))}" if ja
+                      else f"{_pct(point_value(reg['leave_rate_per_year']))} a year")
+                     + uncertain_note(reg["leave_rate_per_year"], lang)))
     attrs = reg.get("attributes", {}) or {}
     parts = []
     for k, ja_name, en_name in (("p_medical_care", "医療的ケア", "medical care"),
@@ -264,7 +353,7 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                                 ("p_ageing_caregiver", "介護者の高齢化", "ageing caregiver"),
                                 ("p_advance_plan", "事前の支援計画", "advance plan")):
         if k in attrs:
-            parts.append(f"{ja_name if ja else en_name} {_pct(attrs[k])}")
+            parts.append(f"{ja_name if ja else en_name} {_pct(point_value(attrs[k]))}{uncertain_note(attrs[k], lang)}")
     if parts:
         rows.append((L("登録者の属性（割合）", "Registrant attributes (share)"), _sep(lang).join(parts)))
     ass = scenario.get("assessment", {}) or {}
@@ -277,10 +366,14 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     calls = scenario.get("calls", {}) or {}
     if calls:
         rows.append((L("相談の発生", "Calls"),
-                     (f"登録者1人あたり年 {calls.get('per_registrant_per_year', 0):g}件、未登録者から年 "
-                      f"{calls.get('unregistered_per_year', 0):g}件") if ja else
-                     (f"{calls.get('per_registrant_per_year', 0):g} per registrant a year, "
-                      f"{calls.get('unregistered_per_year', 0):g} a year from people not registered")))
+                     (f"登録者1人あたり年 {point_value(calls.get('per_registrant_per_year', 0)):g}件"
+                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang)}、未登録者から年 "
+                      f"{point_value(calls.get('unregistered_per_year', 0)):g}件"
+                      f"{uncertain_note(calls.get('unregistered_per_year'), lang)}") if ja else
+                     (f"{point_value(calls.get('per_registrant_per_year', 0)):g} per registrant a year"
+                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang)}, "
+                      f"{point_value(calls.get('unregistered_per_year', 0)):g} a year from people not registered"
+                      f"{uncertain_note(calls.get('unregistered_per_year'), lang)}")))
         bh = calls.get("band_hours", {}) or {}
         if bh:
             rows.append((L("時間帯の区切り", "Time bands"),
@@ -294,14 +387,15 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
             rows.append((L("緊急対応となる確率（時間帯別）", "Probability a call is an emergency"),
                          _bands(calls["emergency_share"], lang)))
         if calls.get("need_weights"):
-            nw = calls["need_weights"]
+            nw = shares(calls["need_weights"])
             tot = sum(float(v) for v in nw.values()) or 1.0
             names = {"short_stay": ("短期入所", "short stay"), "home_help": ("在宅支援", "help at home"),
                      "both": ("併用", "both")}
             rows.append((L("緊急時に必要な支援", "What an emergency needs"),
-                         _sep(lang).join(f"{names.get(k, (k, k))[_j(lang)]} {_pct(float(v) / tot)}" for k, v in nw.items())))
+                         _sep(lang).join(f"{names.get(k, (k, k))[_j(lang)]} {_pct(float(v) / tot)}" for k, v in nw.items())
+                         + uncertain_note(calls["need_weights"], lang)))
         if "p_handover" in calls:
-            rows.append((L("保健福祉課へ引継ぐ割合", "Share handed over to case workers"), _pct(calls["p_handover"])))
+            rows.append((L("保健福祉課へ引継ぐ割合", "Share handed over to case workers"), _pct(point_value(calls["p_handover"])) + uncertain_note(calls["p_handover"], lang)))
         if calls.get("inquiry_minutes") is not None:
             rows.append((L("相談1件の対応時間", "Time for an inquiry"), fmt_dist(calls["inquiry_minutes"], "minutes", lang)))
     for c in scenario.get("centers", []) or []:
@@ -338,9 +432,11 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                     flags.append(a if ja else b)
             if f.get("children", defaults.get("children", True)) is False:
                 flags.append("成人のみ" if ja else "adults only")
-            occ = f.get("planned_occupancy", defaults.get("planned_occupancy"))
+            occ_stated = f.get("planned_occupancy", defaults.get("planned_occupancy"))
+            occ = point_value(occ_stated)
             desc = (f"{f.get('region')}、{f.get('beds')}床、定期利用 {_pct(occ)}" if ja
                     else f"{f.get('region')}, {f.get('beds')} beds, planned use {_pct(occ)}")
+            desc += uncertain_note(occ_stated, lang)
             if f.get("reserved_emergency_beds"):
                 desc += (f"、空床確保 {f['reserved_emergency_beds']}床" if ja else f", {f['reserved_emergency_beds']} reserved")
             if flags:
@@ -352,8 +448,9 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
             extra = []
             for k, a, b in (("assessed_factor", "アセスメント済", "assessed"), ("known_factor", "利用経験あり", "stayed before"),
                             ("advance_plan_factor", "支援計画あり", "advance plan")):
-                if k in acc and float(acc[k]) != 1.0:
-                    extra.append(f"{a} ×{acc[k]:g}" if ja else f"{b} ×{acc[k]:g}")
+                if k in acc and float(point_value(acc[k])) != 1.0:
+                    v = point_value(acc[k])
+                    extra.append((f"{a} ×{v:g}" if ja else f"{b} ×{v:g}") + uncertain_note(acc[k], lang))
             if extra:
                 txt += ("（" + "、".join(extra) + "）") if ja else " (" + ", ".join(extra) + ")"
             rows.append((L("空床がある時の受入確率（標準）", "Acceptance given a free bed (default)"), txt))
@@ -361,8 +458,8 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     rooms = int(hub.get("rooms", 0) or 0)
     rows.append((L("拠点の緊急居室", "Hub emergency rooms"),
                  (f"{rooms}室" if ja else f"{rooms}") + (
-                     (f"、出口支援の遅れ {_pct(hub.get('exit_delay_probability', 0))}（{fmt_dist(hub.get('exit_delay_days'), 'days', lang)}）"
-                      if ja else f", slow exit {_pct(hub.get('exit_delay_probability', 0))} "
+                     (f"、出口支援の遅れ {_pct(point_value(hub.get('exit_delay_probability', 0)))}（{fmt_dist(hub.get('exit_delay_days'), 'days', lang)}）"
+                      if ja else f", slow exit {_pct(point_value(hub.get('exit_delay_probability', 0)))} "
                                  f"({fmt_dist(hub.get('exit_delay_days'), 'days', lang)})")
                      if rooms and hub.get("exit_delay_probability") else "")))
     stays = scenario.get("stays", {}) or {}
@@ -382,19 +479,20 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     if hs:
         rows.append((L("在宅支援（ヘルパー・専門サポーター）", "Help at home"),
                      (f"同時に {hs.get('supporters', 0)}人、1回 {fmt_dist(hs.get('dispatch_hours'), 'hours', lang)}、"
-                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)}／時、介護タクシー {_pct(hs.get('p_care_taxi', 0))}") if ja else
+                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)}／時、介護タクシー {_pct(point_value(hs.get('p_care_taxi', 0)))}") if ja else
                      (f"{hs.get('supporters', 0)} at once, {fmt_dist(hs.get('dispatch_hours'), 'hours', lang)} each, "
-                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)} an hour, care taxi for {_pct(hs.get('p_care_taxi', 0))}")))
+                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)} an hour, care taxi for {_pct(point_value(hs.get('p_care_taxi', 0)))}")))
     ec = scenario.get("elderly_care", {}) or {}
     if ec.get("agreement"):
         rows.append((L("介護施設との受入協定", "Elderly-care agreement"),
-                     f"受入確率 {_pct(ec.get('p_accept'))}" if ja else f"accepts {_pct(ec.get('p_accept'))}"))
+                     f"受入確率 {_pct(point_value(ec.get('p_accept')))}" if ja
+                     else f"accepts {_pct(point_value(ec.get('p_accept')))}"))
     ex = scenario.get("experience", {}) or {}
-    if ex and float(ex.get("requests_per_registrant_per_year", 0) or 0) > 0:
+    if ex and float(point_value(ex.get("requests_per_registrant_per_year", 0)) or 0) > 0:
         rows.append((L("体験利用", "Experience stays"),
-                     (f"登録者1人あたり年 {ex['requests_per_registrant_per_year']:g}件、{fmt_dist(ex.get('nights'), 'nights', lang)}、"
+                     (f"登録者1人あたり年 {point_value(ex['requests_per_registrant_per_year']):g}件、{fmt_dist(ex.get('nights'), 'nights', lang)}、"
                       f"{ex.get('lead_days', 14):g}日前に予約") if ja else
-                     (f"{ex['requests_per_registrant_per_year']:g} per registrant a year, "
+                     (f"{point_value(ex['requests_per_registrant_per_year']):g} per registrant a year, "
                       f"{fmt_dist(ex.get('nights'), 'nights', lang)}, booked {ex.get('lead_days', 14):g} days ahead")))
     budget = scenario.get("budget", {}) or {}
     for b in budget.get("lines", []) or []:

@@ -115,54 +115,39 @@ std::string scenario_fragment(const Observations& obs, const Calibration& c) {
       "# Priors: rates Gamma(shape {}, rate {}); splits Dirichlet(alpha {} each); probabilities Beta({}, {}).\n",
       num(p.rate_shape), num(p.rate_rate), num(p.split_alpha), num(p.probability_a), num(p.probability_b));
   f += "#\n"
-       "# NOTE: the hub model currently consumes point values. Rates are stated below as their posterior\n"
-       "# distribution, { dist = \"gamma\", shape, rate } with rate per unit of exposure (not the scenario's\n"
-       "# shape/scale gamma), which today's scenario loader does not accept: use the posterior mean given next\n"
-       "# to it. Drawing the parameters once per replication (so the bands carry parameter uncertainty) is\n"
-       "# future work. Splits are given as posterior means, their Dirichlet/Beta posteriors as comments.\n\n";
-  f += "[calls]\n";
-  f += fmt::format("per_registrant_per_year = {{ dist = \"gamma\", shape = {}, rate = {} }}\n", num(c.calls_rate.shape),
-                   num(c.calls_rate.rate));
-  const Interval ci = c.calls_rate.interval();
-  f += fmt::format("# posterior mean (point value for today's loader): per_registrant_per_year = {}  # 95% [{}, {}]\n",
-                   num(c.calls_rate.mean()), num(ci.low), num(ci.high));
-  if (c.unregistered_rate) {
-    const Interval u = c.unregistered_rate->interval();
-    f += fmt::format("unregistered_per_year = {{ dist = \"gamma\", shape = {}, rate = {} }}\n",
-                     num(c.unregistered_rate->shape), num(c.unregistered_rate->rate));
-    f += fmt::format("# posterior mean: unregistered_per_year = {}  # 95% [{}, {}]\n", num(c.unregistered_rate->mean()),
-                     num(u.low), num(u.high));
-  } else {
-    f += "unregistered_per_year = 0  # every observed call is counted in the registrant rate above\n";
-  }
-
-  auto shares = [&](const char* key, auto mean_of, auto comment_of) {
-    std::string line = fmt::format("{} = {{ ", key), comment;
-    for (std::size_t b = 0; b < hub::kTimeBands; ++b) {
-      line += fmt::format("{}{} = {}", b ? ", " : "", hub::kTimeBandKeys[b], num(mean_of(b)));
-      comment += fmt::format("{}{} = {}", b ? ", " : "", hub::kTimeBandKeys[b], comment_of(b));
-    }
-    return std::make_pair(line + " }  # posterior means\n", comment);
+       "# Each value is its posterior distribution: the scenario holds its mean, and every pair of replications\n"
+       "# draws a fresh value from it, so the forecast bands carry this parameter uncertainty as well as chance\n"
+       "# (docs/uncertainty.md). Rates are { dist = \"gamma\", shape, rate } with rate per unit of exposure;\n"
+       "# splits are Dirichlet (one alpha per category); probabilities Beta(a, b). Mean and 95 % interval in the\n"
+       "# comment beside each.\n\n";
+  const auto gamma = [&](const char* key, const GammaPosterior& g) {
+    const Interval i = g.interval();
+    return fmt::format("{} = {{ dist = \"gamma\", shape = {}, rate = {} }}  # mean {}, 95% [{}, {}]\n", key,
+                       num(g.shape), num(g.rate), num(g.mean()), num(i.low), num(i.high));
   };
-  auto [band_line, band_alpha] = shares(
-      "band_share", [&](std::size_t b) { return c.band_share.marginal(b).mean(); },
-      [&](std::size_t b) { return num(c.band_share.alpha[b]); });
-  f += band_line;
-  f += "# band_share ~ Dirichlet(" + band_alpha + ")\n";
-  auto [em_line, em_beta] = shares(
-      "emergency_share", [&](std::size_t b) { return c.emergency_share[b].mean(); },
-      [&](std::size_t b) {
-        return fmt::format("Beta({}, {})", num(c.emergency_share[b].a), num(c.emergency_share[b].b));
-      });
-  f += em_line;
-  f += "# emergency_share per band ~ " + em_beta + "\n";
-  std::string need_line = "need_weights = { ", need_alpha;
-  for (std::size_t i = 0; i < kNeedCount; ++i) {
-    need_line += fmt::format("{}{} = {}", i ? ", " : "", kNeedKeys[i], num(c.need.marginal(i).mean()));
-    need_alpha += fmt::format("{}{} = {}", i ? ", " : "", kNeedKeys[i], num(c.need.alpha[i]));
+  const auto dirichlet = [&](const char* key, const DirichletPosterior& d, const auto& names) {
+    std::string line = fmt::format("{} = {{ dist = \"dirichlet\"", key), means;
+    for (std::size_t i = 0; i < d.alpha.size(); ++i) {
+      line += fmt::format(", {} = {}", names[i], num(d.alpha[i]));
+      means += fmt::format("{}{} {}", i ? ", " : "", names[i], num(d.marginal(i).mean()));
+    }
+    return line + " }  # means: " + means + "\n";
+  };
+  f += "[calls]\n";
+  f += gamma("per_registrant_per_year", c.calls_rate);
+  if (c.unregistered_rate)
+    f += gamma("unregistered_per_year", *c.unregistered_rate);
+  else
+    f += "unregistered_per_year = 0  # every observed call is counted in the registrant rate above\n";
+  f += dirichlet("band_share", c.band_share, hub::kTimeBandKeys);
+  f += dirichlet("need_weights", c.need, kNeedKeys);
+  f += "\n[calls.emergency_share]  # P(emergency | call in band)\n";
+  for (std::size_t b = 0; b < hub::kTimeBands; ++b) {
+    const BetaPosterior& e = c.emergency_share[b];
+    const Interval i = e.interval();
+    f += fmt::format("{} = {{ dist = \"beta\", a = {}, b = {} }}  # mean {}, 95% [{}, {}]\n", hub::kTimeBandKeys[b],
+                     num(e.a), num(e.b), num(e.mean()), num(i.low), num(i.high));
   }
-  f += need_line + " }  # posterior means (shares)\n";
-  f += "# need_weights ~ Dirichlet(" + need_alpha + ")\n";
   return f;
 }
 

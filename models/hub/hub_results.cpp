@@ -4,6 +4,7 @@
 
 #include "models/hub/hub_model.hpp"
 #include "models/hub/hub_simulation.hpp"
+#include "models/hub/parameter_draws.hpp"
 
 namespace kyoten::hub {
 namespace {
@@ -13,9 +14,18 @@ double ratio(double a, double b) { return b > 0 ? a / b : kNaN; }
 }  // namespace
 
 ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
-  HubSimulation sim(scenario, seed, replication);
+  if (scenario.uncertain.empty()) {
+    HubSimulation sim(scenario, seed, replication);
+    ReplicationResult r = sim.run();
+    r.replication = replication;
+    return r;
+  }
+  std::vector<double> drawn;
+  const Scenario drawn_scenario = draw_parameters(scenario, seed, replication, drawn);
+  HubSimulation sim(drawn_scenario, seed, replication);
   ReplicationResult r = sim.run();
   r.replication = replication;
+  r.parameters = std::move(drawn);
   return r;
 }
 

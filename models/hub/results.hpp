@@ -132,6 +132,9 @@ struct ReplicationResult {
   std::vector<DayRecord> days;  // one per day from the horizon's start
   std::array<double, 168> staff_utilisation{};  // busy / on duty, by hour of week; NaN where nobody is on duty
   std::vector<CostRecord> costs;
+  // The parameter values this replication drew, in the order of parameter_names(scenario); empty when the
+  // scenario has no uncertain parameters.
+  std::vector<double> parameters;
 };
 
 }  // namespace kyoten::hub

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "models/hub/uncertain_parameter.hpp"
 #include "sim/random/distribution.hpp"
 
 namespace kyoten::hub {
@@ -247,6 +248,9 @@ struct Scenario {
   ElderlyCare elderly_care;
   ExperienceStays experience;
   Budget budget;
+  // Values stated as distributions, in file order; empty for a scenario of plain numbers. Each replication pair
+  // draws them afresh (models/hub/parameter_draws.hpp).
+  std::vector<UncertainParameter> uncertain;
 };
 
 }  // namespace kyoten::hub

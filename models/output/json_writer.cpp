@@ -24,6 +24,30 @@ void add_statistic(json& j, const Statistic& s) {
   j["p97_5"] = number(s.p97_5);
 }
 
+// Stochastic and parameter parts of the variance over replications (docs/results-format.md). Without uncertain
+// parameters the parameter part is 0 by construction: said so, rather than estimated from noise.
+json variance_split_json(const RunSummary& summary) {
+  json j = {{"applicable", summary.draw_group > 1}, {"replications_per_draw", summary.draw_group}};
+  if (summary.draw_group == 1) {
+    j["note"] = "no uncertain parameters: every replication uses the same values, so all variance is stochastic";
+    return j;
+  }
+  j["method"] = "pairs of replications share a parameter draw; stochastic = mean of (y_2k - y_2k+1)^2 / 2, "
+                "parameter = max(0, total - stochastic)";
+  json outputs = json::array();
+  for (const VarianceSplitSummary& v : summary.variance_split)
+    outputs.push_back({{"key", v.key},
+                       {"label_ja", v.label_ja},
+                       {"label_en", v.label_en},
+                       {"pairs", v.split.pairs},
+                       {"total", number(v.split.total)},
+                       {"stochastic", number(v.split.stochastic)},
+                       {"parameter", number(v.split.parameter)},
+                       {"parameter_share", number(v.split.parameter_share)}});
+  j["outputs"] = std::move(outputs);
+  return j;
+}
+
 }  // namespace
 
 json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunSummary& summary) {
@@ -64,6 +88,8 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
     costs.push_back(std::move(item));
   }
   j["costs"] = std::move(costs);
+
+  j["variance_split"] = variance_split_json(summary);
 
   // Beyond the spec's example: the mean utilisation by hour of week (0 = Monday 00:00), null where nobody
   // was on duty, so the report can draw the weekly profile without reading every replication.

@@ -48,6 +48,17 @@ double relative_half_width(std::span<const double> values, std::size_t n, double
 }
 
 PrecisionDecision decide_precision(std::span<const PrecisionSeries> series, const PrecisionRule& rule) {
+  if (rule.draw_group > 1) {  // the same rule over the independent units, then counted back in replications
+    std::vector<PrecisionSeries> units;
+    for (const PrecisionSeries& s : series) units.push_back({s.key, sim::group_means(s.values, rule.draw_group)});
+    PrecisionRule per_unit = rule;
+    per_unit.draw_group = 1;
+    PrecisionDecision d = decide_precision(units, per_unit);
+    d.solution *= rule.draw_group;
+    d.keep *= rule.draw_group;
+    d.next_total *= rule.draw_group;
+    return d;
+  }
   PrecisionDecision d;
   std::size_t n = 0;
   std::vector<const PrecisionSeries*> checked;

@@ -21,6 +21,10 @@ struct PrecisionRule {
   double confidence_level = 0.95;
   std::size_t k_limit = 5;          // look-ahead parameter (Hoad et al. recommend 5)
   std::size_t min_replications = 3;  // no decision below this many (their initial n)
+  // Replications per parameter draw (hub::replications_per_draw). Above 1, consecutive groups are not
+  // independent: the rule is applied to the group means, so n, N_sol and the look-ahead count groups, and
+  // every count returned is a whole number of groups.
+  std::size_t draw_group = 1;
 };
 
 struct PrecisionSeries {

@@ -27,6 +27,7 @@ void write_results_directory(const std::filesystem::path& dir, const RunInfo& in
   staged.write(kSummaryJson, [&](std::ostream& out) { write_summary_json(out, info, scenario, summary); });
 
   std::vector<Table> tables = replication_tables(scenario, results);
+  if (!scenario.uncertain.empty()) tables.push_back(parameters_table(scenario, results));
   for (const Table& t : tables) staged.write(t.name + ".csv", [&t](std::ostream& out) { write_csv(out, t); });
 
   tables.push_back(run_table(info, scenario));

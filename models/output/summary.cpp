@@ -21,9 +21,15 @@ std::vector<double> finite_only(std::span<const double> values) {
   return finite;
 }
 
+// The outputs whose variance is split: headline KPIs and bed use.
+bool split_variance_of(std::size_t k) {
+  const std::string_view key = hub::kKpis[k].key;
+  return hub::kKpis[k].headline || key == "bed_occupancy" || key == "emergency_bed_days";
+}
+
 }  // namespace
 
-Statistic summarise_values(std::span<const double> values, double confidence_level) {
+Statistic summarise_values(std::span<const double> values, double confidence_level, std::size_t draw_group) {
   const std::vector<double> finite = finite_only(values);
   Statistic s;
   s.n = finite.size();
@@ -31,13 +37,14 @@ Statistic summarise_values(std::span<const double> values, double confidence_lev
     s.mean = s.ci_low = s.ci_high = s.sd = s.p2_5 = s.p50 = s.p97_5 = kNaN;
     return s;
   }
-  const sim::ConfidenceInterval ci = sim::student_t_interval(finite, confidence_level);
-  s.mean = ci.mean;
-  s.ci_low = ci.low();  // NaN below two values: half_width is NaN
-  s.ci_high = ci.high();
-  s.sd = ci.stddev;
+  // Mean, sd and quantiles over single replications; the interval over the independent units.
   sim::Tally quantiles(/*keep_values=*/true);
   for (double v : finite) quantiles.add(v);
+  const sim::ConfidenceInterval ci = sim::grouped_interval(values, draw_group, confidence_level);
+  s.mean = quantiles.mean();
+  s.ci_low = ci.low();  // NaN below two units: half_width is NaN
+  s.ci_high = ci.high();
+  s.sd = quantiles.stddev();
   s.p2_5 = quantiles.quantile(0.025);
   s.p50 = quantiles.quantile(0.5);
   s.p97_5 = quantiles.quantile(0.975);
@@ -45,15 +52,20 @@ Statistic summarise_values(std::span<const double> values, double confidence_lev
 }
 
 RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub::Budget& budget,
-                     double confidence_level) {
+                     double confidence_level, std::size_t draw_group) {
   RunSummary summary;
   summary.confidence_level = confidence_level;
   summary.replications = results.size();
+  summary.draw_group = draw_group;
+  const bool split = draw_group > 1;
 
   std::vector<double> column(results.size());
   for (std::size_t k = 0; k < hub::kKpiCount; ++k) {
     for (std::size_t r = 0; r < results.size(); ++r) column[r] = results[r].kpi[k];
-    summary.kpis.push_back({k, summarise_values(column, confidence_level)});
+    summary.kpis.push_back({k, summarise_values(column, confidence_level, draw_group)});
+    if (split && split_variance_of(k))
+      summary.variance_split.push_back(
+          {hub::kKpis[k].key, hub::kKpis[k].label_ja, hub::kKpis[k].label_en, sim::pair_variance_split(column)});
   }
 
   for (std::size_t h = 0; h < summary.staff_utilisation.size(); ++h) {
@@ -77,11 +89,20 @@ RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub:
   for (const hub::Budget::Line& b : budget.lines) budgeted[{b.fiscal_year, b.line}] += b.yen;
   for (const auto& [key, amount] : budgeted) yen[key].resize(results.size(), 0.0);
 
+  std::map<int, std::vector<double>> per_year;  // total cost per fiscal year, per replication
   for (const auto& [key, per_replication] : yen) {
-    CostSummary c{key.first, key.second, summarise_values(per_replication, confidence_level), std::nullopt};
+    auto& total = per_year[key.first];
+    total.resize(results.size(), 0.0);
+    for (std::size_t r = 0; r < results.size(); ++r) total[r] += per_replication[r];
+    CostSummary c{key.first, key.second, summarise_values(per_replication, confidence_level, draw_group),
+                  std::nullopt};
     if (auto it = budgeted.find(key); it != budgeted.end()) c.budget_yen = it->second;
     summary.costs.push_back(std::move(c));
   }
+  if (split)
+    for (const auto& [year, total] : per_year)
+      summary.variance_split.push_back({"cost_fy" + std::to_string(year), std::to_string(year) + "年度 費用計",
+                                        "Cost, FY" + std::to_string(year), sim::pair_variance_split(total)});
   return summary;
 }
 

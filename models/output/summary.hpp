@@ -11,6 +11,7 @@
 
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
+#include "sim/stats/variance_split.hpp"
 
 namespace kyoten::output {
 
@@ -28,8 +29,19 @@ struct Statistic {
   double p97_5 = 0;
 };
 
-// Statistic of the finite values among `values`.
-Statistic summarise_values(std::span<const double> values, double confidence_level);
+// Statistic of the finite values among `values`. Replications in consecutive groups of `draw_group` share a
+// parameter draw (hub::replications_per_draw): the confidence interval is then over the group means, the
+// independent units; the quantiles stay over single replications (where one year's outcome falls).
+Statistic summarise_values(std::span<const double> values, double confidence_level, std::size_t draw_group = 1);
+
+// The variance of one output over replications split into its stochastic and parameter parts
+// (sim::pair_variance_split); only when parameters are drawn (pairs share a draw).
+struct VarianceSplitSummary {
+  std::string key;     // a KPI key, or "cost_fy<year>" for one fiscal year's total cost
+  std::string label_ja;
+  std::string label_en;
+  sim::VarianceSplit split;
+};
 
 struct KpiSummary {
   std::size_t index = 0;  // into hub::kKpis
@@ -51,12 +63,17 @@ struct RunSummary {
   // Mean utilisation by hour of week (0 = Monday 00:00) over replications where someone was on duty; NaN
   // where nobody ever was.
   std::array<double, 168> staff_utilisation{};
+  // Replications per parameter draw: 1 (every replication independent, no parameter uncertainty) or 2.
+  std::size_t draw_group = 1;
+  // Headline KPIs, bed use and cost per fiscal year; empty when draw_group is 1 (then the parameter part is 0
+  // by construction, not estimated).
+  std::vector<VarianceSplitSummary> variance_split;
 };
 
 // Costs: a (fiscal year, line) that some replications report and others do not counts as 0 yen where missing
 // (nothing was spent); a budget line with no simulated cost appears with cost 0 so over- and under-spending
 // are both visible.
 RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub::Budget& budget,
-                     double confidence_level = 0.95);
+                     double confidence_level = 0.95, std::size_t draw_group = 1);
 
 }  // namespace kyoten::output

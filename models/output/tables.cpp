@@ -5,6 +5,7 @@
 #include <chrono>
 #include <limits>
 
+#include "models/hub/parameter_draws.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::output {
@@ -121,6 +122,22 @@ Table budget_table(const hub::Scenario& scenario) {
 }
 
 }  // namespace
+
+Table parameters_table(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
+  Table t{"parameters",
+          {{"replication", ColumnType::Integer},
+           {"parameter_set", ColumnType::Integer},
+           {"parameter", ColumnType::Text},
+           {"value", ColumnType::Real}},
+          {}};
+  t.for_each_row = [names = hub::parameter_names(scenario), group = hub::replications_per_draw(scenario),
+                    results](const Emit& emit) {
+    for (const ReplicationResult& r : results)
+      for (std::size_t i = 0; i < r.parameters.size() && i < names.size(); ++i)
+        emit({as_integer(r.replication), as_integer(r.replication / group), names[i], r.parameters[i]});
+  };
+  return t;
+}
 
 std::vector<Table> replication_tables(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
   return {

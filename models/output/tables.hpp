@@ -38,6 +38,10 @@ struct Table {
 // costs, budget. The tables refer to `scenario` and `results`, which must outlive them.
 std::vector<Table> replication_tables(const hub::Scenario& scenario, std::span<const hub::ReplicationResult> results);
 
+// The parameter values each replication drew (long form: replication, parameter_set, parameter, value); written
+// as parameters.csv and to results.db only when the scenario has uncertain parameters.
+Table parameters_table(const hub::Scenario& scenario, std::span<const hub::ReplicationResult> results);
+
 // Tables only the SQLite store holds: `run` (one row: what was run) and `kpi_summary` (one row per KPI).
 Table run_table(const RunInfo& info, const hub::Scenario& scenario);
 Table kpi_summary_table(const RunSummary& summary);

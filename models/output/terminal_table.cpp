@@ -123,4 +123,31 @@ std::string format_kpi_table(const RunSummary& summary, Language language) {
   return out;
 }
 
+std::string format_variance_split(const RunSummary& summary, Language language) {
+  if (summary.draw_group < 2) return {};
+  const bool ja = language == Language::Japanese;
+  std::string out = ja ? fmt::format("パラメータの不確かさを含む: {}回ずつ同じパラメータを引く組 {}組（信頼区間は組の平均から）\n",
+                                     summary.draw_group, summary.replications / summary.draw_group)
+                       : fmt::format("Parameters drawn per pair of replications: {} pairs (intervals use the pair "
+                                     "means)\n",
+                                     summary.replications / summary.draw_group);
+  const Line header = ja ? Line{"指標", "分散に占めるパラメータの割合", "", ""}
+                         : Line{"Output", "Parameter share of variance", "", ""};
+  std::vector<Line> lines;
+  for (const VarianceSplitSummary& v : summary.variance_split) {
+    const double share = v.split.parameter_share;
+    lines.push_back({ja ? v.label_ja : v.label_en,
+                     std::isfinite(share) ? fmt::format("{:.0f}%", share * 100) : "-", "", ""});
+  }
+  std::size_t label = display_width(header.label), value = display_width(header.mean);
+  for (const Line& l : lines) {
+    label = std::max(label, display_width(l.label));
+    value = std::max(value, display_width(l.mean));
+  }
+  out += fmt::format("{:<{}}  {:>{}}\n", header.label, label, header.mean, value);
+  out += std::string(label + value + 2, '-') + '\n';
+  for (const Line& l : lines) out += fmt::format("{:<{}}  {:>{}}\n", l.label, label, l.mean, value);
+  return out;
+}
+
 }  // namespace kyoten::output

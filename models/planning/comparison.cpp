@@ -1,19 +1,23 @@
 #include "models/planning/comparison.hpp"
 
+#include "models/hub/parameter_draws.hpp"
+
+#include <algorithm>
 #include <map>
 #include <set>
 
 namespace kyoten::planning {
 
 std::vector<FiscalYearCost> fiscal_year_costs(std::span<const hub::ReplicationResult> results,
-                                              const hub::Budget& budget, double confidence_level) {
+                                              const hub::Budget& budget, double confidence_level,
+                                              std::size_t draw_group) {
   std::map<int, double> budgeted;
   for (const hub::Budget::Line& line : budget.lines) budgeted[line.fiscal_year] += line.yen;
   std::map<int, std::vector<double>> by_year = cost_by_fiscal_year(results);
   for (const auto& [year, yen] : budgeted) by_year[year].resize(results.size(), 0.0);  // budgeted, nothing spent
   std::vector<FiscalYearCost> out;
   for (const auto& [year, yen] : by_year) {
-    FiscalYearCost c{year, output::summarise_values(yen, confidence_level), std::nullopt};
+    FiscalYearCost c{year, output::summarise_values(yen, confidence_level, draw_group), std::nullopt};
     if (auto it = budgeted.find(year); it != budgeted.end()) c.budget_yen = it->second;
     out.push_back(std::move(c));
   }
@@ -25,13 +29,16 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
   c.confidence_level = confidence_level;
   c.seed = seed;
   c.replications = inputs.empty() ? 0 : inputs.front().results.size();
+  // Any scenario with uncertain parameters pairs its replications: every interval then counts pairs.
+  for (const ComparisonInput& in : inputs)
+    c.draw_group = std::max(c.draw_group, hub::replications_per_draw(*in.scenario));
   std::map<std::string, int> uses;
   for (const ComparisonInput& in : inputs) {
     const std::string& name = in.scenario->meta.name;
     const int n = ++uses[name];
     c.scenarios.push_back({n == 1 ? name : name + "#" + std::to_string(n), in.file, in.scenario,
-                           output::summarise(in.results, in.scenario->budget, confidence_level),
-                           fiscal_year_costs(in.results, in.scenario->budget, confidence_level)});
+                           output::summarise(in.results, in.scenario->budget, confidence_level, c.draw_group),
+                           fiscal_year_costs(in.results, in.scenario->budget, confidence_level, c.draw_group)});
   }
   if (inputs.empty()) return c;
 
@@ -42,7 +49,8 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
     Versus v;
     v.other = s;
     for (std::size_t k = 0; k < hub::kKpiCount; ++k)
-      v.kpis.push_back({k, paired_difference(kpi_column(base, k), kpi_column(other, k), confidence_level)});
+      v.kpis.push_back(
+          {k, paired_difference(kpi_column(base, k), kpi_column(other, k), confidence_level, c.draw_group)});
     // Fiscal years either scenario spends in; a year one of them does not cover counts as 0 yen there.
     const auto other_years = cost_by_fiscal_year(other);
     std::set<int> years;
@@ -54,7 +62,8 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
         return it == by_year.end() ? std::vector<double>(n, 0.0) : it->second;
       };
       v.fiscal_years.push_back(
-          {y, paired_difference(pick(base_years, base.size()), pick(other_years, other.size()), confidence_level)});
+          {y, paired_difference(pick(base_years, base.size()), pick(other_years, other.size()), confidence_level,
+                                c.draw_group)});
     }
     c.versus.push_back(std::move(v));
   }

@@ -49,6 +49,7 @@ struct Comparison {
   double confidence_level = 0.95;
   std::size_t replications = 0;
   std::uint64_t seed = 0;
+  std::size_t draw_group = 1;  // replications per parameter draw: 2 when any scenario has uncertain parameters
   std::vector<ComparedScenario> scenarios;
   std::vector<Versus> versus;  // for scenarios 1, 2, …
 };
@@ -63,6 +64,7 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
 
 // Cost per fiscal year (all lines) with the year's budget, from a run's summary and results.
 std::vector<FiscalYearCost> fiscal_year_costs(std::span<const hub::ReplicationResult> results,
-                                              const hub::Budget& budget, double confidence_level);
+                                              const hub::Budget& budget, double confidence_level,
+                                              std::size_t draw_group = 1);
 
 }  // namespace kyoten::planning

@@ -133,6 +133,12 @@ std::string format_comparison(const Comparison& c, Language language) {
                   "{} replications each on common random numbers (seed {}); paired differences against A "
                   "with {:g}% confidence intervals.\n\n",
                   c.replications, c.seed, c.confidence_level * 100);
+  if (c.draw_group > 1)  // uncertain parameters: pairs share a draw (in every scenario), intervals count pairs
+    out += ja ? fmt::format("不確かなパラメータは反復2回ずつの組で共通に抽出するため、信頼区間は{}組の平均から求める。\n\n",
+                            c.replications / c.draw_group)
+              : fmt::format("Uncertain parameters are drawn once per pair of replications (the same draw in every "
+                            "scenario): intervals use the {} pair means.\n\n",
+                            c.replications / c.draw_group);
   for (const Versus& v : c.versus) out += format_versus(c, v, language) + '\n';
   out += (ja ? "年度別費用と予算（全項目の合計）:\n" : "Cost per fiscal year against the budget (all lines):\n") +
          format_budget(c, language);
@@ -143,6 +149,7 @@ json comparison_json(const Comparison& c, const Provenance& provenance) {
   json j = json::object();
   add_provenance(j, provenance);
   j["replications"] = c.replications;
+  j["replications_per_draw"] = c.draw_group;  // 2: intervals are over pair means (docs/uncertainty.md)
   j["confidence_level"] = c.confidence_level;
   json scenarios = json::array();
   for (const ComparedScenario& s : c.scenarios) {

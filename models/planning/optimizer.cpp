@@ -27,10 +27,12 @@ std::vector<double> cost_column(const ConfigurationOutcome& c, std::size_t kpi, 
 // How `a` compares with `b` in cost on their common replications (a − b).
 enum class CostOrder { ClearlyLower, ClearlyHigher, Tie, Unclear };
 
-CostOrder cost_order(const ConfigurationOutcome& a, const ConfigurationOutcome& b, std::size_t kpi, double alpha) {
+CostOrder cost_order(const ConfigurationOutcome& a, const ConfigurationOutcome& b, std::size_t kpi, double alpha,
+                     std::size_t draw_group) {
   const std::size_t n = std::min(a.results.size(), b.results.size());
   // One-sided at alpha each way is the two-sided interval at 1 − 2 alpha.
-  const Difference d = paired_difference(cost_column(b, kpi, n), cost_column(a, kpi, n), 1.0 - 2.0 * alpha);
+  const Difference d =
+      paired_difference(cost_column(b, kpi, n), cost_column(a, kpi, n), 1.0 - 2.0 * alpha, draw_group);
   switch (d.verdict) {
     case Verdict::Same: return CostOrder::Tie;  // identical in every replication: more cannot separate them
     case Verdict::Lower: return CostOrder::ClearlyLower;
@@ -43,12 +45,12 @@ void classify(ConfigurationOutcome& c, const OptimizeSettings& s, double alpha) 
   c.checks.clear();
   bool all_met = true, one_missed = false;
   for (const Target& t : s.targets) {
-    c.checks.push_back(check_target(kpi_column(c.results, t.kpi), t, alpha));
+    c.checks.push_back(check_target(kpi_column(c.results, t.kpi), t, alpha, s.draw_group));
     all_met = all_met && c.checks.back().status == Status::Feasible;
     one_missed = one_missed || c.checks.back().status == Status::Infeasible;
   }
   c.status = one_missed ? Status::Infeasible : all_met ? Status::Feasible : Status::Undecided;
-  c.cost = output::summarise_values(kpi_column(c.results, s.cost_kpi), kReportLevel);
+  c.cost = output::summarise_values(kpi_column(c.results, s.cost_kpi), kReportLevel, s.draw_group);
 }
 
 // The feasible configuration with the lowest mean cost (the earlier one on a tie).
@@ -64,6 +66,8 @@ std::optional<std::size_t> cheapest_feasible(const std::vector<ConfigurationOutc
 OptimizeResult optimize(std::size_t configurations, const OptimizeSettings& s, const Simulator& simulate) {
   if (s.initial_replications < 2 || s.max_replications < s.initial_replications)
     throw std::invalid_argument("optimize: need 2 <= initial replications <= max replications");
+  if (s.draw_group > 1 && (s.initial_replications % s.draw_group || s.max_replications % s.draw_group))
+    throw std::invalid_argument("optimize: replication counts must be whole groups of replications per draw");
   OptimizeResult out;
   out.looks = looks_in_schedule(s.initial_replications, s.max_replications);
   const double k = static_cast<double>(std::max<std::size_t>(configurations, 1));
@@ -92,10 +96,12 @@ OptimizeResult optimize(std::size_t configurations, const OptimizeSettings& s, c
       cs[c].dominated = false;
       if (cs[c].status == Status::Undecided) {
         cs[c].dominated =
-            best && cost_order(cs[*best], cs[c], s.cost_kpi, out.alpha_per_cost_test) == CostOrder::ClearlyLower;
+            best && cost_order(cs[*best], cs[c], s.cost_kpi, out.alpha_per_cost_test, s.draw_group) ==
+                            CostOrder::ClearlyLower;
         more[c] = !cs[c].dominated;
       } else if (cs[c].status == Status::Feasible && best && c != *best &&
-                 cost_order(cs[*best], cs[c], s.cost_kpi, out.alpha_per_cost_test) == CostOrder::Unclear) {
+                 cost_order(cs[*best], cs[c], s.cost_kpi, out.alpha_per_cost_test, s.draw_group) ==
+                     CostOrder::Unclear) {
         more[c] = more[*best] = true;  // a close race for the cheapest: sharpen both
       }
     }
@@ -113,10 +119,11 @@ OptimizeResult optimize(std::size_t configurations, const OptimizeSettings& s, c
       if (c == *out.choice) continue;
       const std::size_t n = std::min(cs[c].results.size(), cs[*out.choice].results.size());
       cs[c].cost_vs_choice = paired_difference(cost_column(cs[*out.choice], s.cost_kpi, n),
-                                               cost_column(cs[c], s.cost_kpi, n), kReportLevel)
+                                               cost_column(cs[c], s.cost_kpi, n), kReportLevel, s.draw_group)
                                  .ci;
       if (cs[c].status == Status::Feasible &&
-          cost_order(cs[*out.choice], cs[c], s.cost_kpi, out.alpha_per_cost_test) != CostOrder::ClearlyLower)
+          cost_order(cs[*out.choice], cs[c], s.cost_kpi, out.alpha_per_cost_test, s.draw_group) !=
+              CostOrder::ClearlyLower)
         out.choice_clearly_cheapest = false;
     }
   }

@@ -30,6 +30,9 @@ struct OptimizeSettings {
   std::size_t initial_replications = 10;
   std::size_t max_replications = 200;
   double alpha = 0.05;  // overall error probability of the classification (and, separately, of the cost ranking)
+  // Replications per parameter draw (hub::replications_per_draw); above 1 the replication counts must be
+  // multiples of it, and every bound is over the group means.
+  std::size_t draw_group = 1;
 };
 
 // More replications for one configuration: replications first .. first + count − 1.

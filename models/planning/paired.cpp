@@ -4,7 +4,8 @@
 
 namespace kyoten::planning {
 
-Difference paired_difference(std::span<const double> base, std::span<const double> other, double level) {
+Difference paired_difference(std::span<const double> base, std::span<const double> other, double level,
+                             std::size_t draw_group) {
   const std::size_t n = std::min(base.size(), other.size());
   std::vector<double> a, b;
   // Identical: equal, or undefined in both, in every replication (a KPI that is NaN in both is as unchanged
@@ -19,7 +20,7 @@ Difference paired_difference(std::span<const double> base, std::span<const doubl
     }
   }
   Difference d;
-  d.ci = sim::paired_difference_interval(b, a, level);
+  d.ci = sim::grouped_paired_difference_interval(other.first(n), base.first(n), draw_group, level);
   d.mean_base = sim::student_t_interval(a, level).mean;
   d.mean_other = sim::student_t_interval(b, level).mean;
   if (same)

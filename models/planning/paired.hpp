@@ -27,7 +27,10 @@ struct Difference {
 };
 
 // other[r] − base[r] over the replications where both are finite (a mean wait is NaN without emergencies).
-Difference paired_difference(std::span<const double> base, std::span<const double> other, double level);
+// With uncertain parameters, consecutive groups of `draw_group` replications share a draw (in both scenarios:
+// the draw is keyed by seed and pair): the interval is then over the groups' mean differences.
+Difference paired_difference(std::span<const double> base, std::span<const double> other, double level,
+                             std::size_t draw_group = 1);
 
 // KPI `index` of every replication.
 std::vector<double> kpi_column(std::span<const hub::ReplicationResult> results, std::size_t index);

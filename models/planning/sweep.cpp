@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "models/hub/parameter_draws.hpp"
 #include "models/planning/batch_runner.hpp"
 
 namespace kyoten::planning {
@@ -18,7 +19,8 @@ SweepOutcome run_sweep(SweepStore& store, std::span<const SweepTask> tasks, std:
                 {.job_done =
                      [&](std::size_t j, std::vector<hub::ReplicationResult>&& results) {
                        const SweepTask& t = tasks[j];
-                       store.commit_point(t.index, *t.point, results, t.scenario->budget, confidence_level);
+                       store.commit_point(t.index, *t.point, results, t.scenario->budget, confidence_level,
+                                          hub::replications_per_draw(*t.scenario));
                        ++outcome.committed;
                        if (callbacks.point_committed) callbacks.point_committed(t, outcome.committed);
                      },

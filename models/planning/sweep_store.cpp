@@ -198,11 +198,11 @@ std::set<std::size_t> SweepStore::finished_points() const {
 
 void SweepStore::commit_point(std::size_t index, const GridPoint& point,
                               std::span<const hub::ReplicationResult> results, const hub::Budget& budget,
-                              double confidence_level) {
+                              double confidence_level, std::size_t draw_group) {
   sqlite3* db = db_.get();
   const auto p = static_cast<std::int64_t>(index);
-  const output::RunSummary summary = output::summarise(results, budget, confidence_level);
-  const std::vector<FiscalYearCost> years = fiscal_year_costs(results, budget, confidence_level);
+  const output::RunSummary summary = output::summarise(results, budget, confidence_level, draw_group);
+  const std::vector<FiscalYearCost> years = fiscal_year_costs(results, budget, confidence_level, draw_group);
   execute(db, "BEGIN IMMEDIATE");
   try {
     Statement(db, "INSERT INTO points VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")

@@ -67,7 +67,7 @@ class SweepStore {
 
   // Writes point `index` whole, in one transaction. `results` are its replications 0..n-1.
   void commit_point(std::size_t index, const GridPoint& point, std::span<const hub::ReplicationResult> results,
-                    const hub::Budget& budget, double confidence_level);
+                    const hub::Budget& budget, double confidence_level, std::size_t draw_group = 1);
 
  private:
   explicit SweepStore(sqlite3* db);

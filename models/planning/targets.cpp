@@ -57,12 +57,10 @@ Target parse_target(const std::string& text, const std::string& option) {
   return t;
 }
 
-TargetCheck check_target(std::span<const double> values, const Target& target, double alpha) {
-  std::vector<double> finite;
-  for (double v : values)
-    if (std::isfinite(v)) finite.push_back(v);
+TargetCheck check_target(std::span<const double> values, const Target& target, double alpha,
+                         std::size_t draw_group) {
   // A one-sided bound at 1 − alpha is one end of the two-sided interval at 1 − 2·alpha.
-  const sim::ConfidenceInterval ci = sim::student_t_interval(finite, 1.0 - 2.0 * alpha);
+  const sim::ConfidenceInterval ci = sim::grouped_interval(values, draw_group, 1.0 - 2.0 * alpha);
   TargetCheck c{Status::Undecided, ci.mean, ci.low(), ci.high(), ci.n};
   if (ci.n < 2 || !std::isfinite(ci.half_width)) return c;
   const bool at_most = target.relation == Relation::AtMost;

@@ -36,7 +36,9 @@ struct TargetCheck {
 // Decides one target from per-replication values (non-finite values are left out). Met when the one-sided
 // bound on the far side is within the target (upper ≤ bound for ≤, lower ≥ bound for ≥), missed when the
 // near-side bound is beyond it, undecided otherwise or below two values.
-TargetCheck check_target(std::span<const double> values, const Target& target, double alpha);
+// `draw_group`: replications per parameter draw; the bound is then over the group means (independent units).
+TargetCheck check_target(std::span<const double> values, const Target& target, double alpha,
+                         std::size_t draw_group = 1);
 
 const char* status_key(Status status);  // "feasible", "infeasible", "undecided"
 

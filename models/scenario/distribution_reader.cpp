@@ -16,14 +16,15 @@ struct Family {
   std::vector<std::string> parameters;  // all required, except empirical's weights
 };
 
-const std::array<Family, 7>& families() {
-  static const std::array<Family, 7> all = {{
+const std::array<Family, 8>& families() {
+  static const std::array<Family, 8> all = {{
       {"constant", {"value"}},
       {"exponential", {"mean"}},
       {"lognormal", {"mean", "sd"}},
-      {"gamma", {"shape", "scale"}},
+      {"gamma", {"shape", "scale", "rate"}},  // scale, or its inverse rate (as calibrate writes it)
       {"weibull", {"shape", "scale"}},
       {"uniform", {"low", "high"}},
+      {"beta", {"a", "b"}},
       {"empirical", {"values", "weights"}},
   }};
   return all;
@@ -58,6 +59,24 @@ std::optional<std::vector<double>> read_number_list(ErrorSink& sink, const toml:
   return out;
 }
 
+// A gamma's scale, given as `scale` or as `rate` (= 1 / scale, per unit of exposure); exactly one of them.
+double gamma_scale(ErrorSink& sink, const toml::table& table, const std::string& key, bool& ok) {
+  const auto* scale = table.get("scale");
+  const auto* rate = table.get("rate");
+  if ((scale == nullptr) == (rate == nullptr)) {
+    sink.at(table, child_path(key, scale ? "rate" : "scale"),
+            scale ? "gamma takes 'scale' or 'rate', not both" : "gamma needs 'scale' (or its inverse, 'rate')",
+            "e.g. { dist = \"gamma\", shape = 2, scale = 1.5 } or { dist = \"gamma\", shape = 48.5, rate = 99 }");
+    ok = false;
+    return 0.0;
+  }
+  const auto x = scale ? read_number(sink, *scale, child_path(key, "scale"), positive())
+                       : read_number(sink, *rate, child_path(key, "rate"), positive());
+  ok = ok && x.has_value();
+  if (!x) return 0.0;
+  return scale ? *x : 1.0 / *x;
+}
+
 // Builds the family's spec from the table's parameters; nullopt after recording errors.
 std::optional<sim::DistributionSpec> read_spec(ErrorSink& sink, const toml::table& table, const Family& family,
                                                const std::string& key) {
@@ -82,9 +101,10 @@ std::optional<sim::DistributionSpec> read_spec(ErrorSink& sink, const toml::tabl
   if (family.name == "constant") spec = sim::Constant{number("value")};
   else if (family.name == "exponential") spec = sim::Exponential{number("mean")};
   else if (family.name == "lognormal") spec = sim::LogNormal{number("mean"), number("sd")};
-  else if (family.name == "gamma") spec = sim::Gamma{number("shape"), number("scale")};
+  else if (family.name == "gamma") spec = sim::Gamma{number("shape"), gamma_scale(sink, table, key, ok)};
   else if (family.name == "weibull") spec = sim::Weibull{number("shape"), number("scale")};
   else if (family.name == "uniform") spec = sim::Uniform{number("low"), number("high")};
+  else if (family.name == "beta") spec = sim::Beta{number("a"), number("b")};
   else {
     sim::Empirical e;
     if (const auto* values = required("values")) {

@@ -19,16 +19,22 @@ void read_assessment(TableReader& root, hub::Assessment& assessment) {
 
 void read_calls(TableReader& root, hub::Calls& calls) {
   with_section(root, "calls", true, [&](TableReader& t) {
-    calls.per_registrant_per_year = t.number("per_registrant_per_year", non_negative());
-    calls.unregistered_per_year = t.number_or("unregistered_per_year", 0, non_negative());
+    calls.per_registrant_per_year = t.uncertain_number(
+        "per_registrant_per_year", non_negative(), field(&hub::Scenario::calls, &hub::Calls::per_registrant_per_year));
+    calls.unregistered_per_year = t.uncertain_number_or(
+        "unregistered_per_year", 0, non_negative(), field(&hub::Scenario::calls, &hub::Calls::unregistered_per_year));
 
-    if (auto share = read_keyed(t, "band_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired)) {
+    const KeyedTarget<hub::kTimeBands> band_share = field(&hub::Scenario::calls, &hub::Calls::band_share);
+    if (auto share = read_keyed(t, "band_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
+                                band_share, Drawn::Split)) {
       calls.band_share = *share;
       check_sums_to_one(t, "band_share", calls.band_share.data(), calls.band_share.size());
     } else if (!t.has("band_share")) {
       t.missing("band_share", "{ weekday_daytime = ..., weekday_evening = ..., weekday_night = ..., weekend_holiday = ... }");
     }
-    if (auto p = read_keyed(t, "emergency_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired))
+    const KeyedTarget<hub::kTimeBands> emergency_share = field(&hub::Scenario::calls, &hub::Calls::emergency_share);
+    if (auto p = read_keyed(t, "emergency_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
+                            emergency_share))
       calls.emergency_share = *p;
     else if (!t.has("emergency_share"))
       t.missing("emergency_share", "P(emergency | call in band) for each of the four bands");
@@ -54,17 +60,22 @@ void read_calls(TableReader& root, hub::Calls& calls) {
     calls.inquiry_minutes = t.distribution("inquiry_minutes");
 
     calls.cause_weights.fill(1.0);  // no seed counts the causes: equally likely unless stated
-    if (auto w = read_keyed(t, "cause_weights", hub::kEmergencyCauseKeys, non_negative(), KeyedTable::MissingIsZero)) {
+    const KeyedTarget<hub::kEmergencyCauses> causes = field(&hub::Scenario::calls, &hub::Calls::cause_weights);
+    if (auto w = read_keyed(t, "cause_weights", hub::kEmergencyCauseKeys, non_negative(), KeyedTable::MissingIsZero,
+                            causes, Drawn::Split)) {
       calls.cause_weights = *w;
       check_some_positive(t, "cause_weights", w->data(), w->size());
     }
-    if (auto w = read_keyed(t, "need_weights", hub::kNeedKeys, non_negative(), KeyedTable::MissingIsZero)) {
+    const KeyedTarget<hub::kNeeds> needs = field(&hub::Scenario::calls, &hub::Calls::need_weights);
+    if (auto w = read_keyed(t, "need_weights", hub::kNeedKeys, non_negative(), KeyedTable::MissingIsZero, needs,
+                            Drawn::Split)) {
       calls.need_weights = *w;
       check_some_positive(t, "need_weights", w->data(), w->size());
     } else if (!t.has("need_weights")) {
       t.missing("need_weights", "{ short_stay = ..., home_help = ..., both = ... } (relative weights)");
     }
-    calls.p_handover = t.number_or("p_handover", 0, probability());
+    calls.p_handover =
+        t.uncertain_number_or("p_handover", 0, probability(), field(&hub::Scenario::calls, &hub::Calls::p_handover));
     calls.handover_minutes = distribution_if(t, "handover_minutes", calls.p_handover > 0, "p_handover > 0", {});
   });
 }

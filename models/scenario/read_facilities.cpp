@@ -9,22 +9,33 @@
 namespace kyoten::scenario {
 namespace {
 
-void read_acceptance(TableReader& facility, hub::Acceptance& acceptance) {
+// Where a value of facility `index`'s acceptance lives in a (copied) Scenario.
+template <class Value>
+auto acceptance_field(std::size_t index, Value hub::Acceptance::*member) {
+  return [index, member](hub::Scenario& s) -> Value& { return s.facilities[index].acceptance.*member; };
+}
+
+void read_acceptance(TableReader& facility, std::size_t index, hub::Acceptance& acceptance) {
   auto t = facility.table("acceptance");
   if (!t) {
     if (!facility.has("acceptance"))
       facility.missing("acceptance", "[facilities.acceptance] (or [facility_defaults.acceptance]) with base = { ... }");
     return;
   }
-  if (auto base = read_keyed(*t, "base", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired))
+  if (auto base = read_keyed(*t, "base", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
+                             KeyedTarget<hub::kTimeBands>(acceptance_field(index, &hub::Acceptance::base))))
     acceptance.base = *base;
   else if (!t->has("base"))
     t->missing("base", "P(accept | free bed) by band: { weekday_daytime = ..., weekday_evening = ..., weekday_night = "
                        "..., weekend_holiday = ... }");
   const hub::Acceptance d;
-  acceptance.assessed_factor = t->number_or("assessed_factor", d.assessed_factor, non_negative());
-  acceptance.known_factor = t->number_or("known_factor", d.known_factor, non_negative());
-  acceptance.advance_plan_factor = t->number_or("advance_plan_factor", d.advance_plan_factor, non_negative());
+  acceptance.assessed_factor = t->uncertain_number_or("assessed_factor", d.assessed_factor, non_negative(),
+                                                       acceptance_field(index, &hub::Acceptance::assessed_factor));
+  acceptance.known_factor = t->uncertain_number_or("known_factor", d.known_factor, non_negative(),
+                                                    acceptance_field(index, &hub::Acceptance::known_factor));
+  acceptance.advance_plan_factor =
+      t->uncertain_number_or("advance_plan_factor", d.advance_plan_factor, non_negative(),
+                             acceptance_field(index, &hub::Acceptance::advance_plan_factor));
   t->finish();
 }
 
@@ -64,12 +75,15 @@ void read_facilities(TableReader& root, const std::vector<hub::Region>& regions,
               "reserved_emergency_beds (" + std::to_string(f.reserved_emergency_beds) + ") exceeds beds (" +
                   std::to_string(f.beds) + ")",
               "reserved beds are part of the facility's beds: 0 <= reserved_emergency_beds <= beds");
-    f.planned_occupancy = t.number("planned_occupancy", probability());
+    const std::size_t index = facilities.size();  // this entry's place in the Scenario
+    f.planned_occupancy = t.uncertain_number("planned_occupancy", probability(), [index](hub::Scenario& s) -> double& {
+      return s.facilities[index].planned_occupancy;
+    });
     f.planned_stay_days = t.distribution_or("planned_stay_days", planned_stay_default);
     f.medical_care = t.boolean_or("medical_care", false);
     f.behavioural = t.boolean_or("behavioural", false);
     f.children = t.boolean_or("children", hub::Facility{}.children);
-    read_acceptance(t, f.acceptance);
+    read_acceptance(t, index, f.acceptance);
     f.contact_minutes_day = t.distribution("contact_minutes_day");
     f.contact_minutes_other = t.distribution("contact_minutes_other");
     f.experience_stays = t.boolean_or("experience_stays", false);

@@ -11,6 +11,11 @@ namespace {
 
 using Knots = std::vector<std::pair<Date, double>>;
 
+// Where a value of the attribute mix lives in a (copied) Scenario.
+auto attribute(double hub::AttributeMix::*member) {
+  return [member](hub::Scenario& s) -> double& { return s.registration.attributes.*member; };
+}
+
 // expected_registered = [["2022-10-01", 0], ["2023-09-26", 198]]: dates strictly increasing, counts >= 0.
 Knots read_knots(TableReader& t) {
   Knots knots;
@@ -132,13 +137,13 @@ void read_attributes(TableReader& parent, hub::AttributeMix& mix) {
     }
     for (const auto& item : t.string_list("child_age_bands", false))
       if (auto index = resolve_name(t.sink(), item, "age band", mix.age_band_names)) mix.child_age_bands.push_back(*index);
-    mix.p_physical = t.number_or("p_physical", 0, probability());
-    mix.p_intellectual = t.number_or("p_intellectual", 0, probability());
-    mix.p_mental = t.number_or("p_mental", 0, probability());
-    mix.p_medical_care = t.number_or("p_medical_care", 0, probability());
-    mix.p_behavioural = t.number_or("p_behavioural", 0, probability());
-    mix.p_ageing_caregiver = t.number_or("p_ageing_caregiver", 0, probability());
-    mix.p_advance_plan = t.number_or("p_advance_plan", 0, probability());
+    mix.p_physical = t.uncertain_number_or("p_physical", 0, probability(), attribute(&hub::AttributeMix::p_physical));
+    mix.p_intellectual = t.uncertain_number_or("p_intellectual", 0, probability(), attribute(&hub::AttributeMix::p_intellectual));
+    mix.p_mental = t.uncertain_number_or("p_mental", 0, probability(), attribute(&hub::AttributeMix::p_mental));
+    mix.p_medical_care = t.uncertain_number_or("p_medical_care", 0, probability(), attribute(&hub::AttributeMix::p_medical_care));
+    mix.p_behavioural = t.uncertain_number_or("p_behavioural", 0, probability(), attribute(&hub::AttributeMix::p_behavioural));
+    mix.p_ageing_caregiver = t.uncertain_number_or("p_ageing_caregiver", 0, probability(), attribute(&hub::AttributeMix::p_ageing_caregiver));
+    mix.p_advance_plan = t.uncertain_number_or("p_advance_plan", 0, probability(), attribute(&hub::AttributeMix::p_advance_plan));
   });
 }
 
@@ -178,7 +183,8 @@ void read_registration(TableReader& root, const hub::Horizon* horizon, hub::Regi
                   knots, horizon->start - std::chrono::days{static_cast<int>(std::ceil(horizon->warmup_days))})));
     registration.expected_registered = std::move(knots);
     registration.initial_registrants = t.integer_or("initial_registrants", expected_at_start, non_negative());
-    registration.leave_rate_per_year = t.number_or("leave_rate_per_year", 0, non_negative());
+    registration.leave_rate_per_year = t.uncertain_number_or(
+        "leave_rate_per_year", 0, non_negative(), field(&hub::Scenario::registration, &hub::Registration::leave_rate_per_year));
     read_attributes(t, registration.attributes);
   });
 }

@@ -63,7 +63,8 @@ void read_hub(TableReader& root, hub::Hub& hub) {
     hub.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, non_negative());
     hub.contact_minutes =
         t.distribution_or("contact_minutes", sim::Distribution(sim::Constant{defaults::kHubContactMinutes}));
-    hub.exit_delay_probability = t.number_or("exit_delay_probability", 0, probability());
+    hub.exit_delay_probability = t.uncertain_number_or("exit_delay_probability", 0, probability(),
+                                                        field(&hub::Scenario::hub, &hub::Hub::exit_delay_probability));
     hub.exit_delay_days =
         distribution_if(t, "exit_delay_days", hub.exit_delay_probability > 0, "exit_delay_probability > 0", {});
   });
@@ -73,7 +74,8 @@ void read_stays(TableReader& root, hub::Stays& stays) {
   with_section(root, "stays", false, [&](TableReader& t) {
     stays.emergency_need_days = t.distribution_or(
         "emergency_need_days", sim::Distribution(sim::Uniform{defaults::kEmergencyNeedDaysLow, defaults::kEmergencyNeedDaysHigh}));
-    stays.exit_delay_probability = t.number_or("exit_delay_probability", 0, probability());
+    stays.exit_delay_probability = t.uncertain_number_or(
+        "exit_delay_probability", 0, probability(), field(&hub::Scenario::stays, &hub::Stays::exit_delay_probability));
     stays.exit_delay_days =
         distribution_if(t, "exit_delay_days", stays.exit_delay_probability > 0, "exit_delay_probability > 0", {});
   });
@@ -87,7 +89,8 @@ void read_home_support(TableReader& root, hub::HomeSupport& home) {
     home.arrange_minutes = t.distribution_or(
         "arrange_minutes", sim::Distribution(sim::Constant{defaults::kHomeSupportArrangeMinutes}));
     home.cost_per_hour_yen = t.number_or("cost_per_hour_yen", 0, non_negative());
-    home.p_care_taxi = t.number_or("p_care_taxi", 0, probability());
+    home.p_care_taxi = t.uncertain_number_or("p_care_taxi", 0, probability(),
+                                             field(&hub::Scenario::home_support, &hub::HomeSupport::p_care_taxi));
     home.care_taxi_cost_yen = t.number_or("care_taxi_cost_yen", 0, non_negative());
   });
 }
@@ -97,7 +100,8 @@ void read_elderly_care(TableReader& root, hub::ElderlyCare& elderly) {
     elderly.agreement = t.boolean_or("agreement", false);
     if (elderly.agreement && !t.has("p_accept"))
       t.missing("p_accept", "needed because agreement = true; a probability in [0, 1]");
-    elderly.p_accept = t.number_or("p_accept", 0, probability());
+    elderly.p_accept = t.uncertain_number_or("p_accept", 0, probability(),
+                                             field(&hub::Scenario::elderly_care, &hub::ElderlyCare::p_accept));
     elderly.contact_minutes = distribution_if(t, "contact_minutes", elderly.agreement, "agreement = true", {});
   });
 }
@@ -105,7 +109,9 @@ void read_elderly_care(TableReader& root, hub::ElderlyCare& elderly) {
 void read_experience(TableReader& root, const std::vector<hub::Facility>& facilities, hub::ExperienceStays& experience) {
   const hub::ExperienceStays d;
   with_section(root, "experience", false, [&](TableReader& t) {
-    experience.requests_per_registrant_per_year = t.number_or("requests_per_registrant_per_year", 0, non_negative());
+    experience.requests_per_registrant_per_year =
+        t.uncertain_number_or("requests_per_registrant_per_year", 0, non_negative(),
+                              field(&hub::Scenario::experience, &hub::ExperienceStays::requests_per_registrant_per_year));
     const bool wanted = experience.requests_per_registrant_per_year > 0;
     experience.nights = distribution_if(t, "nights", wanted, "requests_per_registrant_per_year > 0", {});
     experience.lead_days = t.number_or("lead_days", d.lead_days, non_negative());

@@ -7,6 +7,7 @@ namespace kyoten::scenario {
 hub::Scenario read_scenario(const toml::table& root_table, ErrorSink& sink) {
   hub::Scenario s;
   TableReader root(sink, root_table, "");
+  root.collect_uncertain(s.uncertain);
   read_meta(root, s.meta);
   const bool horizon_ok = read_horizon(root, s.horizon);
   read_regions(root, s.regions);

@@ -1,5 +1,6 @@
 #include "models/scenario/section_helpers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -22,6 +23,30 @@ void check_some_positive(TableReader& parent, std::string_view key, const double
   for (std::size_t i = 0; i < count; ++i)
     if (values[i] > 0) return;
   parent.error(key, "weights are all zero", "give at least one weight > 0");
+}
+
+std::optional<std::vector<double>> read_dirichlet(TableReader& table, const std::vector<std::string>& names,
+                                                  std::vector<hub::ParameterTarget> targets) {
+  const std::string dist = table.string("dist");
+  std::vector<double> alpha;
+  for (const std::string& name : names) {
+    if (!table.has(name))
+      table.missing(name, "a Dirichlet split needs an alpha > 0 for every category (" + join_names(names) + ")");
+    else
+      alpha.push_back(table.number(name, positive()));
+  }
+  table.finish();
+  if (dist != "dirichlet") {
+    table.error("dist", "a share table takes only a Dirichlet distribution, got '" + dist + "'",
+                "write { dist = \"dirichlet\", " + names.front() + " = 34.5, ... } with one alpha > 0 per category");
+    return std::nullopt;
+  }
+  if (alpha.size() != names.size() || std::find(alpha.begin(), alpha.end(), 0.0) != alpha.end()) return std::nullopt;
+  sim::Dirichlet law(alpha);
+  std::vector<std::string> value_names;
+  for (const std::string& name : names) value_names.push_back(child_path(table.logical_path(), name));
+  table.add_uncertain({table.logical_path(), std::move(value_names), std::move(targets), law});
+  return law.mean();
 }
 
 std::optional<int> resolve_name(ErrorSink& sink, const TableReader::ListItem& item, std::string_view what,

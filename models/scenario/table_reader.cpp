@@ -4,11 +4,12 @@
 
 #include "models/scenario/did_you_mean.hpp"
 #include "models/scenario/distribution_reader.hpp"
+#include "models/scenario/uncertain_reader.hpp"
 
 namespace kyoten::scenario {
 
 TableReader::TableReader(ErrorSink& sink, const toml::table& table, std::string path)
-    : sink_(&sink), layers_{{&table, std::move(path)}} {}
+    : sink_(&sink), layers_{{&table, path}}, logical_(path) {}
 
 TableReader& TableReader::with_fallback(const toml::table& table, std::string path) {
   layers_.push_back({&table, std::move(path)});
@@ -106,6 +107,31 @@ sim::Distribution TableReader::distribution_or(std::string_view key, const sim::
   return fallback;
 }
 
+void TableReader::add_uncertain(hub::UncertainParameter parameter) {
+  if (uncertain_) uncertain_->push_back(std::move(parameter));
+}
+
+double TableReader::uncertain_number(std::string_view key, const Range& range, hub::ParameterTarget target) {
+  if (!has(key)) {
+    missing(key, "a number that " + range.describe() + ", or a distribution over it");
+    return 0.0;
+  }
+  return uncertain_number_or(key, 0.0, range, std::move(target));
+}
+
+double TableReader::uncertain_number_or(std::string_view key, double fallback, const Range& range,
+                                        hub::ParameterTarget target) {
+  const auto* node = find(key);
+  if (!node) return fallback;
+  auto value = read_uncertain_number(*sink_, *node, key_path(key), range);
+  if (!value) return fallback;
+  // Named after this table, not the fallback layer: each [[facilities]] entry draws its own value even when
+  // the distribution is written once in [facility_defaults].
+  const std::string name = child_path(logical_, key);
+  if (value->law) add_uncertain({name, {name}, {std::move(target)}, std::move(*value->law)});
+  return value->point;
+}
+
 const toml::array* TableReader::array(std::string_view key) {
   const auto* node = find(key);
   if (!node) return nullptr;
@@ -147,6 +173,8 @@ std::optional<TableReader> TableReader::table(std::string_view key) {
     }
     if (!sub) {
       sub.emplace(*sink_, *t, child_path(layer.path, key));
+      sub->uncertain_ = uncertain_;
+      sub->logical_ = child_path(logical_, key);
     } else {
       sub->with_fallback(*t, child_path(layer.path, key));
     }

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 #include <vector>
 
+#include "models/hub/uncertain_parameter.hpp"
 #include "models/scenario/error_sink.hpp"
 #include "models/scenario/toml_values.hpp"
 #include "sim/random/distribution.hpp"
@@ -22,6 +23,9 @@ class TableReader {
   TableReader& with_fallback(const toml::table& table, std::string path);
 
   [[nodiscard]] const std::string& path() const { return layers_.front().path; }
+  // Where this table sits in the scenario whichever layer holds it (facilities[2].acceptance even when the
+  // values come from [facility_defaults.acceptance]): the name of what is drawn per entry.
+  [[nodiscard]] const std::string& logical_path() const { return logical_; }
   [[nodiscard]] ErrorSink& sink() const { return *sink_; }
   [[nodiscard]] const toml::table& primary() const { return *layers_.front().table; }
 
@@ -49,6 +53,14 @@ class TableReader {
   std::optional<Date> optional_date(std::string_view key);
   sim::Distribution distribution(std::string_view key);
   sim::Distribution distribution_or(std::string_view key, const sim::Distribution& fallback);
+
+  // Values a scenario may state as distributions (uncertain_reader.hpp) are registered in `list`, with `target`
+  // saying where a drawn value goes. read_scenario sets the list on the root reader; sub-readers inherit it.
+  void collect_uncertain(std::vector<hub::UncertainParameter>& list) { uncertain_ = &list; }
+  void add_uncertain(hub::UncertainParameter parameter);
+  // A rate or probability that may be a distribution; returns the point value (the number, or the mean).
+  double uncertain_number(std::string_view key, const Range& range, hub::ParameterTarget target);
+  double uncertain_number_or(std::string_view key, double fallback, const Range& range, hub::ParameterTarget target);
   // Array of strings, each with its node and key path for later errors; `required` makes absence (and
   // emptiness) an error.
   struct ListItem {
@@ -81,6 +93,8 @@ class TableReader {
   ErrorSink* sink_;
   std::vector<Layer> layers_;
   std::vector<std::string> allowed_;
+  std::vector<hub::UncertainParameter>* uncertain_ = nullptr;
+  std::string logical_;
 };
 
 template <class Fn>
@@ -103,6 +117,8 @@ const toml::array* TableReader::each_table(std::string_view key, bool required, 
       continue;
     }
     TableReader reader(*sink_, *t, element_path(base, i));
+    reader.uncertain_ = uncertain_;
+    reader.logical_ = element_path(child_path(logical_, key), i);
     fn(reader, i);
     reader.finish();
   }

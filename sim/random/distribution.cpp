@@ -54,6 +54,11 @@ Distribution::Distribution(const DistributionSpec& spec) : spec_(spec) {
             sampler_ = boost::random::uniform_real_distribution<double>(u.low, u.high);
             mean_ = 0.5 * (u.low + u.high);
           },
+          [&](const Beta& b) {
+            require(b.a > 0 && b.b > 0 && std::isfinite(b.a) && std::isfinite(b.b), "beta: a and b must be > 0");
+            sampler_ = boost::random::beta_distribution<double>(b.a, b.b);
+            mean_ = b.a / (b.a + b.b);
+          },
           [&](const Empirical& e) {
             require(!e.values.empty(), "empirical: values must not be empty");
             require(e.values.size() == e.weights.size(), "empirical: values and weights must have the same length");
@@ -90,6 +95,7 @@ std::string family_name(const DistributionSpec& spec) {
                         [](const Gamma&) { return std::string("gamma"); },
                         [](const Weibull&) { return std::string("weibull"); },
                         [](const Uniform&) { return std::string("uniform"); },
+                        [](const Beta&) { return std::string("beta"); },
                         [](const Empirical&) { return std::string("empirical"); },
                     },
                     spec);

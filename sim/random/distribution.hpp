@@ -2,6 +2,7 @@
 // Distributions as values: a Distribution is built once from its parameters (validated there) and sampled
 // many times from a RandomStream. Boost.Random does the drawing; this file only names the families a scenario
 // may use and converts planner-friendly parameters (a mean and a standard deviation) to each family's own.
+#include <boost/random/beta_distribution.hpp>
 #include <boost/random/discrete_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
@@ -38,12 +39,16 @@ struct Uniform {
   double low;
   double high;
 };
+struct Beta {  // on [0, 1], density proportional to x^(a-1) (1-x)^(b-1)
+  double a;
+  double b;
+};
 struct Empirical {  // a discrete distribution over given values with given (unnormalised) weights
   std::vector<double> values;
   std::vector<double> weights;
 };
 
-using DistributionSpec = std::variant<Constant, Exponential, LogNormal, Gamma, Weibull, Uniform, Empirical>;
+using DistributionSpec = std::variant<Constant, Exponential, LogNormal, Gamma, Weibull, Uniform, Beta, Empirical>;
 
 // Thrown by Distribution's constructor for parameters outside a family's domain.
 struct DistributionError {
@@ -67,7 +72,8 @@ class Distribution {
   using Sampler = std::variant<double, boost::random::exponential_distribution<double>,
                                boost::random::lognormal_distribution<double>, boost::random::gamma_distribution<double>,
                                boost::random::weibull_distribution<double>,
-                               boost::random::uniform_real_distribution<double>, EmpiricalSampler>;
+                               boost::random::uniform_real_distribution<double>,
+                               boost::random::beta_distribution<double>, EmpiricalSampler>;
   DistributionSpec spec_;
   Sampler sampler_;
   double mean_ = 0.0;

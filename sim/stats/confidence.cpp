@@ -40,4 +40,32 @@ ConfidenceInterval paired_difference_interval(std::span<const double> a, std::sp
   return student_t_interval(d, level);
 }
 
+std::vector<double> group_means(std::span<const double> values, std::size_t group_size) {
+  if (group_size <= 1) return {values.begin(), values.end()};
+  std::vector<double> means;
+  for (std::size_t first = 0; first + group_size <= values.size(); first += group_size) {
+    Tally t;
+    for (std::size_t i = first; i < first + group_size; ++i)
+      if (std::isfinite(values[i])) t.add(values[i]);
+    means.push_back(t.count() ? t.mean() : std::numeric_limits<double>::quiet_NaN());
+  }
+  return means;
+}
+
+ConfidenceInterval grouped_interval(std::span<const double> values, std::size_t group_size, double level) {
+  std::vector<double> units;
+  for (double m : group_means(values, group_size))
+    if (std::isfinite(m)) units.push_back(m);
+  return student_t_interval(units, level);
+}
+
+ConfidenceInterval grouped_paired_difference_interval(std::span<const double> a, std::span<const double> b,
+                                                      std::size_t group_size, double level) {
+  if (a.size() != b.size()) throw std::invalid_argument("paired difference needs equally many replications");
+  std::vector<double> d(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i)
+    d[i] = std::isfinite(a[i]) && std::isfinite(b[i]) ? a[i] - b[i] : std::numeric_limits<double>::quiet_NaN();
+  return grouped_interval(d, group_size, level);
+}
+
 }  // namespace kyoten::sim

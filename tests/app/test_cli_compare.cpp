@@ -3,6 +3,7 @@
 // expected way; bad input in any scenario stops everything before a file is written.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli_test_support.hpp"
@@ -92,6 +93,33 @@ TEST(CliCompare, AnyBadScenarioReportsAllErrorsAndWritesNothing) {
 TEST(CliCompare, NeedsTwoScenarios) {
   TempDir tmp;
   EXPECT_EQ(run_kyoten("compare " + shell_quoted(source_path(kTrial)), tmp.path()).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace kyoten::test
+
+namespace kyoten::test {
+namespace {
+
+TEST(CliCompareUncertain, PairsShareDrawsAcrossScenariosAndIntervalsCountPairs) {
+  // The calibrated scenario against a variant that only searches fewer facilities: both draw the same parameters
+  // for each pair (common random numbers for parameters too), so their calls are identical; an odd count is
+  // rounded up to whole pairs, and the intervals count pairs.
+  TempDir tmp;
+  const std::string a = source_path("scenarios/setagaya-wardwide-calibrated.toml");
+  std::ofstream(tmp.path() / "fewer-contacts.toml") << "base = \"" << a << "\"\n[search]\nmax_contacts = 2\n";
+  const CliResult r = run_kyoten("compare " + shell_quoted(a) + " fewer-contacts.toml --set horizon.end=2025-04-01 "
+                                 "-n 5 --seed 3 -j 2 --out out --lang en",
+                                 tmp.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("--replications 5 -> 6"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("intervals use the 3 pair means"), std::string::npos) << r.out;
+  const auto j = nlohmann::json::parse(read_text(tmp.path() / "out" / "comparison.json"));
+  EXPECT_EQ(j.at("replications").get<int>(), 6);
+  EXPECT_EQ(j.at("replications_per_draw").get<int>(), 2);
+  const auto d = differences_of(tmp.path() / "out");
+  EXPECT_EQ(kpi(d, "calls").at("verdict"), "same");
+  EXPECT_EQ(kpi(d, "calls").at("n").get<int>(), 3);  // pairs
 }
 
 }  // namespace

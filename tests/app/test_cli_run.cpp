@@ -99,3 +99,63 @@ TEST(CliValidate, AcceptsTheSetagayaScenario) {
 
 }  // namespace
 }  // namespace kyoten::test
+
+namespace kyoten::test {
+namespace {
+
+// A scenario with uncertain parameters: pairs of replications share a draw, so counts are whole pairs, the drawn
+// values are recorded, and the run says how much of each output's spread comes from the parameters.
+constexpr const char* kCalibrated = "scenarios/setagaya-wardwide-calibrated.toml";
+
+TEST(CliRunUncertain, RoundsAnOddCountToWholePairsRecordsTheDrawsAndSplitsTheVariance) {
+  TempDir tmp;
+  const CliResult r = run_kyoten("run " + shell_quoted(source_path(kCalibrated)) +
+                                     " --set horizon.end=2025-04-01 --replications 7 --seed 2 --threads 2 --out out "
+                                     "--lang en",
+                                 tmp.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("--replications 7 -> 8: uncertain parameters are drawn once per pair"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("Parameter share of variance"), std::string::npos) << r.out;
+  const auto summary = nlohmann::json::parse(read_text(tmp.path() / "out" / "summary.json"));
+  EXPECT_EQ(summary["replications"].get<std::size_t>(), 8u);
+  const auto& split = summary["variance_split"];
+  EXPECT_TRUE(split["applicable"].get<bool>());
+  EXPECT_EQ(split["replications_per_draw"].get<int>(), 2);
+  EXPECT_EQ(split["outputs"][1]["key"], "calls");
+  EXPECT_EQ(split["outputs"][1]["pairs"].get<int>(), 4);
+  // 12 values per replication: the rate, 4 band shares, 4 emergency shares, 3 need weights.
+  const std::string parameters = read_text(tmp.path() / "out" / "parameters.csv");
+  EXPECT_EQ(line_count(parameters), 1u + 8u * 12u);
+  EXPECT_EQ(parameters.rfind("replication,parameter_set,parameter,value\n", 0), 0u);
+  EXPECT_NE(parameters.find("\n7,3,calls.need_weights.both,"), std::string::npos);
+}
+
+TEST(CliRunUncertain, PlainScenarioSaysTheSplitDoesNotApply) {
+  TempDir tmp;
+  const CliResult r = run_kyoten(
+      "run " + shell_quoted(source_path(kScenario)) + " --replications 3 --seed 2 --threads 2 --out out --lang en",
+      tmp.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("->"), std::string::npos) << r.err;
+  const auto summary = nlohmann::json::parse(read_text(tmp.path() / "out" / "summary.json"));
+  EXPECT_EQ(summary["replications"].get<std::size_t>(), 3u);
+  EXPECT_FALSE(summary["variance_split"]["applicable"].get<bool>());
+  EXPECT_FALSE(fs::exists(tmp.path() / "out" / "parameters.csv"));
+}
+
+TEST(CliRunUncertain, PrecisionAddsReplicationsInPairs) {
+  TempDir tmp;
+  const CliResult r = run_kyoten("run " + shell_quoted(source_path(kCalibrated)) +
+                                     " --set horizon.end=2025-04-01 --precision 0.2 --replications 5 "
+                                     "--max-replications 41 --seed 3 --threads 2 --out out -q",
+                                 tmp.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto p = nlohmann::json::parse(read_text(tmp.path() / "out" / "summary.json"))["precision"];
+  EXPECT_EQ(p["replications"].get<std::size_t>() % 2, 0u);
+  EXPECT_EQ(p["max_replications"].get<std::size_t>(), 42u);
+  if (!p["solution"].is_null()) EXPECT_EQ(p["solution"].get<std::size_t>() % 2, 0u);
+}
+
+}  // namespace
+}  // namespace kyoten::test

@@ -55,8 +55,10 @@ TEST(CalibrationPosterior, ShippedSetagayaObservations) {
   const std::string fragment = scenario_fragment(obs, c);
   EXPECT_NE(fragment.find("per_registrant_per_year = { dist = \"gamma\", shape = 48.5, rate = 99 }"), std::string::npos)
       << fragment;
-  EXPECT_NE(fragment.find("consumes point values"), std::string::npos);
-  EXPECT_NE(fragment.find("# band_share ~ Dirichlet(weekday_daytime = 34.5"), std::string::npos) << fragment;
+  EXPECT_NE(fragment.find("band_share = { dist = \"dirichlet\", weekday_daytime = 34.5"), std::string::npos)
+      << fragment;
+  EXPECT_NE(fragment.find("weekday_daytime = { dist = \"beta\", a = 9.5, b = 25.5 }"), std::string::npos) << fragment;
+  EXPECT_EQ(fragment.find("loader does not accept"), std::string::npos) << fragment;
   const std::string table = format_calibration_table(c);
   EXPECT_NE(table.find("calls.per_registrant_per_year"), std::string::npos) << table;
 }

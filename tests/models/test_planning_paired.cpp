@@ -42,6 +42,19 @@ TEST(PlanningPaired, IntervalHoldingZeroIsNotClear) {
   EXPECT_EQ(paired_difference(a, b, 0.95).verdict, Verdict::NotClear);
 }
 
+TEST(PlanningPaired, WithParameterDrawsTheUnitsArePairs) {
+  // other − base = 3, 4, 5, 6: as pairs sharing a draw, the units are 3.5 and 5.5 (n = 2, s = sqrt(2),
+  // t_{1, 0.975} = 12.7062, half-width t s / sqrt(2) = 12.7062): the interval holds 0, where four independent
+  // differences (s = 1.291, t_{3, 0.975} = 3.1824, half-width 2.054 around 4.5) would exclude it.
+  const std::vector<double> base{0, 0, 1, 1}, other{3, 4, 6, 7};
+  const Difference paired = paired_difference(base, other, 0.95, 2);
+  EXPECT_EQ(paired.ci.n, 2u);
+  EXPECT_DOUBLE_EQ(paired.ci.mean, 4.5);
+  EXPECT_NEAR(paired.ci.half_width, 12.7062, 1e-3);
+  EXPECT_EQ(paired.verdict, Verdict::NotClear);
+  EXPECT_EQ(paired_difference(base, other, 0.95).verdict, Verdict::Higher);
+}
+
 TEST(PlanningPaired, CostByFiscalYearFillsMissingYearsWithZero) {
   std::vector<hub::ReplicationResult> r(2);
   r[0].costs = {{2024, "center", 100}, {2024, "care_taxi", 5}, {2025, "center", 50}};

@@ -101,3 +101,24 @@ TEST(Precision, LookAheadGrowsAboveOneHundred) {
 
 }  // namespace
 }  // namespace kyoten::output
+
+namespace kyoten::output {
+namespace {
+
+TEST(Precision, WithParameterDrawsTheRuleCountsPairsAndAnswersInWholePairs) {
+  // Replications 2k and 2k+1 share a draw: the rule runs on the pair means (independent units) and every count
+  // it returns is twice a number of pairs.
+  const std::vector<double> values = normal_values(10, 1, 1200, 4);
+  const std::vector<PrecisionSeries> series{{"x", values}};
+  const PrecisionDecision paired = decide_precision(series, {.target = 0.01, .draw_group = 2});
+  const std::vector<PrecisionSeries> means{{"x", sim::group_means(values, 2)}};
+  const PrecisionDecision on_means = decide_precision(means, {.target = 0.01});
+  ASSERT_TRUE(paired.satisfied);
+  EXPECT_EQ(paired.solution, 2 * on_means.solution);
+  EXPECT_EQ(paired.keep, 2 * on_means.keep);
+  EXPECT_EQ(paired.keep % 2, 0u);
+  EXPECT_EQ(paired.reached, on_means.reached);
+}
+
+}  // namespace
+}  // namespace kyoten::output
