@@ -154,7 +154,9 @@ TEST(CliRunUncertain, PrecisionAddsReplicationsInPairs) {
   const auto p = nlohmann::json::parse(read_text(tmp.path() / "out" / "summary.json"))["precision"];
   EXPECT_EQ(p["replications"].get<std::size_t>() % 2, 0u);
   EXPECT_EQ(p["max_replications"].get<std::size_t>(), 42u);
-  if (!p["solution"].is_null()) EXPECT_EQ(p["solution"].get<std::size_t>() % 2, 0u);
+  if (!p["solution"].is_null()) {
+    EXPECT_EQ(p["solution"].get<std::size_t>() % 2, 0u);
+  }
 }
 
 }  // namespace

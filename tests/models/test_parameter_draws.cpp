@@ -108,8 +108,11 @@ TEST(ParameterDraws, WithoutUncertainParametersResultsAreTheUndrawnModelsBitForB
   for (std::uint64_t r = 0; r < 4; ++r) {
     const ReplicationResult drawn = simulate_replication(sc, 9, r);
     const ReplicationResult direct = HubSimulation(sc, 9, r).run();
-    for (std::size_t k = 0; k < kKpiCount; ++k)
-      if (!std::isnan(direct.kpi[k])) EXPECT_EQ(drawn.kpi[k], direct.kpi[k]) << kKpis[k].key;
+    for (std::size_t k = 0; k < kKpiCount; ++k) {
+      if (!std::isnan(direct.kpi[k])) {
+        EXPECT_EQ(drawn.kpi[k], direct.kpi[k]) << kKpis[k].key;
+      }
+    }
     EXPECT_TRUE(drawn.parameters.empty());
   }
 }
