@@ -323,7 +323,7 @@ def hub_rooms(res: Results, lang: str = "ja"):
     shares = hub_day_shares(res)
     rows = []
     for key, name in (("none", t["none"]), ("all", t["all"])):
-        ci = stats.mean_ci(shares[key], res.confidence_level)
+        ci = res.mean_ci(shares[key])
         rows.append({"what": key, "label": name, "mean": ci.mean, "ci_low": ci.ci_low, "ci_high": ci.ci_high,
                      "n": ci.n})
     share_ci = pd.DataFrame(rows)
@@ -376,7 +376,7 @@ def emergency_beds(res: Results, lang: str = "ja"):
     per_rep = per_rep.unstack()
     rows = []
     for c in cats:
-        ci = stats.mean_ci(per_rep[c], res.confidence_level)
+        ci = res.mean_ci(per_rep[c])
         lab = f"{c}+" if c == cats[-1] else str(c)
         rows.append({"beds": lab, "mean": ci.mean, "ci_low": ci.ci_low, "ci_high": ci.ci_high, "n": ci.n})
     share_ci = pd.DataFrame(rows)
@@ -455,7 +455,7 @@ def cost_by_fiscal_year(res: Results) -> pd.DataFrame:
             [c for c in line_means.columns if c not in labels.COST_LINES]
     out = line_means[order].reset_index()
     totals = wide.sum(axis=1).groupby(level="fiscal_year")
-    cis = {fy: stats.mean_ci(v, res.confidence_level) for fy, v in totals}
+    cis = {fy: res.mean_ci(v) for fy, v in totals}
     out["total_mean"] = out["fiscal_year"].map(lambda fy: cis[fy].mean)
     out["total_ci_low"] = out["fiscal_year"].map(lambda fy: cis[fy].ci_low)
     out["total_ci_high"] = out["fiscal_year"].map(lambda fy: cis[fy].ci_high)

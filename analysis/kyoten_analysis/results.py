@@ -69,6 +69,17 @@ class Results:
         return float(self.summary.get("confidence_level") or 0.95)
 
     @property
+    def replications_per_draw(self) -> int:
+        """2 when replication pairs share a parameter draw (intervals then count pairs), else 1."""
+        split = self.summary.get("variance_split") or {}
+        return int(split.get("replications_per_draw") or 1)
+
+    def mean_ci(self, values) -> stats.MeanCI:
+        """Mean and confidence interval of per-replication values (in replication order), counting pairs as the
+        independent units when they share a parameter draw."""
+        return stats.mean_ci(values, self.confidence_level, self.replications_per_draw)
+
+    @property
     def hub_rooms(self) -> int:
         """Dedicated hub emergency rooms (scenario.hub.rooms; 0 = no hub)."""
         hub = self.scenario.get("hub") or {}
@@ -103,7 +114,8 @@ class Results:
         Taken from summary.json; KPIs it lacks (or every KPI, when there is no summary) are computed from the
         replications in kpis.csv with the Student-t rule."""
         if self._kpi_summary is None:
-            self._kpi_summary = _kpi_summary(self.summary.get("kpis") or [], self.kpis, self.confidence_level)
+            self._kpi_summary = _kpi_summary(self.summary.get("kpis") or [], self.kpis, self.confidence_level,
+                                             self.replications_per_draw)
         return self._kpi_summary
 
     def kpi(self, key: str) -> dict:
@@ -116,7 +128,7 @@ class Results:
 
     def kpi_ci(self, key: str) -> stats.MeanCI:
         """Mean and confidence interval of a KPI recomputed from its replications in kpis.csv."""
-        return stats.mean_ci(self.kpis[key] if key in self.kpis else [], self.confidence_level)
+        return self.mean_ci(self.kpis[key] if key in self.kpis else [])
 
     # --- costs ----------------------------------------------------------------------------------------
     def fiscal_year_totals(self) -> pd.DataFrame:
@@ -245,7 +257,7 @@ def _isnan(v) -> bool:
     return isinstance(v, float) and math.isnan(v)
 
 
-def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float) -> pd.DataFrame:
+def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float, group: int = 1) -> pd.DataFrame:
     rows = []
     seen = set()
     for k in summary_kpis:
@@ -255,8 +267,8 @@ def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float) -> pd.Dat
         seen.add(k.get("key"))
     for key in [c for c in kpis.columns if c != "replication" and c not in seen]:
         info = labels.KPI_INFO.get(key, {"label_ja": key, "label_en": key, "unit": "count", "headline": False})
+        ci = stats.mean_ci(kpis[key], level, group)
         x = pd.to_numeric(kpis[key], errors="coerce").dropna()
-        ci = stats.mean_ci(x, level)
         rows.append({"key": key, **info, "mean": ci.mean, "ci_low": ci.ci_low, "ci_high": ci.ci_high,
                      "sd": float(x.std(ddof=1)) if len(x) > 1 else math.nan, "n": ci.n,
                      "p2_5": float(x.quantile(0.025)) if len(x) else math.nan,

@@ -103,26 +103,39 @@ class MeanCI:
         return (self.ci_high - self.ci_low) / 2.0
 
 
-def mean_ci(values, level: float = 0.95) -> MeanCI:
+def mean_ci(values, level: float = 0.95, group: int = 1) -> MeanCI:
     """Mean and Student-t confidence interval over independent replications; NaN values are left out
-    (a replication with no case in a time band has no mean time for that band)."""
-    x = pd.to_numeric(pd.Series(values, dtype="float64"), errors="coerce").dropna().to_numpy()
+    (a replication with no case in a time band has no mean time for that band).
+
+    With group > 1, replications come in groups sharing a parameter draw (2k and 2k+1 when a scenario states
+    distributions, docs/uncertainty.md): they are not independent, so the interval is taken over the group means
+    (each the mean of the group's values that exist), as models/output/summary.cpp does. `values` must then be
+    in replication order, starting at replication 0. The mean and n stay over single replications."""
+    raw = pd.to_numeric(pd.Series(values, dtype="float64"), errors="coerce").to_numpy()
+    x = raw[~np.isnan(raw)]
     n = len(x)
     if n == 0:
         return MeanCI(math.nan, math.nan, math.nan, 0)
     m = float(x.mean())
-    if n == 1:
-        return MeanCI(m, math.nan, math.nan, 1)
-    s = float(x.std(ddof=1))
-    h = t_quantile(0.5 + level / 2.0, n - 1) * s / math.sqrt(n)
-    return MeanCI(m, m - h, m + h, n)
+    if group > 1:
+        padded = np.concatenate([raw, np.full((-len(raw)) % group, np.nan)]).reshape(-1, group)
+        have = ~np.isnan(padded).all(axis=1)
+        units = np.nanmean(padded[have], axis=1) if have.any() else np.array([])
+    else:
+        units = x
+    k = len(units)
+    if k < 2:
+        return MeanCI(m, math.nan, math.nan, n)
+    centre = float(units.mean())
+    h = t_quantile(0.5 + level / 2.0, k - 1) * float(units.std(ddof=1)) / math.sqrt(k)
+    return MeanCI(m, centre - h, centre + h, n)
 
 
-def ci_table(frame: pd.DataFrame, columns, level: float = 0.95) -> pd.DataFrame:
-    """One row per column of `frame` (one row per replication): mean, ci_low, ci_high, n."""
+def ci_table(frame: pd.DataFrame, columns, level: float = 0.95, group: int = 1) -> pd.DataFrame:
+    """One row per column of `frame` (one row per replication, in replication order): mean, ci_low, ci_high, n."""
     rows = []
     for c in columns:
-        r = mean_ci(frame[c] if c in frame else [], level)
+        r = mean_ci(frame[c] if c in frame else [], level, group)
         rows.append({"key": c, "mean": r.mean, "ci_low": r.ci_low, "ci_high": r.ci_high, "n": r.n})
     return pd.DataFrame(rows)
 

@@ -105,7 +105,6 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
                                  fill_value=0.0)
     months = res.months_in_fiscal_year()
     rows = []
-    level = res.confidence_level
     for fy, b in res.budget.groupby("fiscal_year", sort=True):
         if fy not in wide.index.get_level_values("fiscal_year"):
             continue
@@ -118,15 +117,15 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
             cost_lines = labels.budget_line_costs(line, w.columns)
             covered.update(cost_lines)
             if cost_lines:
-                ci = stats.mean_ci(w[cost_lines].sum(axis=1), level)
+                ci = res.mean_ci(w[cost_lines].sum(axis=1))
             else:
                 ci = stats.MeanCI(math.nan, math.nan, math.nan, 0)
             rows.append(_budget_row(fy_label, labels.budget_line_label(line, lang), cost_lines, yen, ci, lang))
         rest = [c for c in w.columns if c not in covered and (w[c] != 0).any()]
         if rest:
-            ci = stats.mean_ci(w[rest].sum(axis=1), level)
+            ci = res.mean_ci(w[rest].sum(axis=1))
             rows.append(_budget_row(fy_label, labels.text("unbudgeted", lang), rest, math.nan, ci, lang))
-        ci = stats.mean_ci(w.sum(axis=1), level)
+        ci = res.mean_ci(w.sum(axis=1))
         total_label = "合計" if lang == "ja" else "Total"
         rows.append(_budget_row(fy_label, total_label, [], float(b["yen"].sum()), ci, lang, total=True))
     return pd.DataFrame(rows)

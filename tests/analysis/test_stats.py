@@ -39,6 +39,22 @@ def test_mean_ci_leaves_out_missing_values():
     assert one.mean == 4.0 and math.isnan(one.ci_low)
 
 
+def test_mean_ci_over_pairs_sharing_a_parameter_draw():
+    # Pairs (1, 3), (5, 7), (2, 4) → pair means 2, 6, 3: centre 11/3, s = sqrt(13/3) = 2.081666,
+    # t(0.975, 2) = 4.302653 → half-width 4.302653 × 2.081666 / sqrt(3) = 5.171154. Mean and n over singles.
+    ci = stats.mean_ci([1, 3, 5, 7, 2, 4], group=2)
+    assert ci.mean == pytest.approx(22 / 6) and ci.n == 6
+    assert (ci.ci_low, ci.ci_high) == pytest.approx((11 / 3 - 5.171154, 11 / 3 + 5.171154), abs=1e-5)
+    # A missing value leaves its partner as the pair's mean; a pair with no value is not a unit.
+    gap = stats.mean_ci([1, float("nan"), 5, 7, float("nan"), float("nan"), 2, 4], group=2)
+    units = [1.0, 6.0, 3.0]
+    s = float(np.std(units, ddof=1))
+    assert gap.n == 5
+    assert gap.half_width == pytest.approx(4.302653 * s / math.sqrt(3), rel=1e-6)
+    # Independent replications (group 1) count every value: the interval is narrower here.
+    assert stats.mean_ci([1, 3, 5, 7, 2, 4]).half_width < ci.half_width
+
+
 def test_mean_ci_agrees_with_scipy_when_available():
     scipy_stats = pytest.importorskip("scipy.stats")
     x = np.random.default_rng(3).normal(10, 2, size=17)
