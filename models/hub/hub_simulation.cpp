@@ -118,15 +118,19 @@ ReplicationResult HubSimulation::run() {
 
 void HubSimulation::normalise_call_profile_over_horizon() {
   // The band profile averages 1 over a week without holidays; holidays take the weekend rate. Rescaling to the
-  // horizon's own calendar keeps the yearly number of calls at the stated rate whatever the holidays.
+  // horizon's own calendar keeps the yearly number of calls at the stated rate whatever the holidays. The horizon
+  // is whole days, so it is summed a day at a time: a holiday's 24 hours, or that weekday's 24.
+  std::array<double, sim::kDaysPerWeek> weekday_sum{};
+  for (int h = 0; h < sim::kHoursPerWeek; ++h) weekday_sum[h / sim::kHoursPerDay] += call_profile_.hour_of_week[h];
+  double holiday_sum = 0;
+  for (double m : call_profile_.holiday) holiday_sum += m;
   double sum = 0;
-  int hours = 0;
-  for (double t = t_start_; t < t_end_; t += 1.0, ++hours) {
-    sum += calendar_.is_holiday(t) ? call_profile_.holiday[calendar_.hour_of_day(t)]
-                                   : call_profile_.hour_of_week[calendar_.hour_of_week(t)];
+  int days = 0;
+  for (double t = t_start_; t < t_end_; t += kHoursPerDay, ++days) {
+    sum += calendar_.is_holiday(t) ? holiday_sum : weekday_sum[calendar_.weekday(t)];
   }
-  if (hours == 0 || sum <= 0) return;
-  const double mean = sum / hours;
+  if (days == 0 || sum <= 0) return;
+  const double mean = sum / (days * kHoursPerDay);
   for (double& m : call_profile_.hour_of_week) m /= mean;
   for (double& m : call_profile_.holiday) m /= mean;
 }
@@ -148,10 +152,10 @@ double HubSimulation::registration_intensity(double t) const {
 void HubSimulation::on_stats_start() {
   const double now = events_.now();
   acc_ = Accumulators{};
+  acc_.days.reserve(static_cast<std::size_t>((t_end_ - now) / kHoursPerDay) + 1);
   collecting_ = true;
   ledger_ = CostLedger{};
-  fiscal_year_ = calendar_.fiscal_year(now);
-  ledger_.set_fiscal_year(fiscal_year_);
+  enter_fiscal_year(calendar_.fiscal_year(now));
   for (sim::TimeWeighted* level :
        {&backlog_level_, &unplanned_beds_level_, &emergency_beds_level_, &hub_level_}) {
     level->restart(now);
@@ -219,11 +223,10 @@ void HubSimulation::close_hours(double until) {
   if (calendar_.hour_of_day(until) != 0 || until == 0.0) return;
   // Midnight: the day that just ended is closed and charged to its own fiscal year, then the month.
   if (collecting_ && until - kHoursPerDay >= t_start_) {
-    accrue_day_costs(until - kHoursPerDay);
+    accrue_day_costs();
     close_day();
   }
-  fiscal_year_ = calendar_.fiscal_year(until);
-  ledger_.set_fiscal_year(fiscal_year_);
+  enter_fiscal_year(calendar_.fiscal_year(until));
   if (collecting_ && until > t_start_ && static_cast<unsigned>(calendar_.ymd_at(until).day()) == 1) close_month();
 }
 
@@ -371,13 +374,20 @@ void HubSimulation::accrue_staff_costs(double from, double until) {
   ledger_.charge(CostLine::Center, yen);
 }
 
-void HubSimulation::accrue_day_costs(double day_start) {
-  // Yearly amounts are spread over the days of their own fiscal year (365 or 366).
-  const int fy = calendar_.fiscal_year(day_start);
+void HubSimulation::enter_fiscal_year(int fy) {
+  ledger_.set_fiscal_year(fy);  // also after the ledger was reset at the end of the warm-up
+  if (fy == fiscal_year_ && days_in_fiscal_year_ > 0) return;
+  fiscal_year_ = fy;
   const auto april_first = [](int y) {
     return std::chrono::sys_days{std::chrono::year{y} / std::chrono::April / 1};
   };
-  const double days_in_year = static_cast<double>((april_first(fy + 1) - april_first(fy)).count());
+  days_in_fiscal_year_ = static_cast<double>((april_first(fy + 1) - april_first(fy)).count());
+}
+
+void HubSimulation::accrue_day_costs() {
+  // Yearly amounts are spread over the days of their own fiscal year (365 or 366); called before midnight
+  // moves the model into the next day's fiscal year.
+  const double days_in_year = days_in_fiscal_year_;
   for (const Center& c : sc_.centers) ledger_.charge(CostLine::Center, c.fixed_cost_per_year_yen / days_in_year);
   ledger_.charge(CostLine::Hub, sc_.hub.fixed_cost_per_year_yen / days_in_year);
   ledger_.charge(CostLine::Training, sc_.budget.training_per_year_yen / days_in_year);

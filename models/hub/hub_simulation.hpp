@@ -174,7 +174,8 @@ class HubSimulation {
   // A case enters the statistics only if its call came after the warm-up.
   bool counts_for_statistics(const Case& c) const { return collecting_ && c.call_time >= t_start_; }
   void accrue_staff_costs(double from, double until);
-  void accrue_day_costs(double day_start);
+  void accrue_day_costs();
+  void enter_fiscal_year(int fy);
   ReplicationResult finish();
 
   const Scenario& sc_;
@@ -217,6 +218,7 @@ class HubSimulation {
   int total_beds_ = 0;
   int backlog_ = 0;
   int fiscal_year_ = 0;
+  double days_in_fiscal_year_ = 0;
   int current_month_ = 0, current_year_ = 0;
 
   CostLedger ledger_;
