@@ -1,5 +1,6 @@
 #include "models/output/summary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -25,6 +26,14 @@ std::vector<double> finite_only(std::span<const double> values) {
 bool split_variance_of(std::size_t k) {
   const std::string_view key = hub::kKpis[k].key;
   return hub::kKpis[k].headline || key == "bed_occupancy" || key == "emergency_bed_days";
+}
+
+// Every KPI is a count, a duration, an amount of money or a share: its mean cannot lie outside [0, ∞) or, for a
+// share, [0, 1]. The t interval can reach past those bounds with few replications or a mean near a bound;
+// cutting it at the bound keeps its coverage (the true mean is never out there) and shows no impossible value.
+void keep_within_range(Statistic& s, std::string_view unit) {
+  if (std::isfinite(s.ci_low)) s.ci_low = std::max(s.ci_low, 0.0);
+  if (std::isfinite(s.ci_high) && unit == "share") s.ci_high = std::min(s.ci_high, 1.0);
 }
 
 }  // namespace
@@ -62,7 +71,9 @@ RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub:
   std::vector<double> column(results.size());
   for (std::size_t k = 0; k < hub::kKpiCount; ++k) {
     for (std::size_t r = 0; r < results.size(); ++r) column[r] = results[r].kpi[k];
-    summary.kpis.push_back({k, summarise_values(column, confidence_level, draw_group)});
+    Statistic stat = summarise_values(column, confidence_level, draw_group);
+    keep_within_range(stat, hub::kKpis[k].unit);
+    summary.kpis.push_back({k, stat});
     if (split && split_variance_of(k))
       summary.variance_split.push_back(
           {hub::kKpis[k].key, hub::kKpis[k].label_ja, hub::kKpis[k].label_en, sim::pair_variance_split(column)});
@@ -96,6 +107,7 @@ RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub:
     for (std::size_t r = 0; r < results.size(); ++r) total[r] += per_replication[r];
     CostSummary c{key.first, key.second, summarise_values(per_replication, confidence_level, draw_group),
                   std::nullopt};
+    keep_within_range(c.stat, "yen");
     if (auto it = budgeted.find(key); it != budgeted.end()) c.budget_yen = it->second;
     summary.costs.push_back(std::move(c));
   }

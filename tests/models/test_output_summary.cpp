@@ -50,6 +50,23 @@ TEST(OutputSummary, MeanConfidenceIntervalAndQuantilesMatchHandComputation) {
   EXPECT_NEAR(calls.p97_5, 14.0 + 0.925 * 6.0, 1e-12);
 }
 
+// A share near 1 over few replications: the t interval 0.98 ± 0.0848 is cut at 1; a count's at 0.
+TEST(OutputSummary, IntervalsStopAtTheBoundsAKpiCannotCross) {
+  std::vector<hub::ReplicationResult> results(2);
+  constexpr std::size_t kShare = hub::kpi_index("arrange_within_4h");
+  results[0].kpi[kShare] = 1.0;
+  results[1].kpi[kShare] = 0.96;
+  results[0].kpi[kCalls] = 0;
+  results[1].kpi[kCalls] = 2;
+  const RunSummary s = summarise(results, hub::Budget{});
+  const Statistic& share = s.kpis[kShare].stat;
+  // sd = 0.02 * sqrt(2) = 0.028284; half-width t1 * sd / sqrt(2) = 12.706205 * 0.02 = 0.254124
+  EXPECT_NEAR(share.ci_low, 0.98 - kT1 * 0.02, 1e-9);
+  EXPECT_DOUBLE_EQ(share.ci_high, 1.0);
+  EXPECT_DOUBLE_EQ(s.kpis[kCalls].stat.ci_low, 0.0);  // 1 - 12.7 would be a negative number of calls
+  EXPECT_NEAR(s.kpis[kCalls].stat.ci_high, 1.0 + kT1 * 1.0, 1e-9);
+}
+
 TEST(OutputSummary, NaNReplicationsAreLeftOutAndCounted) {
   const RunSummary s = summarise(four_replications(), hub::Budget{});
   const Statistic& answer = s.kpis[kAnswerMean].stat;
