@@ -250,9 +250,7 @@ def uncertain_note(v, lang: str) -> str:
     stated = isinstance(v, dict) and ("dist" in v or any(isinstance(x, dict) and "dist" in x for x in v.values()))
     if not stated:
         return ""
-    if v.get("dist") == "dirichlet":
-        law = fmt_dist(v, "", lang)
-    elif "dist" in v:
+    if "dist" in v:  # one distribution, or a Dirichlet over a whole share table
         law = fmt_dist(v, "", lang)
     else:
         law = _sep(lang).join(f"{labels.band_label(k, lang) if k in labels.TIME_BANDS else k} {fmt_dist(x, '', lang)}"
