@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstdio>
 
 #include "models/hub/parameter_draws.hpp"
@@ -11,10 +10,12 @@ namespace kyoten::app {
 
 std::size_t round_to_whole_draws(std::size_t replications, const std::vector<const hub::Scenario*>& scenarios,
                                  const char* option, bool quiet, std::size_t* group) {
-  std::size_t per_draw = 1;
-  for (const hub::Scenario* s : scenarios) per_draw = std::max(per_draw, hub::replications_per_draw(*s));
-  if (group) *group = per_draw;
-  const std::size_t rounded = (replications + per_draw - 1) / per_draw * per_draw;
+  // The scenario drawing for the most replications at once sets the unit for all of them.
+  const hub::Scenario* widest = nullptr;
+  for (const hub::Scenario* s : scenarios)
+    if (!widest || hub::replications_per_draw(*s) > hub::replications_per_draw(*widest)) widest = s;
+  if (group) *group = widest ? hub::replications_per_draw(*widest) : 1;
+  const std::size_t rounded = widest ? hub::whole_draws(*widest, replications) : replications;
   if (rounded != replications && !quiet)
     fmt::print(stderr,
                "{} {} -> {}: uncertain parameters are drawn once per pair of replications, so counts are whole "

@@ -62,7 +62,7 @@ void FacilityState::restart_statistics(double t) {
 
 bool FacilityState::has_bed_for_planned() const {
   // Emergency and experience stays sit in reserved beds first; only their excess takes ordinary beds.
-  const int overflow_into_ordinary = std::max(0, emergency_ + experience_ - spec_->reserved_emergency_beds);
+  const int overflow_into_ordinary = std::max(0, emergency_ + experience() - spec_->reserved_emergency_beds);
   return planned() + overflow_into_ordinary < spec_->beds - spec_->reserved_emergency_beds;
 }
 
@@ -88,14 +88,12 @@ void FacilityState::discharge_experience(std::uint32_t booking) {
   assert(it != experience_occupants_.end());
   *it = experience_occupants_.back();
   experience_occupants_.pop_back();
-  --experience_;
 }
 
 ExperienceOccupant FacilityState::preempt_experience() {
   assert(!experience_occupants_.empty());
   const ExperienceOccupant o = experience_occupants_.back();
   experience_occupants_.pop_back();
-  --experience_;
   return o;
 }
 

@@ -32,7 +32,7 @@ class FacilityState {
 
   [[nodiscard]] const Facility& spec() const { return *spec_; }
   // Occupancy as of the last advance_to().
-  [[nodiscard]] int in_use() const { return planned() + emergency_ + experience_; }
+  [[nodiscard]] int in_use() const { return planned() + emergency_ + experience(); }
   [[nodiscard]] int planned() const { return static_cast<int>(planned_ends_.size()); }
   [[nodiscard]] int emergency() const { return emergency_; }
   [[nodiscard]] int experience() const { return static_cast<int>(experience_occupants_.size()); }
@@ -42,7 +42,7 @@ class FacilityState {
   [[nodiscard]] bool has_bed_for_planned() const;
   // A reserved bed (空床確保) that nobody holds: the municipality pays for it so that an emergency is taken.
   [[nodiscard]] bool has_free_reserved_bed() const {
-    return emergency_ + experience_ < spec_->reserved_emergency_beds && has_bed_for_emergency();
+    return emergency_ + experience() < spec_->reserved_emergency_beds && has_bed_for_emergency();
   }
 
   // Whether this facility can care for the person at all (medical care, behavioural support, children).
@@ -68,7 +68,6 @@ class FacilityState {
   void admit_experience(ExperienceOccupant o) {
     assert(has_bed_for_experience());
     experience_occupants_.push_back(o);
-    ++experience_;
   }
   void discharge_experience(std::uint32_t booking);
   // Removes one experience stay to make room for an emergency; returns it so its end event can be cancelled.
@@ -87,7 +86,6 @@ class FacilityState {
   bool counting_refusals_ = false;
   int planned_refused_ = 0;
   int emergency_ = 0;
-  int experience_ = 0;
   std::vector<ExperienceOccupant> experience_occupants_;
 };
 

@@ -1,6 +1,7 @@
 // Closing days and months, and turning the run's accumulators into the KPIs of results.hpp.
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "models/hub/hub_model.hpp"
 #include "models/hub/hub_simulation.hpp"
@@ -14,15 +15,11 @@ double ratio(double a, double b) { return b > 0 ? a / b : kNaN; }
 }  // namespace
 
 ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
-  if (scenario.uncertain.empty()) {
-    HubSimulation sim(scenario, seed, replication);
-    ReplicationResult r = sim.run();
-    r.replication = replication;
-    return r;
-  }
+  // Only a scenario with uncertain parameters is copied, to hold this replication's draw.
   std::vector<double> drawn;
-  const Scenario drawn_scenario = draw_parameters(scenario, seed, replication, drawn);
-  HubSimulation sim(drawn_scenario, seed, replication);
+  std::optional<Scenario> with_draws;
+  if (!scenario.uncertain.empty()) with_draws = draw_parameters(scenario, seed, replication, drawn);
+  HubSimulation sim(with_draws ? *with_draws : scenario, seed, replication);
   ReplicationResult r = sim.run();
   r.replication = replication;
   r.parameters = std::move(drawn);

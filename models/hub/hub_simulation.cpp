@@ -66,7 +66,8 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
     // Requests arrive at the rate that would keep the target share of ordinary beds filled (Little's law).
     const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
     const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
-    const double requests_per_hour = mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
+    const double requests_per_hour =
+        mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
     facilities_.emplace_back(spec, sim::RandomStream(seed, rep, "planned-stays/" + std::to_string(f)),
                              requests_per_hour);
     total_beds_ += spec.beds;
@@ -174,10 +175,8 @@ void HubSimulation::on_shift_tick() {
   close_hours(now);
   const bool holiday = calendar_.is_holiday(now);
   const int how = calendar_.hour_of_week(now);
-  const int hour = calendar_.hour_of_day(now);
   for (std::size_t c = 0; c < centers_.size(); ++c) {
-    const StaffSchedule& s = sc_.centers[c].staff;
-    centers_[c].on_duty = holiday ? s.holiday[hour] : s.hour_of_week[how];
+    centers_[c].on_duty = sc_.centers[c].staff.on_duty(holiday, how);
     serve_waiting(static_cast<int>(c));
   }
   events_.schedule(next_shift_tick(now), kShiftTick);
@@ -192,7 +191,7 @@ double HubSimulation::next_shift_tick(double now) const {
   const bool holiday = calendar_.is_holiday(now);
   const bool weekday = calendar_.day_type(now) == sim::DayType::Weekday;
   const auto on_duty = [&](const StaffSchedule& s, int hour) {
-    return holiday ? s.holiday[hour] : s.hour_of_week[week_hour_at_midnight + hour];
+    return s.on_duty(holiday, week_hour_at_midnight + hour);
   };
   const auto daytime = [&](int hour) {
     return weekday && weekday_band(hour, sc_.calls.band_hours) == TimeBand::WeekdayDaytime;

@@ -165,7 +165,7 @@ class HubSimulation {
   void close_month();
   void set_hub_in_use(int delta);
   void set_emergency_beds(int delta);
-  void set_beds_in_use(int delta);
+  void set_unplanned_beds_in_use(int delta);  // emergency and experience stays at facilities
   // The facility with its planned stays played forward to now: use it whenever its beds are read or changed.
   FacilityState& facility_now(int f);
   // Short-stay bed-hours in use since statistics started: planned stays plus emergency and experience stays.

@@ -68,6 +68,10 @@ enum class Fallback : int { HubRoom = 0, HomeHelp = 1, ElderlyCare = 2, HandOver
 struct StaffSchedule {
   std::array<int, 168> hour_of_week{};
   std::array<int, 24> holiday{};
+  // Coordinators on duty in an hour of the week; a public holiday follows the holiday schedule all day.
+  [[nodiscard]] int on_duty(bool is_holiday, int week_hour) const {
+    return is_holiday ? holiday[week_hour % 24] : hour_of_week[week_hour];
+  }
 };
 
 struct Meta {

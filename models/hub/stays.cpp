@@ -1,7 +1,7 @@
-// Beds and the people in them: planned short stays, emergency stays at facilities and in hub rooms (with the
-// exit-support tail), and experience stays booked ahead, capped per year and pre-empted by emergencies.
+// Beds and the people in them: emergency stays at facilities and in hub rooms (with the exit-support tail), and
+// experience stays booked ahead, capped per year and pre-empted by emergencies. Planned short stays run inside
+// each FacilityState.
 #include <algorithm>
-#include <boost/random/exponential_distribution.hpp>
 #include <cmath>
 
 #include "models/hub/hub_simulation.hpp"
@@ -27,7 +27,7 @@ void HubSimulation::arrange_transport() {
 void HubSimulation::place_in_facility(Case& c, int f) {
   FacilityState& fs = facility_now(f);
   fs.admit_emergency();
-  set_beds_in_use(+1);
+  set_unplanned_beds_in_use(+1);
   set_emergency_beds(+1);
   const double days = emergency_stay_days(sc_.stays.exit_delay_probability, sc_.stays.exit_delay_days);
   events_.schedule(events_.now() + days * kHoursPerDay, kEmergencyStayEnd, static_cast<std::uint32_t>(f));
@@ -45,14 +45,14 @@ void HubSimulation::place_in_hub(Case&) {
 
 void HubSimulation::on_emergency_stay_end(int f) {
   facility_now(f).discharge_emergency();
-  set_beds_in_use(-1);
+  set_unplanned_beds_in_use(-1);
   set_emergency_beds(-1);
 }
 
 void HubSimulation::preempt_experience_stay(int f) {
   const ExperienceOccupant o = facility_now(f).preempt_experience();
   events_.cancel(o.end);
-  set_beds_in_use(-1);
+  set_unplanned_beds_in_use(-1);
   if (collecting_) {
     count(kpi_id("experience_preempted"));
     acc_.month.experience_preempted += 1;
@@ -105,14 +105,14 @@ void HubSimulation::on_experience_start(std::uint32_t b) {
   const double now = events_.now();
   const sim::EventHandle end = events_.schedule_cancellable({now + booking.nights * kHoursPerDay, kExperienceEnd, b, 0});
   fs.admit_experience(ExperienceOccupant{b, end});
-  set_beds_in_use(+1);
+  set_unplanned_beds_in_use(+1);
   if (collecting_) ledger_.charge(CostLine::ExperienceStays, booking.nights * sc_.experience.cost_per_night_yen);
 }
 
 void HubSimulation::on_experience_end(std::uint32_t b) {
   const Booking& booking = bookings_[b];
   facility_now(booking.facility).discharge_experience(b);
-  set_beds_in_use(-1);
+  set_unplanned_beds_in_use(-1);
   registrants_[booking.registrant].known_facilities |= (std::uint64_t{1} << booking.facility);
   if (collecting_) {
     count(kpi_id("experience_done"));
@@ -120,7 +120,7 @@ void HubSimulation::on_experience_end(std::uint32_t b) {
   }
 }
 
-void HubSimulation::set_beds_in_use(int delta) { unplanned_beds_level_.add(events_.now(), delta); }
+void HubSimulation::set_unplanned_beds_in_use(int delta) { unplanned_beds_level_.add(events_.now(), delta); }
 
 FacilityState& HubSimulation::facility_now(int f) {
   facilities_[f].advance_to(events_.now());

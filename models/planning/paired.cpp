@@ -20,7 +20,7 @@ Difference paired_difference(std::span<const double> base, std::span<const doubl
     }
   }
   Difference d;
-  d.ci = sim::grouped_paired_difference_interval(other.first(n), base.first(n), draw_group, level);
+  d.ci = sim::paired_difference_interval(other.first(n), base.first(n), level, draw_group);
   d.mean_base = sim::student_t_interval(a, level).mean;
   d.mean_other = sim::student_t_interval(b, level).mean;
   if (same)

@@ -33,13 +33,6 @@ ConfidenceInterval student_t_interval(std::span<const double> values, double lev
   return ci;
 }
 
-ConfidenceInterval paired_difference_interval(std::span<const double> a, std::span<const double> b, double level) {
-  if (a.size() != b.size()) throw std::invalid_argument("paired difference needs equally many replications");
-  std::vector<double> d(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) d[i] = a[i] - b[i];
-  return student_t_interval(d, level);
-}
-
 std::vector<double> group_means(std::span<const double> values, std::size_t group_size) {
   if (group_size <= 1) return {values.begin(), values.end()};
   std::vector<double> means;
@@ -59,8 +52,8 @@ ConfidenceInterval grouped_interval(std::span<const double> values, std::size_t 
   return student_t_interval(units, level);
 }
 
-ConfidenceInterval grouped_paired_difference_interval(std::span<const double> a, std::span<const double> b,
-                                                      std::size_t group_size, double level) {
+ConfidenceInterval paired_difference_interval(std::span<const double> a, std::span<const double> b, double level,
+                                              std::size_t group_size) {
   if (a.size() != b.size()) throw std::invalid_argument("paired difference needs equally many replications");
   std::vector<double> d(a.size());
   for (std::size_t i = 0; i < a.size(); ++i)

@@ -21,10 +21,6 @@ struct ConfidenceInterval {
 // Student t interval for the mean of `values` at confidence `level` (e.g. 0.95).
 ConfidenceInterval student_t_interval(std::span<const double> values, double level = 0.95);
 
-// Interval for the mean of a[i] - b[i]: a and b must come from the same replications (same seeds).
-ConfidenceInterval paired_difference_interval(std::span<const double> a, std::span<const double> b,
-                                              double level = 0.95);
-
 // Replications that share something drawn once per group (e.g. a parameter set shared by replications 2k and
 // 2k+1) are not independent of each other; the group means are. Returns the mean of the finite values in each
 // run of `group_size` consecutive values (NaN when a group has none), so a confidence interval over the result
@@ -32,11 +28,15 @@ ConfidenceInterval paired_difference_interval(std::span<const double> a, std::sp
 // dropped.
 std::vector<double> group_means(std::span<const double> values, std::size_t group_size);
 
-// student_t_interval / paired_difference_interval over the finite group means (NaN values and, for the
-// difference, replications where either side is NaN are left out of their group's mean). `n` counts groups.
+// student_t_interval over the finite group means (NaN values are left out of their group's mean); `n` counts
+// groups.
 ConfidenceInterval grouped_interval(std::span<const double> values, std::size_t group_size, double level = 0.95);
-ConfidenceInterval grouped_paired_difference_interval(std::span<const double> a, std::span<const double> b,
-                                                      std::size_t group_size, double level = 0.95);
+
+// Interval for the mean of a[i] − b[i]: a and b must come from the same replications (same seeds). Replications
+// where either side is NaN are left out; with group_size > 1 the interval is over the group means of the
+// differences, as in grouped_interval.
+ConfidenceInterval paired_difference_interval(std::span<const double> a, std::span<const double> b,
+                                              double level = 0.95, std::size_t group_size = 1);
 
 // Two-sided Student t quantile t_{1-(1-level)/2, dof}.
 double student_t_critical(double level, double degrees_of_freedom);

@@ -49,7 +49,7 @@ TEST(GroupedInterval, NaNIsLeftOutOfItsGroupAndAnEmptyGroupDropped) {
 TEST(GroupedPairedDifference, DifferencesArePairedThenAveragedPerGroup) {
   // a − b = 1, 3, 4, 8; pair means 2 and 6: mean 4, sd 2·sqrt(2); t_{1, 0.975} = 12.7062.
   const std::vector<double> a{1, 3, 5, 9}, b{0, 0, 1, 1};
-  const ConfidenceInterval ci = grouped_paired_difference_interval(a, b, 2, 0.95);
+  const ConfidenceInterval ci = paired_difference_interval(a, b, 0.95, 2);
   EXPECT_EQ(ci.n, 2u);
   EXPECT_DOUBLE_EQ(ci.mean, 4.0);
   EXPECT_NEAR(ci.half_width, 12.7062 * 2.0 * std::sqrt(2.0) / std::sqrt(2.0), 1e-3);
