@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "models/scenario/error_sink.hpp"
+#include "sim/time/units.hpp"
 #include "models/scenario/toml_file.hpp"
 #include "models/scenario/table_reader.hpp"
 
@@ -59,7 +60,7 @@ void read_priors(TableReader& root, Priors& p) {
 
 }  // namespace
 
-double Observations::years() const { return static_cast<double>((end - start).count()) / 365.25; }
+double Observations::years() const { return static_cast<double>((end - start).count()) / sim::kDaysPerYear; }
 
 int Observations::emergencies() const { return std::accumulate(emergencies_by_band.begin(), emergencies_by_band.end(), 0); }
 

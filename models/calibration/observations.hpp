@@ -37,7 +37,7 @@ struct Observations {
   std::array<int, kNeedCount> emergencies_by_need{};
   Priors priors;
 
-  [[nodiscard]] double years() const;  // the period's length in years of 365.25 days
+  [[nodiscard]] double years() const;  // the period's length in years of sim::kDaysPerYear days
   [[nodiscard]] int emergencies() const;
 };
 

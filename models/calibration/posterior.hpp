@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/calibration/observations.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::calibration {
 
@@ -23,7 +24,7 @@ struct GammaPosterior {
   double shape = 0;
   double rate = 0;  // per unit of exposure; the scale is 1 / rate
   [[nodiscard]] double mean() const { return shape / rate; }
-  [[nodiscard]] Interval interval(double level = 0.95) const;
+  [[nodiscard]] Interval interval(double level = sim::kDefaultConfidenceLevel) const;
 };
 GammaPosterior rate_posterior(int count, double exposure, const Priors& priors);
 
@@ -31,7 +32,7 @@ struct BetaPosterior {
   double a = 0;
   double b = 0;
   [[nodiscard]] double mean() const { return a / (a + b); }
-  [[nodiscard]] Interval interval(double level = 0.95) const;
+  [[nodiscard]] Interval interval(double level = sim::kDefaultConfidenceLevel) const;
 };
 BetaPosterior probability_posterior(int successes, int trials, const Priors& priors);
 
@@ -62,10 +63,10 @@ struct Calibration {
   std::vector<PosteriorRow> rows;
 };
 
-Calibration calibrate(const Observations& obs, double level = 0.95);
+Calibration calibrate(const Observations& obs, double level = sim::kDefaultConfidenceLevel);
 
 // The printed table (fixed-width text).
-std::string format_calibration_table(const Calibration& c, double level = 0.95);
+std::string format_calibration_table(const Calibration& c, double level = sim::kDefaultConfidenceLevel);
 
 // A scenario fragment (TOML) stating the posteriors, headed by the observations file and priors used.
 std::string scenario_fragment(const Observations& obs, const Calibration& c);

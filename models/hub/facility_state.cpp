@@ -8,7 +8,6 @@
 
 namespace kyoten::hub {
 namespace {
-constexpr double kHoursPerDay = 24.0;
 constexpr double kNever = std::numeric_limits<double>::infinity();
 }  // namespace
 
@@ -43,7 +42,7 @@ void FacilityState::advance_to(double t) {
 
 void FacilityState::on_planned_request(double t) {
   if (has_bed_for_planned()) {
-    planned_ends_.push_back(t + spec_->planned_stay_days(planned_stream_) * kHoursPerDay);
+    planned_ends_.push_back(t + spec_->planned_stay_days(planned_stream_) * sim::kHoursPerDay);
     std::push_heap(planned_ends_.begin(), planned_ends_.end(), std::greater<>{});
     planned_level_.add(t, +1);
   } else if (counting_refusals_) {

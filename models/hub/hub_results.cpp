@@ -10,7 +10,6 @@
 namespace kyoten::hub {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kHoursPerDay = 24.0;
 double ratio(double a, double b) { return b > 0 ? a / b : kNaN; }
 }  // namespace
 
@@ -36,7 +35,7 @@ void HubSimulation::reset_day_trackers() {
 
 void HubSimulation::close_day() {
   const double now = events_.now();
-  acc_.day.short_stay_beds_in_use_mean = (bed_hours(now) - acc_.beds_integral_at_day_start) / kHoursPerDay;
+  acc_.day.short_stay_beds_in_use_mean = (bed_hours(now) - acc_.beds_integral_at_day_start) / sim::kHoursPerDay;
   acc_.days.push_back(acc_.day);
   reset_day_trackers();
 }
@@ -90,7 +89,7 @@ ReplicationResult HubSimulation::finish() {
   int planned_refused = 0;
   for (const FacilityState& f : facilities_) planned_refused += f.planned_refused();
   set("planned_stays_refused", planned_refused);
-  set("emergency_bed_days", emergency_beds_level_.integral(now) / kHoursPerDay);
+  set("emergency_bed_days", emergency_beds_level_.integral(now) / sim::kHoursPerDay);
   if (sc_.hub.rooms > 0) {
     set("hub_room_occupancy", hub_level_.mean(now) / sc_.hub.rooms);
     double none = 0, all = 0;
@@ -105,7 +104,7 @@ ReplicationResult HubSimulation::finish() {
   }
   double busy = 0, duty = 0;
   const auto& busy_hours = busy_by_hour_.totals(now);
-  for (int h = 0; h < 168; ++h) {
+  for (int h = 0; h < sim::kHoursPerWeek; ++h) {
     busy += busy_hours[h];
     duty += acc_.duty_hours[h];
     out.staff_utilisation[h] = ratio(busy_hours[h], acc_.duty_hours[h]);

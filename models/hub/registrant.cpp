@@ -12,9 +12,8 @@ Registrant draw_registrant(const Scenario& sc, sim::RandomStream& s, double now)
   Registrant r;
   r.registered_at = now;
   // Region weights are copied to a small fixed buffer: this runs per registration, without allocating.
-  constexpr std::size_t kMaxRegions = 64;
   std::array<double, kMaxRegions> region_weights{};
-  const std::size_t n = std::min(sc.regions.size(), kMaxRegions);
+  const std::size_t n = std::min(sc.regions.size(), region_weights.size());
   for (std::size_t i = 0; i < n; ++i) region_weights[i] = sc.regions[i].registrant_weight;
   r.region = static_cast<std::uint16_t>(sim::draw_weighted({region_weights.data(), n}, s));
   if (!mix.age_band_weights.empty()) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/time/units.hpp"
+
 namespace kyoten::hub {
 
 struct KpiInfo {
@@ -130,7 +132,7 @@ struct ReplicationResult {
   std::array<double, kKpiCount> kpi{};
   std::vector<MonthRecord> months;
   std::vector<DayRecord> days;  // one per day from the horizon's start
-  std::array<double, 168> staff_utilisation{};  // busy / on duty, by hour of week; NaN where nobody is on duty
+  std::array<double, sim::kHoursPerWeek> staff_utilisation{};  // busy / on duty, by hour of week; NaN where nobody is on duty
   std::vector<CostRecord> costs;
   // The parameter values this replication drew, in the order of parameter_names(scenario); empty when the
   // scenario has no uncertain parameters.

@@ -11,6 +11,7 @@
 
 #include "models/hub/uncertain_parameter.hpp"
 #include "sim/random/distribution.hpp"
+#include "sim/time/units.hpp"
 
 namespace kyoten::hub {
 
@@ -66,11 +67,11 @@ enum class Fallback : int { HubRoom = 0, HomeHelp = 1, ElderlyCare = 2, HandOver
 
 // Staff on duty by hour: 168 hours of the week (0 = Monday 00:00) and 24 hours of a public holiday.
 struct StaffSchedule {
-  std::array<int, 168> hour_of_week{};
-  std::array<int, 24> holiday{};
+  std::array<int, sim::kHoursPerWeek> hour_of_week{};
+  std::array<int, sim::kHoursPerDay> holiday{};
   // Coordinators on duty in an hour of the week; a public holiday follows the holiday schedule all day.
   [[nodiscard]] int on_duty(bool is_holiday, int week_hour) const {
-    return is_holiday ? holiday[week_hour % 24] : hour_of_week[week_hour];
+    return is_holiday ? holiday[week_hour % sim::kHoursPerDay] : hour_of_week[week_hour];
   }
 };
 
@@ -87,6 +88,10 @@ struct Horizon {
   Date end;                // exclusive
   double warmup_days = 0;  // simulated before `start`, statistics discarded (beds fill with planned stays)
 };
+
+// Registrant regions are drawn from a fixed buffer of this size (registrant.cpp) to avoid allocating; the
+// loader refuses more.
+inline constexpr int kMaxRegions = 64;
 
 struct Region {
   std::string name;

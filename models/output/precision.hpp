@@ -14,11 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "sim/stats/confidence.hpp"
+
 namespace kyoten::output {
 
 struct PrecisionRule {
   double target = 0.05;  // P: half-width <= P x |mean|
-  double confidence_level = 0.95;
+  double confidence_level = sim::kDefaultConfidenceLevel;
   std::size_t k_limit = 5;          // look-ahead parameter (Hoad et al. recommend 5)
   std::size_t min_replications = 3;  // no decision below this many (their initial n)
   // Replications per parameter draw (hub::replications_per_draw). Above 1, consecutive groups are not

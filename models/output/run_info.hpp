@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/stats/confidence.hpp"
+
 namespace kyoten::output {
 
 struct RunInfo {
@@ -15,7 +17,7 @@ struct RunInfo {
   std::uint64_t seed = 0;
   std::size_t replications = 0;
   unsigned threads = 0;
-  double confidence_level = 0.95;
+  double confidence_level = sim::kDefaultConfidenceLevel;
   std::string precision_json;  // `run --precision`: the replication-control record as JSON text; empty otherwise
 };
 

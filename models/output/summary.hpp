@@ -12,6 +12,7 @@
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
 #include "sim/stats/variance_split.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::output {
 
@@ -56,13 +57,13 @@ struct CostSummary {
 };
 
 struct RunSummary {
-  double confidence_level = 0.95;
+  double confidence_level = sim::kDefaultConfidenceLevel;
   std::size_t replications = 0;
   std::vector<KpiSummary> kpis;    // in the order of hub::kKpis
   std::vector<CostSummary> costs;  // by fiscal year, then line
   // Mean utilisation by hour of week (0 = Monday 00:00) over replications where someone was on duty; NaN
   // where nobody ever was.
-  std::array<double, 168> staff_utilisation{};
+  std::array<double, sim::kHoursPerWeek> staff_utilisation{};
   // Replications per parameter draw: 1 (every replication independent, no parameter uncertainty) or 2.
   std::size_t draw_group = 1;
   // Headline KPIs, bed use and cost per fiscal year; empty when draw_group is 1 (then the parameter part is 0
@@ -74,6 +75,6 @@ struct RunSummary {
 // (nothing was spent); a budget line with no simulated cost appears with cost 0 so over- and under-spending
 // are both visible.
 RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub::Budget& budget,
-                     double confidence_level = 0.95, std::size_t draw_group = 1);
+                     double confidence_level = sim::kDefaultConfidenceLevel, std::size_t draw_group = 1);
 
 }  // namespace kyoten::output

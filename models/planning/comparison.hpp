@@ -10,6 +10,7 @@
 #include "models/hub/scenario.hpp"
 #include "models/output/summary.hpp"
 #include "models/planning/paired.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::planning {
 
@@ -46,7 +47,7 @@ struct Versus {
 };
 
 struct Comparison {
-  double confidence_level = 0.95;
+  double confidence_level = sim::kDefaultConfidenceLevel;
   std::size_t replications = 0;
   std::uint64_t seed = 0;
   std::size_t draw_group = 1;  // replications per parameter draw: 2 when any scenario has uncertain parameters

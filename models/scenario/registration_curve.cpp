@@ -2,10 +2,12 @@
 
 #include <cmath>
 
+#include "sim/time/units.hpp"
+
 namespace kyoten::scenario {
 namespace {
 
-double years_between(Date a, Date b) { return static_cast<double>((b - a).count()) / kDaysPerYear; }
+double years_between(Date a, Date b) { return static_cast<double>((b - a).count()) / sim::kDaysPerYear; }
 
 }  // namespace
 

@@ -1,7 +1,7 @@
 #pragma once
 // A logistic S-curve of the registered count toward a latent pool, turned into monthly knots of
 // Registration::expected_registered (the model interpolates linearly between knots):
-//   N(t) = K / (1 + ((K − N0) / N0) · exp(−r t)),  t in years of 365.25 days since `from`,
+//   N(t) = K / (1 + ((K − N0) / N0) · exp(−r t)),  t in years of sim::kDaysPerYear days since `from`,
 // K the latent pool (e.g. seed 000: ~2,000 holders of a short-stay approval), N0 the count at `from`,
 // r the growth rate per year. Instead of r a planner may give one point the curve must pass through
 // (e.g. ~500 registrants on 2025-03-31, seed 000 別紙2); r is then solved for.
@@ -13,7 +13,6 @@
 namespace kyoten::scenario {
 
 using Date = std::chrono::sys_days;
-inline constexpr double kDaysPerYear = 365.25;
 
 struct SCurve {
   Date from;                   // where the curve starts (N = initial)

@@ -1,13 +1,16 @@
 #pragma once
 // Defaults the loader applies when a key is left out, each with its source. Defaults that are plain member
 // initialisers of the structs in models/hub/scenario.hpp are taken from there; scenarios/README.md lists all.
+#include "models/hub/scenario.hpp"
+#include "sim/time/japanese_holidays.hpp"
+
 namespace kyoten::scenario::defaults {
 
 // [stays] emergency_need_days: seed 000 別紙2 「当面（３～４日程度）の生活の維持のためのコーディネート」.
 inline constexpr double kEmergencyNeedDaysLow = 3.0;
 inline constexpr double kEmergencyNeedDaysHigh = 4.0;
 
-// [[facilities]] planned_stay_days: 令和5年社会福祉施設等調査, adults 5.5 days per user in Sept 2023 (MODEL.md);
+// [[facilities]] planned_stay_days: 令和5年社会福祉施設等調査, adults 5.5 days per user in Sept 2023;
 // the spread is an assumption (most stays a few days, some two weeks).
 inline constexpr double kPlannedStayMeanDays = 5.5;
 inline constexpr double kPlannedStaySdDays = 4.0;
@@ -17,8 +20,8 @@ inline constexpr int kShiftStaff = 1;
 
 // The hub model records the facilities a person has stayed at in a 64-bit mask.
 inline constexpr int kMaxFacilities = 64;
-// Registrant regions are drawn from a fixed buffer of this size (registrant.cpp) to avoid allocating.
-inline constexpr int kMaxRegions = 64;
+// The hub model's region limit (models/hub/scenario.hpp).
+inline constexpr int kMaxRegions = hub::kMaxRegions;
 
 // Assumption (no seed figure): a coordinator needs about 15 minutes on the phone to arrange a supporter
 // dispatch with the home-care provider, and about 10 minutes to place someone in one of the hub's own rooms
@@ -27,7 +30,7 @@ inline constexpr double kHomeSupportArrangeMinutes = 15.0;
 inline constexpr double kHubContactMinutes = 10.0;
 
 // The civil calendar's holiday table covers these years (sim/time/japanese_holidays.hpp).
-inline constexpr int kFirstYear = 2000;
-inline constexpr int kLastYear = 2099;
+inline constexpr int kFirstYear = sim::kFirstHolidayYear;
+inline constexpr int kLastYear = sim::kLastHolidayYear;
 
 }  // namespace kyoten::scenario::defaults

@@ -5,8 +5,8 @@
 namespace kyoten::scenario {
 namespace {
 
-constexpr int kHoursPerDay = 24;
-constexpr int kDaysPerWeek = 7;
+using sim::kDaysPerWeek;
+using sim::kHoursPerDay;
 constexpr std::array<const char*, kDaysPerWeek> kDayNames = {"monday", "tuesday",  "wednesday", "thursday",
                                                              "friday", "saturday", "sunday"};
 constexpr std::array<const char*, kDaysPerWeek> kDayShort = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};

@@ -11,9 +11,9 @@
 #include <limits>
 #include <vector>
 
-namespace kyoten::sim {
+#include "sim/time/units.hpp"
 
-using Time = double;  // simulated time in hours since the model's origin
+namespace kyoten::sim {
 
 struct Event {
   Time time = 0.0;

@@ -11,16 +11,16 @@
 #include <utility>
 #include <vector>
 
-#include "sim/event/event_calendar.hpp"
 #include "sim/random/stream.hpp"
+#include "sim/time/units.hpp"
 
 namespace kyoten::sim {
 
 // Hourly multipliers for the 168 hours of a week, hour 0 = Monday 00:00–01:00, plus a 24-hour profile for
 // public holidays (whose weekday profile is not used).
 struct WeeklyProfile {
-  std::array<double, 168> hour_of_week{};
-  std::array<double, 24> holiday{};
+  std::array<double, kHoursPerWeek> hour_of_week{};
+  std::array<double, kHoursPerDay> holiday{};
   [[nodiscard]] double max() const {
     return std::max(*std::max_element(hour_of_week.begin(), hour_of_week.end()),
                     *std::max_element(holiday.begin(), holiday.end()));

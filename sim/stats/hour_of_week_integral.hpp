@@ -4,11 +4,13 @@
 // Time is in hours from a midnight whose hour of the week is given (no daylight saving: whole hours are whole).
 #include <array>
 
+#include "sim/time/units.hpp"
+
 namespace kyoten::sim {
 
 class HourOfWeekIntegral {
  public:
-  static constexpr int kHours = 168;
+  static constexpr int kHours = kHoursPerWeek;
 
   explicit HourOfWeekIntegral(int hour_of_week_at_zero = 0, double start_time = 0.0, double level = 0.0);
 

@@ -14,17 +14,12 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/event/event_calendar.hpp"
+#include "sim/time/units.hpp"
 
 namespace kyoten::sim {
 
 // How a day is staffed and how demand behaves: public holidays count as Sundays.
 enum class DayType { Weekday, Saturday, SundayOrHoliday };
-
-inline constexpr int kHoursPerDay = 24;
-inline constexpr int kDaysPerWeek = 7;
-inline constexpr int kHoursPerWeek = kHoursPerDay * kDaysPerWeek;
-inline constexpr int kMonthsPerYear = 12;
 
 class CivilCalendar {
  public:
