@@ -124,34 +124,15 @@ COST_LINE_LABELS = {
     "assessments": {"ja": "アセスメント", "en": "Assessments"},
     "training": {"ja": "専門的人材の養成（研修）", "en": "Specialist training"},
     "experience_advice": {"ja": "体験の機会・場（助言）", "en": "Experience-stay advice"},
-    # names written by earlier builds of kyoten (before cost lines and budget lines were made the same)
-    "center_staff": {"ja": "センター人件費", "en": "Center staff"},
-    "center_fixed": {"ja": "センター運営費（固定）", "en": "Center fixed cost"},
-    "on_call": {"ja": "オンコール手当", "en": "On-call allowance"},
-    "hub_rooms": {"ja": "拠点緊急居室", "en": "Hub emergency rooms"},
-    "home_help": {"ja": "在宅支援（専門サポーター等）", "en": "Help at home"},
-    "advice": {"ja": "体験の機会・場（助言）", "en": "Experience-stay advice"},
-}
-
-# A budget line is compared with the cost line of the same name. Results written before the two lists were
-# unified used other cost-line names; these are the old cost lines each budget line paid for.
-LEGACY_BUDGET_LINE_COSTS = {
-    "center": ["center_staff", "center_fixed", "on_call"],
-    "specialist_supporters": ["home_help"],
-    "experience_advice": ["advice"],
-    "hub": ["hub_rooms"],
 }
 
 
 def budget_line_costs(line: str, cost_lines) -> list[str]:
-    """The cost lines (among `cost_lines`) that a budget line is compared with."""
-    cost_lines = list(cost_lines)
-    if line in cost_lines:
-        return [line]
-    return [c for c in LEGACY_BUDGET_LINE_COSTS.get(line, []) if c in cost_lines]
+    """The cost lines (among `cost_lines`) that a budget line is compared with: the one of the same name."""
+    return [line] if line in list(cost_lines) else []
 
 
-BUDGET_LINE_LABELS = {k: v for k, v in COST_LINE_LABELS.items() if k in COST_LINES}
+BUDGET_LINE_LABELS = COST_LINE_LABELS  # the budget lines are the cost lines
 
 
 # Monthly series of monthly.csv that get a fan chart: (column, chart id).

@@ -21,7 +21,6 @@ struct Range {
   [[nodiscard]] bool contains(double x) const { return (min_open ? x > min : x >= min) && x <= max; }
   [[nodiscard]] std::string describe() const;  // "must be >= 0", "must be in [0, 1]", ...
 };
-inline Range any_number() { return {}; }
 inline Range non_negative() { return {0.0}; }
 inline Range positive() { return {0.0, std::numeric_limits<double>::infinity(), true}; }
 inline Range probability() { return {0.0, 1.0}; }

@@ -22,13 +22,4 @@ double PiecewiseLinear::at(Time t) const {
   return lo->second + (t - lo->first) / span * (hi->second - lo->second);
 }
 
-double PiecewiseLinear::max_over(Time from, Time to) const {
-  // A linear interpolant peaks at an end of the interval or at a knot inside it.
-  double m = std::max(at(from), at(to));
-  for (const auto& [t, v] : knots_) {
-    if (t > from && t < to) m = std::max(m, v);
-  }
-  return m;
-}
-
 }  // namespace kyoten::sim

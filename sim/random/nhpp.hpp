@@ -39,7 +39,6 @@ class PiecewiseLinear {
   PiecewiseLinear() = default;
   explicit PiecewiseLinear(std::vector<std::pair<Time, double>> knots);  // sorted by time
   [[nodiscard]] double at(Time t) const;
-  [[nodiscard]] double max_over(Time from, Time to) const;
   [[nodiscard]] bool empty() const { return knots_.empty(); }
 
  private:

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <stdexcept>
 
 namespace kyoten::sim {
 
@@ -63,28 +62,6 @@ void TimeWeighted::restart(double t) {
   start_ = t;
   last_time_ = t;
   area_ = 0.0;
-}
-
-Histogram::Histogram(double low, double high, std::size_t bins)
-    : low_(low), high_(high), width_((high - low) / static_cast<double>(bins)), counts_(bins, 0.0) {
-  if (!(high > low) || bins == 0) throw std::invalid_argument("Histogram needs high > low and at least one bin");
-}
-
-void Histogram::add(double x, double weight) {
-  if (x < low_) {
-    underflow_ += weight;
-  } else if (x >= high_) {
-    overflow_ += weight;
-  } else {
-    const auto i = std::min(counts_.size() - 1, static_cast<std::size_t>((x - low_) / width_));
-    counts_[i] += weight;
-  }
-}
-
-double Histogram::total() const {
-  double t = underflow_ + overflow_;
-  for (double c : counts_) t += c;
-  return t;
 }
 
 }  // namespace kyoten::sim

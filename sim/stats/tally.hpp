@@ -1,6 +1,6 @@
 #pragma once
 // Observation statistics: a Tally for values observed one at a time (waiting times), a TimeWeighted
-// average for a level that holds between changes (beds in use), and a fixed-bin Histogram.
+// average for a level that holds between changes (beds in use).
 #include <cstddef>
 #include <limits>
 #include <vector>
@@ -63,23 +63,6 @@ class TimeWeighted {
   double last_time_;
   double level_;
   double area_ = 0.0;
-};
-
-class Histogram {
- public:
-  Histogram(double low, double high, std::size_t bins);
-  void add(double x, double weight = 1.0);
-  [[nodiscard]] std::size_t bins() const { return counts_.size(); }
-  [[nodiscard]] double bin_low(std::size_t i) const { return low_ + width_ * static_cast<double>(i); }
-  [[nodiscard]] double count(std::size_t i) const { return counts_[i]; }
-  [[nodiscard]] double underflow() const { return underflow_; }
-  [[nodiscard]] double overflow() const { return overflow_; }
-  [[nodiscard]] double total() const;
-
- private:
-  double low_, high_, width_;
-  std::vector<double> counts_;
-  double underflow_ = 0.0, overflow_ = 0.0;
 };
 
 }  // namespace kyoten::sim

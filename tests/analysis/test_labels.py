@@ -57,3 +57,15 @@ def test_units_and_formats():
     assert labels.fmt_number(float("nan")) == "—"
     with pytest.raises(ValueError):
         labels.check_lang("fr")
+
+
+def test_cost_lines_match_models_hub_cost_ledger_hpp(repo):
+    src = (repo / "models" / "hub" / "cost_ledger.hpp").read_text(encoding="utf-8")
+    table = src[src.index("kCostLineKeys = {"):src.index("};", src.index("kCostLineKeys = {"))]
+    assert re.findall(r'"([a-z_]+)"', table) == labels.COST_LINES
+    assert set(labels.COST_LINE_LABELS) == set(labels.COST_LINES)
+
+
+def test_a_budget_line_is_compared_with_the_cost_line_of_its_name_only():
+    assert labels.budget_line_costs("center", ["hub", "center"]) == ["center"]
+    assert labels.budget_line_costs("training", ["center", "hub"]) == []
