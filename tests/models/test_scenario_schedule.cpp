@@ -1,6 +1,10 @@
 // Shifts → the hour-of-week staffing array, worked by hand: plain shifts, shifts that wrap past midnight
 // (including Sunday night into Monday), public holidays, and overlapping shifts adding up.
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <array>
 
 #include "models/scenario/staff_schedule.hpp"
 
@@ -106,3 +110,54 @@ TEST(StaffSchedule, DaySetNames) {
 }
 
 }  // namespace
+
+namespace {
+
+// A shift's length in hours: [from, to), or past midnight when to <= from.
+int shift_hours(const Shift& s) { return s.to_hour > s.from_hour ? s.to_hour - s.from_hour : 24 - s.from_hour + s.to_hour; }
+
+rc::Gen<Shift> any_shift() {
+  return rc::gen::apply(
+      [](int day_bits, bool on_holiday, int from, int to, int count) {
+        Shift s;
+        for (int d = 0; d < 7; ++d) s.days.weekday[static_cast<std::size_t>(d)] = (day_bits >> d) & 1;
+        s.days.holiday = on_holiday;
+        s.from_hour = from;
+        s.to_hour = to;
+        s.count = count;
+        return s;
+      },
+      rc::gen::inRange(0, 128), rc::gen::arbitrary<bool>(), rc::gen::inRange(0, 24),
+      rc::gen::inRange(0, 25), rc::gen::inRange(1, 4));
+}
+
+}  // namespace
+
+// Property: for any set of shifts, the staff-hours of the week are the shifts' lengths times their days times
+// their counts, and each hour of the week holds exactly the shifts that cover it, counted by walking each shift
+// hour by hour round the week (Sunday night runs into Monday); a holiday holds each holiday shift's hours.
+RC_GTEST_PROP(StaffScheduleProperty, HoursOnDutyAreTheShiftsSum, ()) {
+  const auto shifts = *rc::gen::container<std::vector<Shift>>(any_shift());
+  const auto schedule = schedule_from_shifts(shifts);
+  std::array<int, 168> expected_week{};
+  std::array<int, 24> expected_holiday{};
+  long long expected_total = 0;
+  for (const Shift& s : shifts) {
+    for (int d = 0; d < 7; ++d) {
+      if (!s.days.weekday[static_cast<std::size_t>(d)]) continue;
+      expected_total += static_cast<long long>(shift_hours(s)) * s.count;
+      for (int k = 0; k < shift_hours(s); ++k) expected_week[static_cast<std::size_t>((d * 24 + s.from_hour + k) % 168)] += s.count;
+    }
+    if (s.days.holiday)
+      for (int k = 0; k < shift_hours(s); ++k) expected_holiday[static_cast<std::size_t>((s.from_hour + k) % 24)] += s.count;
+  }
+  long long total = 0;
+  for (int h : schedule.hour_of_week) total += h;
+  RC_ASSERT(total == expected_total);
+  RC_ASSERT(schedule.hour_of_week == expected_week);
+  RC_ASSERT(schedule.holiday == expected_holiday);
+  // An hour is reported uncovered exactly when some hour of the week or of a holiday has nobody.
+  const bool any_gap = std::count(expected_week.begin(), expected_week.end(), 0) > 0 ||
+                       std::count(expected_holiday.begin(), expected_holiday.end(), 0) > 0;
+  RC_ASSERT(describe_uncovered_hours(schedule).empty() == !any_gap);
+}

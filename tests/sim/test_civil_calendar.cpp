@@ -3,6 +3,7 @@
 #include "sim/time/civil_calendar.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 #include <chrono>
 #include <stdexcept>
@@ -170,3 +171,39 @@ TEST(IsoDate, RoundTripsEveryDayOfTenYears) {
 }
 
 }  // namespace
+
+// Property: for any origin date and any minute in the following decades, the calendar's day, weekday, hour,
+// hour of the week, date, month index and fiscal year are those <chrono> gives for origin + that many minutes.
+RC_GTEST_PROP(CivilCalendarProperty, AgreesWithChronoForRandomTimes, ()) {
+  const int origin_day = *rc::gen::inRange(0, 60 * 365);  // origins 2000–2059
+  const long long minute = *rc::gen::inRange(0LL, 30LL * 366 * 24 * 60);
+  const sys_days origin = sys_days{2000y / January / 1} + days{origin_day};
+  const CivilCalendar cal(origin);
+  const Time t = static_cast<double>(minute) / 60.0;
+
+  const sys_time<minutes> instant = origin + minutes{minute};
+  const sys_days day = floor<days>(instant);
+  const year_month_day ymd{day};
+  const year_month_day origin_ymd{origin};
+  const int iso_weekday = static_cast<int>(weekday{day}.iso_encoding()) - 1;  // 0 = Monday
+  const int hour = static_cast<int>(duration_cast<hours>(instant - day).count());
+  const int fy = int{ymd.year()} - (ymd.month() < April ? 1 : 0);
+  const int months = (int{ymd.year()} - int{origin_ymd.year()}) * 12 +
+                     static_cast<int>(unsigned{ymd.month()}) - static_cast<int>(unsigned{origin_ymd.month()});
+
+  RC_ASSERT(cal.day_index(t) == (day - origin).count());
+  RC_ASSERT(cal.date_at(t) == day);
+  RC_ASSERT(cal.ymd_at(t) == ymd);
+  RC_ASSERT(cal.weekday(t) == iso_weekday);
+  RC_ASSERT(cal.hour_of_day(t) == hour);
+  RC_ASSERT(cal.hour_of_week(t) == iso_weekday * 24 + hour);
+  RC_ASSERT(cal.fiscal_year(t) == fy);
+  RC_ASSERT(fiscal_year_of(ymd) == fy);
+  RC_ASSERT(cal.month_index(t) == months);
+  const DayType expected = kyoten::sim::is_japanese_holiday(day) || iso_weekday == 6 ? DayType::SundayOrHoliday
+                           : iso_weekday == 5                                     ? DayType::Saturday
+                                                                                  : DayType::Weekday;
+  RC_ASSERT(cal.day_type(t) == expected);
+  // Back from the date: the hour of the day it starts at.
+  RC_ASSERT(cal.time_of(day, hour) == std::floor(t));
+}

@@ -1,8 +1,10 @@
 #include "sim/event/event_calendar.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "sim/random/stream.hpp"
@@ -87,4 +89,60 @@ TEST(EventCalendar, MatchesSortedReferenceUnderRandomCancellation) {
     ASSERT_EQ(e.time, r.time);
   }
   EXPECT_TRUE(cal.empty());
+}
+
+// Property: any sequence of schedules (plain or cancellable, often at equal times), cancellations and pops
+// behaves as a std::multimap keyed by time, which keeps equal keys in insertion order (FIFO ties) and from
+// which a cancelled event is erased.
+RC_GTEST_PROP(EventCalendarProperty, BehavesAsAMultimapByTime, ()) {
+  enum Op { Schedule, ScheduleCancellable, Cancel, Pop };
+  const auto ops = *rc::gen::container<std::vector<std::pair<int, int>>>(
+      rc::gen::pair(rc::gen::inRange(0, 4), rc::gen::inRange(0, 6)));
+  EventCalendar cal;
+  std::multimap<double, std::uint32_t> oracle;
+  std::vector<std::pair<kyoten::sim::EventHandle, std::multimap<double, std::uint32_t>::iterator>> handles;
+  std::vector<bool> live;  // by handle index: still pending in the oracle
+  std::uint32_t next_id = 0;
+  for (const auto& [op, arg] : ops) {
+    const double t = cal.now() + arg;  // few distinct offsets: many ties
+    switch (op) {
+      case Schedule:
+        cal.schedule(t, 0, next_id);
+        oracle.emplace(t, next_id++);
+        break;
+      case ScheduleCancellable:
+        handles.emplace_back(cal.schedule_cancellable(Event{t, 0, next_id, 0}), oracle.emplace(t, next_id));
+        live.push_back(true);
+        ++next_id;
+        break;
+      case Cancel: {
+        if (handles.empty()) break;
+        const std::size_t k = static_cast<std::size_t>(arg) * 7919 % handles.size();
+        RC_ASSERT(cal.pending(handles[k].first) == live[k]);
+        RC_ASSERT(cal.cancel(handles[k].first) == live[k]);
+        if (live[k]) oracle.erase(handles[k].second);
+        live[k] = false;
+        break;
+      }
+      case Pop: {
+        RC_ASSERT(cal.empty() == oracle.empty());
+        if (oracle.empty()) break;
+        const Event e = cal.pop();
+        RC_ASSERT(e.time == oracle.begin()->first);
+        RC_ASSERT(e.subject == oracle.begin()->second);
+        RC_ASSERT(cal.now() == e.time);
+        for (std::size_t k = 0; k < handles.size(); ++k)
+          if (live[k] && handles[k].second == oracle.begin()) live[k] = false;
+        oracle.erase(oracle.begin());
+        break;
+      }
+    }
+    RC_ASSERT(cal.size() == oracle.size());
+  }
+  while (!oracle.empty()) {
+    const Event e = cal.pop();
+    RC_ASSERT(e.subject == oracle.begin()->second);
+    oracle.erase(oracle.begin());
+  }
+  RC_ASSERT(cal.empty());
 }
