@@ -5,67 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <locale>
-#include <string_view>
 #include <vector>
+
+#include "models/output/number_format.hpp"
 
 namespace kyoten::output {
 namespace {
-
-// How a KPI unit is shown: values are multiplied by `scale` first.
-struct UnitDisplay {
-  std::string_view unit;  // as in hub::KpiInfo
-  double scale;
-  const char* ja;
-  const char* en;
-};
-
-constexpr std::array kUnitDisplays = {
-    UnitDisplay{"count", 1.0, "", ""},        UnitDisplay{"share", 100.0, "%", "%"},
-    UnitDisplay{"minutes", 1.0, "分", "min"}, UnitDisplay{"hours", 1.0, "時間", "h"},
-    UnitDisplay{"days", 1.0, "日", "days"},   UnitDisplay{"yen", 1e-3, "千円", "thousand yen"},
-};
-
-const UnitDisplay& display_of(std::string_view unit) {
-  static constexpr UnitDisplay kUnknown{"", 1.0, "", ""};
-  for (const UnitDisplay& d : kUnitDisplays)
-    if (d.unit == unit) return d;
-  return kUnknown;
-}
-
-// Thousands separated by commas whatever the user's locale, so results read the same everywhere.
-struct CommaGrouping : std::numpunct<char> {
-  char do_thousands_sep() const override { return ','; }
-  std::string do_grouping() const override { return "\3"; }
-};
-
-const std::locale& grouping_locale() {
-  static const std::locale locale(std::locale::classic(), new CommaGrouping);
-  return locale;
-}
-
-// Decimals that show the interval's first two significant digits (half-width 3.2 → 1, 0.45 → 2); when there
-// is no interval, enough for the mean's size.
-int decimals_for(double mean, double half_width) {
-  constexpr int kMaxDecimals = 3;
-  if (std::isfinite(half_width) && half_width > 0)
-    return std::clamp(1 - static_cast<int>(std::floor(std::log10(half_width))), 0, kMaxDecimals);
-  const double size = std::abs(mean);
-  return size >= 100 ? 0 : size >= 10 ? 1 : 2;
-}
-
-std::string number(double v, int decimals) {
-  if (!std::isfinite(v)) return "-";
-  if (std::abs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0.0;  // no "-0.0"
-  return fmt::format(grouping_locale(), "{:.{}Lf}", v, decimals);
-}
-
-// Display columns of UTF-8 text as fmt counts them when it pads (East Asian wide characters count two):
-// padding a field wider than any text of this many bytes adds exactly (field - display width) fill characters.
-std::size_t display_width(std::string_view text) {
-  const std::size_t field = 2 * text.size() + 1;
-  return text.size() + field - fmt::formatted_size("{:<{}}", text, field);
-}
 
 struct Line {
   std::string label, mean, interval, unit;
@@ -73,14 +18,15 @@ struct Line {
 
 Line line_for(const KpiSummary& k, std::size_t replications, Language language) {
   const hub::KpiInfo& info = hub::kKpis[k.index];
-  const UnitDisplay& unit = display_of(info.unit);
+  const ShownUnit unit = shown_unit(info.unit);
   const Statistic& s = k.stat;
   const double mean = s.mean * unit.scale;
   const double low = s.ci_low * unit.scale;
   const double high = s.ci_high * unit.scale;
   const int decimals = decimals_for(mean, (high - low) / 2);
-  Line line{language == Language::Japanese ? info.label_ja : info.label_en, number(mean, decimals),
-            std::isfinite(low) ? fmt::format("[{}, {}]", number(low, decimals), number(high, decimals)) : "-",
+  const std::string interval =
+      std::isfinite(low) ? fmt::format("[{}, {}]", format_number(low, decimals), format_number(high, decimals)) : "-";
+  Line line{language == Language::Japanese ? info.label_ja : info.label_en, format_number(mean, decimals), interval,
             language == Language::Japanese ? unit.ja : unit.en};
   // Say when a KPI rests on fewer replications than were run (it was undefined in some, e.g. no emergencies).
   if (s.n < replications) line.unit += fmt::format("{}(n={})", line.unit.empty() ? "" : " ", s.n);
