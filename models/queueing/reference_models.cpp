@@ -17,7 +17,8 @@ namespace {
 
 using sim::EventCalendar;
 using sim::RandomStream;
-// Boost's exponential draws directly: about 5 ns, against ~21 ns for libstdc++'s (ARCHITECTURE.md).
+// Boost's exponential draws directly: about 5 ns, against ~21 ns for libstdc++'s (measured when the engine was
+// designed; not re-measured by bench/).
 using Exponential = boost::random::exponential_distribution<double>;
 
 // Event kinds shared by the three models. WarmupEnd resets the statistics; Horizon stops the run.

@@ -35,7 +35,7 @@ TEST(SetagayaCalibration, ObservedTrialYearLiesInsideCentral95PercentOfReplicati
     return simulate_replication(loaded.scenario, 20221001, r);
   });
 
-  // Observed figures of the trial year (seed 000; MODEL.md "Figures from seed 000").
+  // Observed figures of the trial year (seed 000, Setagaya: 「障害者の地域生活支援機能の強化について」, 2023-11-15).
   const Observed observed[] = {
       {"registrants_end", 198, "登録者198名 (2023-09-26)"},
       {"calls", 48, "相談等 48件"},
