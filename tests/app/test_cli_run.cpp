@@ -3,9 +3,12 @@
 // replication. `kyoten validate` accepts the same scenario.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "cli_test_support.hpp"
 #include "models/hub/results.hpp"
@@ -40,11 +43,56 @@ class CliRun : public ::testing::Test {
   static inline CliResult* result_ = nullptr;
 };
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
 TEST_F(CliRun, SucceedsPrintsTheTableAndTheDirectory) {
   ASSERT_EQ(result_->exit_code, 0) << result_->err;
-  EXPECT_NE(result_->out.find("95% CI"), std::string::npos) << result_->out;
-  EXPECT_NE(result_->out.find("Calls"), std::string::npos) << result_->out;
-  EXPECT_NE(result_->out.find("out"), std::string::npos) << result_->out;
+  const auto lines = lines_of(result_->out);
+  ASSERT_GE(lines.size(), 4u) << result_->out;
+  // Header, a rule as wide as the table, then the KPIs; the directory is the last line.
+  EXPECT_EQ(lines[0].rfind("KPI ", 0), 0u) << lines[0];
+  EXPECT_NE(lines[0].find("Mean"), std::string::npos) << lines[0];
+  EXPECT_NE(lines[0].find("95% CI"), std::string::npos) << lines[0];
+  EXPECT_EQ(lines[1].find_first_not_of('-'), std::string::npos) << lines[1];
+  EXPECT_GE(lines[1].size(), lines[0].size());
+  EXPECT_EQ(lines.back(), "Results: out");
+  // Every KPI has exactly one row, headline KPIs first, in the order of hub::kKpis.
+  std::vector<std::size_t> row_of;
+  for (const hub::KpiInfo& k : hub::kKpis) {
+    std::size_t found = 0, row = 0;
+    for (std::size_t i = 2; i < lines.size(); ++i)
+      if (lines[i].rfind(std::string(k.label_en) + "  ", 0) == 0) ++found, row = i;
+    EXPECT_EQ(found, 1u) << k.label_en;
+    row_of.push_back(row);
+  }
+  for (std::size_t i = 1; i < hub::kKpiCount; ++i)
+    if (hub::kKpis[i].headline == hub::kKpis[i - 1].headline) EXPECT_LT(row_of[i - 1], row_of[i]) << hub::kKpis[i].key;
+}
+
+TEST_F(CliRun, PrintedMeanIsSummaryJsonsMeanRounded) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const auto j = nlohmann::json::parse(read_text(out() / "summary.json"));
+  double mean = std::nan("");
+  for (const auto& k : j["kpis"])
+    if (k["key"] == "calls") mean = k["mean"].get<double>();
+  ASSERT_TRUE(std::isfinite(mean));
+  for (const std::string& line : lines_of(result_->out)) {
+    if (line.rfind("Calls  ", 0) != 0) continue;
+    std::istringstream fields(line.substr(5));
+    std::string shown;
+    fields >> shown;
+    shown.erase(std::remove(shown.begin(), shown.end(), ','), shown.end());
+    const std::size_t point = shown.find('.');
+    const int decimals = point == std::string::npos ? 0 : static_cast<int>(shown.size() - point - 1);
+    EXPECT_NEAR(std::stod(shown), mean, 0.5 * std::pow(10.0, -decimals) + 1e-9) << line;
+    return;
+  }
+  ADD_FAILURE() << "no Calls row in\n" << result_->out;
 }
 
 TEST_F(CliRun, WritesEveryFileAndNoTemporary) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <numeric>
 
 #include "models/scenario/loader.hpp"
@@ -28,8 +29,18 @@ class ShippedScenario : public ::testing::TestWithParam<fs::path> {};
 TEST_P(ShippedScenario, LoadsWithoutError) {
   try {
     const auto loaded = load_scenario(GetParam());
-    EXPECT_EQ(loaded.scenario.meta.name, GetParam().stem().string()) << "meta.name should match the file name";
-    EXPECT_FALSE(kyoten::scenario::resolved_as_json(loaded).empty());
+    const auto& s = loaded.scenario;
+    EXPECT_EQ(s.meta.name, GetParam().stem().string()) << "meta.name should match the file name";
+    EXPECT_LT(s.horizon.start, s.horizon.end);
+    EXPECT_FALSE(s.centers.empty());
+    // Every center serves regions the scenario has (a line that only takes overflow serves none, and a region
+    // may have no center of its own: small-town's neighbouring city only holds facilities).
+    for (const auto& c : s.centers)
+      for (int r : c.regions) EXPECT_LT(static_cast<std::size_t>(r), s.regions.size()) << c.name;
+    // The resolved scenario written into summary.json is JSON naming the same scenario.
+    const auto resolved = nlohmann::json::parse(kyoten::scenario::resolved_as_json(loaded));
+    EXPECT_EQ(resolved["meta"]["name"], s.meta.name);
+    EXPECT_EQ(resolved["facilities"].size(), s.facilities.size());
   } catch (const kyoten::InputErrors& e) {
     FAIL() << e.what();
   }
@@ -42,10 +53,28 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario, ::testing::ValuesIn(shipped
                            return name;
                          });
 
-TEST(ShippedScenarios, OnePerSeedSystemAndTheVariants) {
-  for (const char* name : {"setagaya-fy2023", "setagaya-wardwide", "nishitokyo", "itabashi", "small-town",
-                           "large-city-hub"})
-    EXPECT_TRUE(fs::exists(kScenarios / (std::string(name) + ".toml"))) << name;
+// One scenario per seed system, each with that system's shape: its regions, centers and facilities as the
+// scenario files state them (seed 001 Nishitokyo: three areas each with a center; seed 002 Itabashi: five
+// welfare-office areas; seed 003: one town with facilities in the neighbouring city).
+TEST(ShippedScenarios, OnePerSeedSystemWithItsOwnShape) {
+  struct Shape {
+    const char* name;
+    std::size_t regions, centers, facilities;
+    int hub_rooms;
+  };
+  for (const Shape& want : {Shape{"nishitokyo", 3, 3, 3, 0}, Shape{"itabashi", 5, 5, 3, 0},
+                            Shape{"small-town", 2, 1, 2, 0}, Shape{"large-city-hub", 5, 1, 10, 3},
+                            Shape{"setagaya-fy2023", 5, 1, 9, 0}}) {
+    const auto s = load_scenario(kScenarios / (std::string(want.name) + ".toml")).scenario;
+    EXPECT_EQ(s.regions.size(), want.regions) << want.name;
+    EXPECT_EQ(s.centers.size(), want.centers) << want.name;
+    EXPECT_EQ(s.facilities.size(), want.facilities) << want.name;
+    EXPECT_EQ(s.hub.rooms, want.hub_rooms) << want.name;
+  }
+  const auto nishitokyo = load_scenario(kScenarios / "nishitokyo.toml").scenario;
+  EXPECT_EQ(nishitokyo.horizon.start, std::chrono::sys_days{std::chrono::year{2024} / 4 / 1});
+  EXPECT_EQ(nishitokyo.horizon.end, std::chrono::sys_days{std::chrono::year{2026} / 4 / 1});  // two fiscal years
+  EXPECT_EQ(nishitokyo.regions[0].name, "北部");
 }
 
 TEST(ShippedScenarios, SetagayaTrialCarriesTheSeedFigures) {
