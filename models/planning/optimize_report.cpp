@@ -13,6 +13,7 @@ namespace {
 
 using output::Language;
 
+constexpr double kReportLevel = sim::kDefaultConfidenceLevel;
 constexpr std::size_t kCostPerEmergency = hub::kpi_index("cost_per_emergency_yen");
 constexpr std::size_t kRunnersUp = 3;
 
@@ -93,12 +94,12 @@ std::string choice_text(const OptimizeReport& r, Language language) {
                   statistic_text(c.cost, hub::kKpis[r.settings.cost_kpi].unit));
   if (r.settings.cost_kpi != kCostPerEmergency) {
     const output::Statistic per =
-        output::summarise_values(kpi_column(c.results, kCostPerEmergency), sim::kDefaultConfidenceLevel, r.settings.draw_group);
+        output::summarise_values(kpi_column(c.results, kCostPerEmergency), kReportLevel, r.settings.draw_group);
     out += fmt::format("  {}{}: {}\n", kpi_label(kCostPerEmergency, language), unit_suffix(kCostPerEmergency, language),
                        statistic_text(per, "yen"));
   }
   for (const FiscalYearCost& f :
-       fiscal_year_costs(c.results, r.scenarios[k]->budget, sim::kDefaultConfidenceLevel, r.settings.draw_group)) {
+       fiscal_year_costs(c.results, r.scenarios[k]->budget, kReportLevel, r.settings.draw_group)) {
     const std::string budget = f.budget_yen ? format_number(*f.budget_yen / 1000, 0) : "-";
     out +=
         ja ? fmt::format("  費用 {}年度（千円）: {}  予算 {}\n", f.fiscal_year, statistic_text(f.total, "yen"), budget)
@@ -202,11 +203,11 @@ json optimize_json(const OptimizeReport& r, const Provenance& provenance) {
                               {"n", c.cost_vs_choice.n}};
     json per = json::object();
     add_statistic(per,
-                  output::summarise_values(kpi_column(c.results, kCostPerEmergency), sim::kDefaultConfidenceLevel, r.settings.draw_group));
+                  output::summarise_values(kpi_column(c.results, kCostPerEmergency), kReportLevel, r.settings.draw_group));
     item["cost_per_emergency_yen"] = std::move(per);
     json years = json::array();
     for (const FiscalYearCost& f :
-         fiscal_year_costs(c.results, r.scenarios[i]->budget, sim::kDefaultConfidenceLevel, r.settings.draw_group)) {
+         fiscal_year_costs(c.results, r.scenarios[i]->budget, kReportLevel, r.settings.draw_group)) {
       json fj = {{"fiscal_year", f.fiscal_year}};
       add_statistic(fj, f.total);
       fj["budget_yen"] = number_or_null(f.budget_yen);

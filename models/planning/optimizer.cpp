@@ -10,6 +10,7 @@
 namespace kyoten::planning {
 namespace {
 
+constexpr double kReportLevel = sim::kDefaultConfidenceLevel;
 
 // n0, 2 n0, 4 n0, … capped at N: how many times a configuration can be looked at.
 std::size_t looks_in_schedule(std::size_t n0, std::size_t n_max) {
@@ -50,7 +51,7 @@ void classify(ConfigurationOutcome& c, const OptimizeSettings& s, double alpha) 
     one_missed = one_missed || c.checks.back().status == Status::Infeasible;
   }
   c.status = one_missed ? Status::Infeasible : all_met ? Status::Feasible : Status::Undecided;
-  c.cost = output::summarise_values(kpi_column(c.results, s.cost_kpi), sim::kDefaultConfidenceLevel, s.draw_group);
+  c.cost = output::summarise_values(kpi_column(c.results, s.cost_kpi), kReportLevel, s.draw_group);
 }
 
 // The feasible configuration with the lowest mean cost (the earlier one on a tie).
@@ -119,7 +120,7 @@ OptimizeResult optimize(std::size_t configurations, const OptimizeSettings& s, c
       if (c == *out.choice) continue;
       const std::size_t n = std::min(cs[c].results.size(), cs[*out.choice].results.size());
       cs[c].cost_vs_choice = paired_difference(cost_column(cs[*out.choice], s.cost_kpi, n),
-                                               cost_column(cs[c], s.cost_kpi, n), sim::kDefaultConfidenceLevel, s.draw_group)
+                                               cost_column(cs[c], s.cost_kpi, n), kReportLevel, s.draw_group)
                                  .ci;
       if (cs[c].status == Status::Feasible &&
           cost_order(cs[*out.choice], cs[c], s.cost_kpi, out.alpha_per_cost_test, s.draw_group) !=

@@ -114,7 +114,9 @@ TEST(StaffSchedule, DaySetNames) {
 namespace {
 
 // A shift's length in hours: [from, to), or past midnight when to <= from.
-int shift_hours(const Shift& s) { return s.to_hour > s.from_hour ? s.to_hour - s.from_hour : 24 - s.from_hour + s.to_hour; }
+int shift_hours(const Shift& s) {
+  return s.to_hour > s.from_hour ? s.to_hour - s.from_hour : 24 - s.from_hour + s.to_hour;
+}
 
 rc::Gen<Shift> any_shift() {
   return rc::gen::apply(
@@ -146,10 +148,12 @@ RC_GTEST_PROP(StaffScheduleProperty, HoursOnDutyAreTheShiftsSum, ()) {
     for (int d = 0; d < 7; ++d) {
       if (!s.days.weekday[static_cast<std::size_t>(d)]) continue;
       expected_total += static_cast<long long>(shift_hours(s)) * s.count;
-      for (int k = 0; k < shift_hours(s); ++k) expected_week[static_cast<std::size_t>((d * 24 + s.from_hour + k) % 168)] += s.count;
+      for (int k = 0; k < shift_hours(s); ++k)
+        expected_week[static_cast<std::size_t>((d * 24 + s.from_hour + k) % 168)] += s.count;
     }
     if (s.days.holiday)
-      for (int k = 0; k < shift_hours(s); ++k) expected_holiday[static_cast<std::size_t>((s.from_hour + k) % 24)] += s.count;
+      for (int k = 0; k < shift_hours(s); ++k)
+        expected_holiday[static_cast<std::size_t>((s.from_hour + k) % 24)] += s.count;
   }
   long long total = 0;
   for (int h : schedule.hour_of_week) total += h;
