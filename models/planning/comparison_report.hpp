@@ -5,6 +5,7 @@
 #include <string>
 
 #include "models/output/tables.hpp"
+#include "models/output/staged_folder.hpp"
 #include "models/output/terminal_table.hpp"
 #include "models/planning/comparison.hpp"
 #include "models/planning/json_fields.hpp"
@@ -19,7 +20,7 @@ json comparison_json(const Comparison& c, const Provenance& provenance);
 // Comparison must outlive the table.
 output::Table comparison_table(const Comparison& c);
 
-// comparison.json and comparison.csv in `dir`, both or neither (StagedDirectory).
-void write_comparison(const std::filesystem::path& dir, const Comparison& c, const Provenance& provenance);
+// comparison.json and comparison.csv into `staged`, committed together (output/staged_folder.hpp).
+void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance);
 
 }  // namespace kyoten::planning
