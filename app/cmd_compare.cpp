@@ -41,7 +41,8 @@ int compare(const CompareOptions& o, const std::string& command_line) {
     return kBadInput;
   }
   std::optional<output::StagedFolder> folder;  // locked before anything runs
-  if (!o.out.empty() && !prepare_output_folder(folder, o.out, "--out")) return kBadInput;
+  if (!o.out.empty() && !prepare_output_folder(folder, o.out, "--out", planning::comparison_file_names()))
+    return kBadInput;
 
   std::vector<const hub::Scenario*> scenarios;
   for (const auto& l : loaded) scenarios.push_back(&l.scenario);

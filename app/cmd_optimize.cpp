@@ -82,7 +82,8 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
     return kBadInput;
   }
   std::optional<output::StagedFolder> folder;  // locked before anything runs
-  if (!o.out.empty() && !prepare_output_folder(folder, o.out, "--out")) return kBadInput;
+  if (!o.out.empty() && !prepare_output_folder(folder, o.out, "--out", planning::optimize_file_names()))
+    return kBadInput;
 
   std::size_t round = 0;
   const planning::Simulator simulate = [&](const std::vector<planning::Extension>& extensions) {

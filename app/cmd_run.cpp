@@ -145,7 +145,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   }
   // Locked before anything runs: a second run into the same folder is refused now, not after its simulation.
   std::optional<output::StagedFolder> folder;
-  if (!prepare_output_folder(folder, dir, "--out")) return kBadInput;
+  if (!prepare_output_folder(folder, dir, "--out", output::results_folder_names())) return kBadInput;
 
   // Pairs of replications share a parameter draw: counts are rounded up to whole pairs, and the user is told.
   RunOptions options = o;

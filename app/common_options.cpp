@@ -71,9 +71,9 @@ std::filesystem::path output_named_by_scenario(const scenario::LoadedScenario& l
 }
 
 bool prepare_output_folder(std::optional<output::StagedFolder>& folder, const std::filesystem::path& dir,
-                           const std::string& option) {
+                           const std::string& option, const std::vector<std::string>& own_names) {
   try {
-    folder.emplace(dir, option);
+    folder.emplace(dir, option, own_names);
   } catch (const InputErrors& e) {
     print_input_errors(e);
     return false;

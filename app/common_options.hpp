@@ -52,7 +52,8 @@ std::filesystem::path output_named_by_scenario(const scenario::LoadedScenario& l
 
 // Locks and prepares the output folder `dir` before anything runs (models/output/staged_folder.hpp). On bad input
 // prints why and returns false; leftovers of interrupted runs that it removed are noted on stderr.
+// `own_names`: the files the command writes (an existing folder holding only these may be replaced).
 bool prepare_output_folder(std::optional<output::StagedFolder>& folder, const std::filesystem::path& dir,
-                           const std::string& option);
+                           const std::string& option, const std::vector<std::string>& own_names);
 
 }  // namespace kyoten::app

@@ -21,6 +21,12 @@ std::vector<std::string> results_file_names() {
   return names;
 }
 
+std::vector<std::string> results_folder_names() {
+  std::vector<std::string> names = results_file_names();
+  names.insert(names.end(), {"parameters.csv", std::string(kResultsDb) + "-journal"});
+  return names;
+}
+
 void write_results_directory(StagedFolder& staged, const RunInfo& info, const hub::Scenario& scenario,
                              const RunSummary& summary, std::span<const hub::ReplicationResult> results) {
   staged.write(kSummaryJson, [&](std::ostream& out) { write_summary_json(out, info, scenario, summary); });
@@ -38,7 +44,7 @@ void write_results_directory(StagedFolder& staged, const RunInfo& info, const hu
 
 void write_results_directory(const std::filesystem::path& dir, const RunInfo& info, const hub::Scenario& scenario,
                              const RunSummary& summary, std::span<const hub::ReplicationResult> results) {
-  StagedFolder staged(dir, "--out");
+  StagedFolder staged(dir, "--out", results_folder_names());
   write_results_directory(staged, info, scenario, summary, results);
 }
 

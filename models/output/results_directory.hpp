@@ -17,6 +17,9 @@ namespace kyoten::output {
 
 // The names written, in order.
 std::vector<std::string> results_file_names();
+// Every name a results folder may hold (parameters.csv when written, SQLite's journal): an existing folder with
+// only these (and the report) may be replaced.
+std::vector<std::string> results_folder_names();
 
 // Writes every file into `folder` and commits it.
 void write_results_directory(StagedFolder& folder, const RunInfo& info, const hub::Scenario& scenario,

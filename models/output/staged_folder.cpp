@@ -11,27 +11,25 @@ namespace kyoten::output {
 namespace fs = std::filesystem;
 namespace {
 
-// Everything kyoten (run, compare, optimize) and analysis/ (report, charts) write into an output folder
-// (docs/results-format.md, docs/planning.md).
-constexpr std::array<std::string_view, 19> kWrittenByKyoten = {
-    "summary.json",   "kpis.csv",        "monthly.csv",     "daily.csv",      "staff_utilisation.csv",
-    "costs.csv",      "budget.csv",      "parameters.csv",  "results.db",     "results.db-journal",
-    "comparison.json", "comparison.csv", "optimize.json",   "report_ja.html", "report_en.html",
-    "report_ja.pdf",  "report_en.pdf",   "charts_ja",       "charts_en"};
+// What `kyoten report` and `python3 -m kyoten_analysis charts` add to a results folder.
+constexpr std::array<std::string_view, 6> kReportNames = {"report_ja.html", "report_en.html", "report_ja.pdf",
+                                                          "report_en.pdf",  "charts_ja",      "charts_en"};
 
 }  // namespace
 
-bool written_by_kyoten(const std::string& entry) {
+bool replaceable_entry(const std::string& entry, const std::vector<std::string>& own_names) {
   std::string_view name = entry;
   // Temporaries of kyoten versions that renamed file by file: `<name>.tmp-<pid>`.
   if (const auto tmp = name.rfind(".tmp-"); tmp != std::string_view::npos) {
     const std::string_view pid = name.substr(tmp + 5);
     if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string_view::npos) name = name.substr(0, tmp);
   }
-  return std::find(kWrittenByKyoten.begin(), kWrittenByKyoten.end(), name) != kWrittenByKyoten.end();
+  return std::find(own_names.begin(), own_names.end(), name) != own_names.end() ||
+         std::find(kReportNames.begin(), kReportNames.end(), name) != kReportNames.end();
 }
 
-StagedFolder::StagedFolder(const fs::path& target, const std::string& option)
+StagedFolder::StagedFolder(const fs::path& target, const std::string& option,
+                           const std::vector<std::string>& own_names)
     : path_(prepare_output_path(target, option)) {
   lock_.emplace(path_, option);
   std::error_code ec;
@@ -41,14 +39,14 @@ StagedFolder::StagedFolder(const fs::path& target, const std::string& option)
   if (fs::is_directory(status)) {
     std::vector<std::string> foreign;
     for (fs::directory_iterator it(path_.target(), ec), end; !ec && it != end; it.increment(ec))
-      if (!written_by_kyoten(it->path().filename().string())) foreign.push_back(it->path().filename().string());
+      if (!replaceable_entry(it->path().filename().string(), own_names)) foreign.push_back(it->path().filename().string());
     if (ec) refuse_path(path_, option, "cannot be read: " + ec.message());
     if (!foreign.empty()) {
       std::sort(foreign.begin(), foreign.end());
       std::string list;
       for (std::size_t i = 0; i < foreign.size() && i < 5; ++i) list += (i ? ", " : "") + foreign[i];
       if (foreign.size() > 5) list += ", … (" + std::to_string(foreign.size()) + " in all)";
-      refuse_path(path_, option, "holds files kyoten did not write (" + list + ")",
+      refuse_path(path_, option, "holds files this command does not write (" + list + ")",
                   "kyoten replaces its output folder as a whole: move them away, or choose another " + option);
     }
   }

@@ -5,8 +5,8 @@
 // if the process is killed at any point. The folder is locked (`.NAME.lock`) from construction to destruction,
 // so two processes cannot write it at once.
 //
-// An existing folder is replaced only if it holds nothing but what kyoten writes (results, comparison and
-// optimisation files, the report and its charts): replacing it must not delete a file of the user's.
+// An existing folder is replaced only if it holds nothing but what the same command writes (and the report and
+// charts drawn from it): replacing it must not delete a file of the user's, nor another command's results.
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -22,8 +22,10 @@ class StagedFolder {
  public:
   // Checks and locks `target`, removes leftovers of runs that died, and creates the empty temporary folder.
   // Throws InputErrors when `target` cannot be used (see output_path.hpp, and: not a folder, holds other files,
-  // another process is writing it). `option` names where the path came from, for messages ("--out").
-  StagedFolder(const std::filesystem::path& target, const std::string& option);
+  // another process is writing it). `option` names where the path came from, for messages ("--out");
+  // `own_names` are the files this command writes, which an existing folder may hold.
+  StagedFolder(const std::filesystem::path& target, const std::string& option,
+               const std::vector<std::string>& own_names);
   ~StagedFolder();  // an uncommitted temporary folder is removed; the target is untouched
   StagedFolder(const StagedFolder&) = delete;
   StagedFolder& operator=(const StagedFolder&) = delete;
@@ -48,7 +50,8 @@ class StagedFolder {
   std::vector<std::string> removed_;
 };
 
-// Whether `entry` (a name in an output folder) is one kyoten or analysis/ writes there.
-bool written_by_kyoten(const std::string& entry);
+// Whether `entry` in an existing output folder may be replaced: one of `own_names`, the report or its charts, or
+// the temporary of one of them left by an older kyoten (`<name>.tmp-<pid>`).
+bool replaceable_entry(const std::string& entry, const std::vector<std::string>& own_names);
 
 }  // namespace kyoten::output

@@ -242,9 +242,16 @@ output::Table comparison_table(const Comparison& c) {
   return t;
 }
 
+namespace {
+constexpr const char* kComparisonJson = "comparison.json";
+constexpr const char* kComparisonCsv = "comparison.csv";
+}  // namespace
+
+std::vector<std::string> comparison_file_names() { return {kComparisonJson, kComparisonCsv}; }
+
 void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance) {
-  staged.write("comparison.json", [&](std::ostream& out) { out << comparison_json(c, provenance).dump(2) << '\n'; });
-  staged.write("comparison.csv", [&](std::ostream& out) { output::write_csv(out, comparison_table(c)); });
+  staged.write(kComparisonJson, [&](std::ostream& out) { out << comparison_json(c, provenance).dump(2) << '\n'; });
+  staged.write(kComparisonCsv, [&](std::ostream& out) { output::write_csv(out, comparison_table(c)); });
   staged.commit();
 }
 

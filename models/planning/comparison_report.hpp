@@ -3,6 +3,7 @@
 // (docs/planning.md lists their fields).
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "models/output/tables.hpp"
 #include "models/output/staged_folder.hpp"
@@ -19,6 +20,9 @@ json comparison_json(const Comparison& c, const Provenance& provenance);
 // One row per (scenario, KPI) and per (scenario, fiscal year) difference against the first scenario; the
 // Comparison must outlive the table.
 output::Table comparison_table(const Comparison& c);
+
+// The files written into the output folder (an existing folder holding only these may be replaced).
+std::vector<std::string> comparison_file_names();
 
 // comparison.json and comparison.csv into `staged`, committed together (output/staged_folder.hpp).
 void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance);

@@ -219,8 +219,14 @@ json optimize_json(const OptimizeReport& r, const Provenance& provenance) {
   return j;
 }
 
+namespace {
+constexpr const char* kOptimizeJson = "optimize.json";
+}  // namespace
+
+std::vector<std::string> optimize_file_names() { return {kOptimizeJson}; }
+
 void write_optimize(output::StagedFolder& staged, const OptimizeReport& report, const Provenance& provenance) {
-  staged.write("optimize.json", [&](std::ostream& out) { out << optimize_json(report, provenance).dump(2) << '\n'; });
+  staged.write(kOptimizeJson, [&](std::ostream& out) { out << optimize_json(report, provenance).dump(2) << '\n'; });
   staged.commit();
 }
 

@@ -27,6 +27,9 @@ std::string format_optimize(const OptimizeReport& report, output::Language langu
 
 json optimize_json(const OptimizeReport& report, const Provenance& provenance);
 
+// The files written into the output folder (an existing folder holding only these may be replaced).
+std::vector<std::string> optimize_file_names();
+
 // optimize.json into `staged`, committed (output/staged_folder.hpp).
 void write_optimize(output::StagedFolder& staged, const OptimizeReport& report, const Provenance& provenance);
 

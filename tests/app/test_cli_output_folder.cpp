@@ -172,6 +172,15 @@ TEST_F(CliOutputFolder, AFolderHoldingOtherFilesIsNotReplaced) {
   EXPECT_EQ(entries(tmp.path()), (std::set<std::string>{"out"}));
 }
 
+TEST_F(CliOutputFolder, AnotherCommandsOutputIsNotReplaced) {
+  TempDir tmp;
+  ASSERT_EQ(run_kyoten(command(run_args(1, "out")), tmp.path()).exit_code, 0);
+  const CliResult r = run_kyoten(command({"compare", kScenario, kScenario, "-n", "2", "--out", "out", "-q"}), tmp.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("holds files this command does not write (budget.csv"), std::string::npos) << r.err;
+  EXPECT_EQ(whole_run_in(tmp.path() / "out"), 1);
+}
+
 // A scenario's meta.name names results/<meta.name>: it must stay one folder inside results/.
 TEST(CliOutputName, MetaNameLeadingOutsideResultsIsRefusedAndNothingIsWritten) {
   for (const std::string name : {"..", "../x", "/tmp/kyoten-abs", ".hidden", "a b", "x/y"}) {
