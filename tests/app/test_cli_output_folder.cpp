@@ -234,6 +234,18 @@ TEST(CliOutputPath, SymlinkLoopsAndOverlongNamesAreBadInputForEveryCommand) {
   EXPECT_EQ(entries(tmp.path()), (std::set<std::string>{"loop"}));
 }
 
+TEST(CliOutputPath, AParentWithoutWritePermissionIsBadInput) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root may write anywhere: permission cannot be denied";
+  TempDir tmp;
+  fs::create_directory(tmp.path() / "locked");
+  fs::permissions(tmp.path() / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+  const CliResult r = run_kyoten(command({"run", kScenario, "-n", "2", "--out", "locked/out"}), tmp.path());
+  fs::permissions(tmp.path() / "locked", fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("Permission denied"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(tmp.path() / "locked"));
+}
+
 TEST(CliOutputPath, AFolderWhereTheParentShouldBeIsBadInput) {
   TempDir tmp;
   { std::ofstream(tmp.path() / "file") << "x"; }
