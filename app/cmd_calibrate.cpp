@@ -35,7 +35,8 @@ int calibrate(const CalibrateOptions& o) {
     print_input_errors(e);
     return kBadInput;
   }
-  if (!o.out.empty() && fs::is_directory(o.out)) {
+  std::error_code ec;
+  if (!o.out.empty() && fs::is_directory(o.out, ec)) {
     fmt::print(stderr, "--out: {} is a directory (give a file name, e.g. fragment.toml)\n", o.out);
     return kBadInput;
   }

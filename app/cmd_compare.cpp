@@ -4,7 +4,6 @@
 // Every scenario is validated first; on any bad input all errors are printed, exit 2, nothing is written.
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -22,8 +21,6 @@
 
 namespace kyoten::app {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr double kConfidenceLevel = 0.95;
 
@@ -43,10 +40,9 @@ int compare(const CompareOptions& o, const std::string& command_line) {
     print_input_errors(e);
     return kBadInput;
   }
-  if (!o.out.empty() && fs::exists(o.out) && !fs::is_directory(o.out)) {
-    fmt::print(stderr, "--out: {} exists and is not a directory\n", o.out);
+  std::optional<output::StagedFolder> folder;  // locked before anything runs
+  if (!o.out.empty() && !prepare_output_folder(folder, o.out, "--out", planning::comparison_file_names()))
     return kBadInput;
-  }
 
   std::vector<const hub::Scenario*> scenarios;
   for (const auto& l : loaded) scenarios.push_back(&l.scenario);
@@ -80,7 +76,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
   if (o.out.empty()) return 0;
   const planning::Provenance provenance{kVersion, planning::utc_now(), command_line, o.seed, o.threads};
   try {
-    planning::write_comparison(o.out, comparison, provenance);
+    planning::write_comparison(*folder, comparison, provenance);
   } catch (const std::exception& e) {
     fmt::print(stderr, "kyoten compare: cannot write results to {}: {}\n", o.out, e.what());
     return kFailed;

@@ -4,7 +4,6 @@
 // configuration could be shown to meet the targets, 2 on bad input (nothing runs, nothing is written).
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -22,8 +21,6 @@
 
 namespace kyoten::app {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr int kNoChoice = 1;
 
@@ -84,10 +81,9 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
     print_input_errors(e);
     return kBadInput;
   }
-  if (!o.out.empty() && fs::exists(o.out) && !fs::is_directory(o.out)) {
-    fmt::print(stderr, "--out: {} exists and is not a directory\n", o.out);
+  std::optional<output::StagedFolder> folder;  // locked before anything runs
+  if (!o.out.empty() && !prepare_output_folder(folder, o.out, "--out", planning::optimize_file_names()))
     return kBadInput;
-  }
 
   std::size_t round = 0;
   const planning::Simulator simulate = [&](const std::vector<planning::Extension>& extensions) {
@@ -122,7 +118,7 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
 
   if (!o.out.empty()) {
     try {
-      planning::write_optimize(o.out, report, {kVersion, planning::utc_now(), command_line, o.seed, o.threads});
+      planning::write_optimize(*folder, report, {kVersion, planning::utc_now(), command_line, o.seed, o.threads});
     } catch (const std::exception& e) {
       fmt::print(stderr, "kyoten optimize: cannot write results to {}: {}\n", o.out, e.what());
       return 1;

@@ -52,9 +52,12 @@ void add_report_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--lang", opts->lang, "Report language")->check(CLI::IsMember({"ja", "en"}));
   cmd->add_option("--out", opts->out, "Path of the HTML report (default DIR/report_<lang>.html)");
   cmd->callback([opts, &exit_code] {
-    if (!std::filesystem::is_regular_file(std::filesystem::path(opts->dir) / "summary.json")) {
-      std::cerr << "kyoten report: " << opts->dir << ": not a results directory (no summary.json); "
-                << "write one with `kyoten run SCENARIO.toml --out DIR`\n";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(std::filesystem::path(opts->dir) / "summary.json", ec)) {
+      const bool unreadable = ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory;
+      std::cerr << "kyoten report: " << opts->dir << ": "
+                << (unreadable ? "cannot be read: " + ec.message() : std::string("not a results directory (no summary.json)"))
+                << "; write one with `kyoten run SCENARIO.toml --out DIR`\n";
       exit_code = 2;
       return;
     }

@@ -48,8 +48,8 @@ std::optional<scenario::LoadedScenario> load_or_report(const RunOptions& o) {
   }
 }
 
-fs::path results_dir(const RunOptions& o, const hub::Scenario& scenario) {
-  return o.out.empty() ? fs::path("results") / scenario.meta.name : fs::path(o.out);
+fs::path results_dir(const RunOptions& o, const scenario::LoadedScenario& loaded) {
+  return o.out.empty() ? output_named_by_scenario(loaded, "", "--out") : fs::path(o.out);
 }
 
 // "done/total" on one rewritten line, only when a person is watching stderr; redrawn at most every 100 ms,
@@ -131,17 +131,21 @@ int run(const RunOptions& o, const std::string& command_line) {
   const std::optional<scenario::LoadedScenario> loaded = load_or_report(o);
   if (!loaded) return kBadInput;
   const hub::Scenario& scenario = loaded->scenario;
-  const fs::path dir = results_dir(o, scenario);
-  if (fs::exists(dir) && !fs::is_directory(dir)) {
-    fmt::print(stderr, "--out: {} exists and is not a directory\n", dir.string());
-    return kBadInput;
-  }
-
   if (o.precision > 0 && o.replications > o.max_replications) {
     fmt::print(stderr, "--replications: {} is more than --max-replications ({}); the first batch must fit\n",
                o.replications, o.max_replications);
     return kBadInput;
   }
+  fs::path dir;
+  try {
+    dir = results_dir(o, *loaded);
+  } catch (const InputErrors& e) {
+    print_input_errors(e);
+    return kBadInput;
+  }
+  // Locked before anything runs: a second run into the same folder is refused now, not after its simulation.
+  std::optional<output::StagedFolder> folder;
+  if (!prepare_output_folder(folder, dir, "--out", output::results_folder_names())) return kBadInput;
 
   // Pairs of replications share a parameter draw: counts are rounded up to whole pairs, and the user is told.
   RunOptions options = o;
@@ -179,13 +183,10 @@ int run(const RunOptions& o, const std::string& command_line) {
                              .threads = o.threads,
                              .confidence_level = kConfidenceLevel,
                              .precision_json = precision.is_null() ? std::string() : precision.dump()};
-  const bool dir_is_new = !fs::exists(dir);
   try {
-    output::write_results_directory(dir, info, scenario, summary, results);
-  } catch (const std::exception& e) {
+    output::write_results_directory(*folder, info, scenario, summary, results);
+  } catch (const std::exception& e) {  // the earlier folder, if any, is untouched
     fmt::print(stderr, "kyoten run: cannot write results to {}: {}\n", dir.string(), e.what());
-    std::error_code ignored;
-    if (dir_is_new) fs::remove(dir, ignored);  // only if still empty: never delete anything else
     return kFailed;
   }
   if (o.quiet)

@@ -16,6 +16,7 @@
 #include "app/run_options.hpp"
 #include "app/whole_pairs.hpp"
 #include "kyoten_version.hpp"
+#include "models/output/output_path.hpp"
 #include "models/planning/grid.hpp"
 #include "models/planning/progress_bar.hpp"
 #include "models/planning/provenance.hpp"
@@ -100,8 +101,19 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   std::vector<const hub::Scenario*> scenarios;
   for (const auto& l : loaded) scenarios.push_back(&l.scenario);
   const std::size_t replications = round_to_whole_draws(o.replications, scenarios, "--replications", o.quiet);
-  const fs::path db =
-      o.db.empty() ? fs::path("results") / (loaded[0].scenario.meta.name + "-sweep.db") : fs::path(o.db);
+  std::optional<output::OutputPath> path;
+  std::optional<output::PathLock> lock;  // held for the whole sweep: a second sweep on this database is refused
+  try {
+    path = output::prepare_output_path(
+        o.db.empty() ? output_named_by_scenario(loaded[0], "-sweep.db", "--db") : fs::path(o.db), "--db");
+    lock.emplace(*path, "--db");
+  } catch (const InputErrors& e) {
+    print_input_errors(e);
+    return kBadInput;
+  }
+  for (const std::string& leftover : lock->remove_leftovers())
+    fmt::print(stderr, "note: removed {} beside {}, left by an interrupted sweep\n", leftover, path->given.string());
+  const fs::path db = path->target();
   planning::SweepMeta wanted{.scenario_file = loaded[0].file,
                              .scenario_name = loaded[0].scenario.meta.name,
                              .scenario_json = scenario::resolved_as_json(loaded[0]),
@@ -114,7 +126,13 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
                              .kyoten_version = kVersion,
                              .created = planning::utc_now(),
                              .command = command_line};
-  const bool exists = fs::exists(db);
+  std::error_code ec;
+  const fs::file_status status = fs::status(db, ec);
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    fmt::print(stderr, "{}: --db: exists and is not a file (give the database file's name)\n", db.string());
+    return kBadInput;
+  }
+  const bool exists = fs::exists(status);
   if (exists && !o.resume) {
     fmt::print(stderr, "kyoten sweep: {} already exists: use --resume to continue that sweep, or remove it\n",
                db.string());

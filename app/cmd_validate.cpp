@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "app/common_options.hpp"
 #include "app/run_options.hpp"
 #include "models/scenario/input_error.hpp"
 #include "models/scenario/loader.hpp"
@@ -21,6 +22,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     try {
       const scenario::LoadedScenario loaded = scenario::load_scenario(options->scenario_file, options->overrides);
       const hub::Meta& meta = loaded.scenario.meta;
+      (void)output_named_by_scenario(loaded, "", "--out");  // `kyoten run` without --out must be able to use it
       fmt::print("OK: {} ({})\n", meta.name, meta.title_ja.empty() ? meta.title_en : meta.title_ja);
       // Say what `run` will draw, so a planner sees that the distributions were read as such.
       for (const hub::UncertainParameter& p : loaded.scenario.uncertain)

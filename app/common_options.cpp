@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include "models/scenario/error_sink.hpp"
+#include "models/scenario/folder_name.hpp"
 #include "sim/run/replication_runner.hpp"
 
 namespace kyoten::app {
@@ -45,6 +47,40 @@ CLI::Validator whole_number_at_least(unsigned long long low) {
 
 void print_input_errors(const InputErrors& e) {
   for (const InputError& error : e.errors()) std::cerr << error.format() << '\n';
+}
+
+}  // namespace kyoten::app
+
+namespace kyoten::app {
+
+std::filesystem::path output_named_by_scenario(const scenario::LoadedScenario& loaded, const std::string& suffix,
+                                               const std::string& option) {
+  const std::string& name = loaded.scenario.meta.name;
+  const auto problem = scenario::folder_name_problem(name);
+  if (!problem) return std::filesystem::path("results") / (name + suffix);
+  const std::string message =
+      fmt::format("\"{}\" cannot name the output results/{}{}: {}", name, name, suffix, *problem);
+  const std::string hint = fmt::format("{}; or choose the output yourself with {}", scenario::kFolderNameRule, option);
+  scenario::ErrorSink sink;
+  if (const toml::node* node = loaded.resolved.at_path("meta.name").node())
+    sink.at(*node, "meta.name", message, hint);  // at its line, perhaps in a base file or --set
+  else
+    sink.at_position(loaded.file, 0, 0, "meta.name", message, hint);
+  sink.throw_if_any();
+  return {};
+}
+
+bool prepare_output_folder(std::optional<output::StagedFolder>& folder, const std::filesystem::path& dir,
+                           const std::string& option, const std::vector<std::string>& own_names) {
+  try {
+    folder.emplace(dir, option, own_names);
+  } catch (const InputErrors& e) {
+    print_input_errors(e);
+    return false;
+  }
+  for (const std::string& leftover : folder->removed_leftovers())
+    fmt::print(stderr, "note: removed {} beside {}, left by an interrupted run\n", leftover, dir.string());
+  return true;
 }
 
 }  // namespace kyoten::app

@@ -4,12 +4,16 @@
 // they report bad input (exit 2, every error on stderr, nothing written).
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "models/output/staged_folder.hpp"
 #include "models/output/terminal_table.hpp"
 #include "models/scenario/input_error.hpp"
+#include "models/scenario/loader.hpp"
 
 namespace kyoten::app {
 
@@ -40,5 +44,16 @@ CLI::Validator whole_number_at_least(unsigned long long low);
 
 // Every error, one per line (file:line:col: key: message, hint), on stderr.
 void print_input_errors(const InputErrors& e);
+
+// results/<meta.name><suffix>, the output when the user names none with `option`; throws InputErrors (at
+// meta.name's line) when the name cannot name a folder (models/scenario/folder_name.hpp).
+std::filesystem::path output_named_by_scenario(const scenario::LoadedScenario& loaded, const std::string& suffix,
+                                               const std::string& option);
+
+// Locks and prepares the output folder `dir` before anything runs (models/output/staged_folder.hpp). On bad input
+// prints why and returns false; leftovers of interrupted runs that it removed are noted on stderr.
+// `own_names`: the files the command writes (an existing folder holding only these may be replaced).
+bool prepare_output_folder(std::optional<output::StagedFolder>& folder, const std::filesystem::path& dir,
+                           const std::string& option, const std::vector<std::string>& own_names);
 
 }  // namespace kyoten::app

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/common_options.hpp"
 #include "kyoten_version.hpp"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,12 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     // CLI11 uses 0 for --help/--version; every usage error is bad input: exit 2.
     return code == 0 ? 0 : 2;
+  } catch (const kyoten::InputErrors& e) {  // each command reports its own; this is the net under them
+    kyoten::app::print_input_errors(e);
+    return kyoten::app::kBadInput;
+  } catch (const std::exception& e) {  // never an abort: the environment failed (disk, memory, a path)
+    std::cerr << "kyoten: " << e.what() << '\n';
+    return kyoten::app::kFailed;
   }
   return exit_code;
 }

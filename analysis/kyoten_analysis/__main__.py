@@ -56,6 +56,10 @@ def main(argv=None) -> int:
     except ResultsError as e:
         print(f"kyoten_analysis: {e}", file=sys.stderr)
         return BAD_INPUT
+    except (KeyError, TypeError, ValueError) as e:  # a case the checks missed: still a message, not a traceback
+        print(f"kyoten_analysis: {args.dir}: does not follow docs/results-format.md ({type(e).__name__}: {e})",
+              file=sys.stderr)
+        return BAD_INPUT
     try:
         if args.command == "report":
             rep = build_report(res, lang=args.lang, out=args.out, pdf_engine=args.pdf_engine)
@@ -74,6 +78,9 @@ def main(argv=None) -> int:
     except (OSError, RuntimeError) as e:
         print(f"kyoten_analysis: {e}", file=sys.stderr)
         return FAILED
+    except (KeyError, TypeError, ValueError) as e:  # values the format allows but the drawing did not expect
+        print(f"kyoten_analysis: cannot draw from {args.dir}: {type(e).__name__}: {e}", file=sys.stderr)
+        return BAD_INPUT
     return BAD_INPUT
 
 

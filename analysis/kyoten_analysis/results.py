@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import labels, stats
+from .format_check import ResultsError, check_complete_file, check_summary, check_tables
 
 TABLES = ("kpis", "monthly", "daily", "staff_utilisation", "costs", "budget")
 
@@ -25,10 +26,6 @@ REQUIRED_COLUMNS = {
     "costs": ["replication", "fiscal_year", "line", "yen"],
     "budget": ["fiscal_year", "line", "yen"],
 }
-
-
-class ResultsError(Exception):
-    """A results directory that cannot be read; the message names the file and what is wrong."""
 
 
 @dataclass
@@ -148,8 +145,17 @@ class Results:
 def load_results(path) -> Results:
     """Read a results directory (summary.json and the CSVs), or a results.db file.
 
-    In a directory, a missing CSV is read from results.db when that exists; a missing summary.json too."""
+    In a directory, a missing CSV is read from results.db when that exists; a missing summary.json too. A directory
+    is checked against docs/results-format.md first (format_check.py): anything missing, malformed or cut short is a
+    ResultsError naming the file."""
     p = Path(path)
+    try:
+        return _load(p)
+    except OSError as e:  # a path that cannot be read (permission, a name too long, a symbolic-link loop)
+        raise ResultsError(f"{e.filename or p}: cannot be read: {e.strerror or e}") from e
+
+
+def _load(p: Path) -> Results:
     if p.is_file() and p.suffix == ".db":
         return _load_db(p)
     if not p.exists():
@@ -168,16 +174,21 @@ def load_results(path) -> Results:
         summary = json.loads(summary_file.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e:
         raise ResultsError(f"{summary_file}:{e.lineno}:{e.colno}: not valid JSON: {e.msg}") from e
-    frames = {}
+    except UnicodeDecodeError as e:
+        raise ResultsError(f"{summary_file}: not UTF-8 text: {e}") from e
+    check_summary(summary, summary_file)
+    frames, where = {}, {}
     for table in TABLES:
         csv = p / f"{table}.csv"
         if csv.exists():
-            frames[table] = _read_csv(csv)
+            check_complete_file(csv)
+            frames[table], where[table] = _read_csv(csv), csv
         elif db.exists():
-            frames[table] = _read_table(db, table)
+            frames[table], where[table] = _read_table(db, table), f"{db} table {table}"
         else:
             raise ResultsError(f"{csv}: missing (and no results.db to read it from)")
-        _check_columns(frames[table], table, csv)
+        _check_columns(frames[table], table, where[table])
+    check_tables(frames, summary, where)
     return Results(path=p, summary=summary, kpis=frames["kpis"], monthly=_monthly(frames["monthly"]),
                    daily=_daily(frames["daily"]), staff=frames["staff_utilisation"], costs=frames["costs"],
                    budget=frames["budget"], source="csv")
@@ -188,7 +199,7 @@ def _read_csv(path: Path) -> pd.DataFrame:
         return pd.read_csv(path, keep_default_na=True, dtype={"month": str, "date": str, "line": str})
     except pd.errors.EmptyDataError as e:
         raise ResultsError(f"{path}: empty file") from e
-    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:
         raise ResultsError(f"{path}: cannot be read as CSV: {e}") from e
 
 

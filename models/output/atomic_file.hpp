@@ -39,6 +39,9 @@ class StagedDirectory {
   bool committed_ = false;
 };
 
+// Writes `file` through `fill` (created or truncated); throws std::runtime_error if the stream fails.
+void write_through(const std::filesystem::path& file, const std::function<void(std::ostream&)>& fill);
+
 // One file on its own, by the same rule.
 void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& fill);
 

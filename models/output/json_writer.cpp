@@ -52,6 +52,7 @@ json variance_split_json(const RunSummary& summary) {
 
 json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunSummary& summary) {
   json j = json::object();
+  j["format_version"] = kResultsFormatVersion;
   j["kyoten_version"] = info.kyoten_version;
   j["created"] = info.created;
   j["command"] = info.command;

@@ -10,6 +10,10 @@
 
 namespace kyoten::output {
 
+// summary.json `format_version` (docs/results-format.md): raised when a reader of the old format would misread
+// the new one; analysis/ refuses a folder newer than it knows.
+inline constexpr int kResultsFormatVersion = 1;
+
 nlohmann::ordered_json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunSummary& summary);
 
 void write_summary_json(std::ostream& out, const RunInfo& info, const hub::Scenario& scenario,

@@ -1,9 +1,9 @@
 #include "models/output/results_directory.hpp"
 
-#include "models/output/atomic_file.hpp"
 #include "models/output/csv_writer.hpp"
 #include "models/output/json_writer.hpp"
 #include "models/output/sqlite_store.hpp"
+#include "models/output/staged_folder.hpp"
 #include "models/output/tables.hpp"
 
 namespace kyoten::output {
@@ -21,9 +21,14 @@ std::vector<std::string> results_file_names() {
   return names;
 }
 
-void write_results_directory(const std::filesystem::path& dir, const RunInfo& info, const hub::Scenario& scenario,
+std::vector<std::string> results_folder_names() {
+  std::vector<std::string> names = results_file_names();
+  names.insert(names.end(), {"parameters.csv", std::string(kResultsDb) + "-journal"});
+  return names;
+}
+
+void write_results_directory(StagedFolder& staged, const RunInfo& info, const hub::Scenario& scenario,
                              const RunSummary& summary, std::span<const hub::ReplicationResult> results) {
-  StagedDirectory staged(dir);
   staged.write(kSummaryJson, [&](std::ostream& out) { write_summary_json(out, info, scenario, summary); });
 
   std::vector<Table> tables = replication_tables(scenario, results);
@@ -32,9 +37,15 @@ void write_results_directory(const std::filesystem::path& dir, const RunInfo& in
 
   tables.push_back(run_table(info, scenario));
   tables.push_back(kpi_summary_table(summary));
-  write_sqlite(staged.temporary_for(kResultsDb), tables);
+  write_sqlite(staged.path_for(kResultsDb), tables);
 
   staged.commit();
+}
+
+void write_results_directory(const std::filesystem::path& dir, const RunInfo& info, const hub::Scenario& scenario,
+                             const RunSummary& summary, std::span<const hub::ReplicationResult> results) {
+  StagedFolder staged(dir, "--out", results_folder_names());
+  write_results_directory(staged, info, scenario, summary, results);
 }
 
 }  // namespace kyoten::output

@@ -4,7 +4,6 @@
 
 #include <ostream>
 
-#include "models/output/atomic_file.hpp"
 #include "models/output/csv_writer.hpp"
 #include "models/planning/display.hpp"
 #include "models/planning/verdict_text.hpp"
@@ -243,10 +242,16 @@ output::Table comparison_table(const Comparison& c) {
   return t;
 }
 
-void write_comparison(const std::filesystem::path& dir, const Comparison& c, const Provenance& provenance) {
-  output::StagedDirectory staged(dir);
-  staged.write("comparison.json", [&](std::ostream& out) { out << comparison_json(c, provenance).dump(2) << '\n'; });
-  staged.write("comparison.csv", [&](std::ostream& out) { output::write_csv(out, comparison_table(c)); });
+namespace {
+constexpr const char* kComparisonJson = "comparison.json";
+constexpr const char* kComparisonCsv = "comparison.csv";
+}  // namespace
+
+std::vector<std::string> comparison_file_names() { return {kComparisonJson, kComparisonCsv}; }
+
+void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance) {
+  staged.write(kComparisonJson, [&](std::ostream& out) { out << comparison_json(c, provenance).dump(2) << '\n'; });
+  staged.write(kComparisonCsv, [&](std::ostream& out) { output::write_csv(out, comparison_table(c)); });
   staged.commit();
 }
 

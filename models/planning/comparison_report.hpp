@@ -3,8 +3,10 @@
 // (docs/planning.md lists their fields).
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "models/output/tables.hpp"
+#include "models/output/staged_folder.hpp"
 #include "models/output/terminal_table.hpp"
 #include "models/planning/comparison.hpp"
 #include "models/planning/json_fields.hpp"
@@ -19,7 +21,10 @@ json comparison_json(const Comparison& c, const Provenance& provenance);
 // Comparison must outlive the table.
 output::Table comparison_table(const Comparison& c);
 
-// comparison.json and comparison.csv in `dir`, both or neither (StagedDirectory).
-void write_comparison(const std::filesystem::path& dir, const Comparison& c, const Provenance& provenance);
+// The files written into the output folder (an existing folder holding only these may be replaced).
+std::vector<std::string> comparison_file_names();
+
+// comparison.json and comparison.csv into `staged`, committed together (output/staged_folder.hpp).
+void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance);
 
 }  // namespace kyoten::planning

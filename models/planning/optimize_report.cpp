@@ -4,7 +4,6 @@
 
 #include <ostream>
 
-#include "models/output/atomic_file.hpp"
 #include "models/planning/comparison.hpp"
 #include "models/planning/display.hpp"
 
@@ -220,9 +219,14 @@ json optimize_json(const OptimizeReport& r, const Provenance& provenance) {
   return j;
 }
 
-void write_optimize(const std::filesystem::path& dir, const OptimizeReport& report, const Provenance& provenance) {
-  output::StagedDirectory staged(dir);
-  staged.write("optimize.json", [&](std::ostream& out) { out << optimize_json(report, provenance).dump(2) << '\n'; });
+namespace {
+constexpr const char* kOptimizeJson = "optimize.json";
+}  // namespace
+
+std::vector<std::string> optimize_file_names() { return {kOptimizeJson}; }
+
+void write_optimize(output::StagedFolder& staged, const OptimizeReport& report, const Provenance& provenance) {
+  staged.write(kOptimizeJson, [&](std::ostream& out) { out << optimize_json(report, provenance).dump(2) << '\n'; });
   staged.commit();
 }
 

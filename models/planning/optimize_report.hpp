@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/hub/scenario.hpp"
+#include "models/output/staged_folder.hpp"
 #include "models/output/terminal_table.hpp"
 #include "models/planning/grid.hpp"
 #include "models/planning/json_fields.hpp"
@@ -26,7 +27,10 @@ std::string format_optimize(const OptimizeReport& report, output::Language langu
 
 json optimize_json(const OptimizeReport& report, const Provenance& provenance);
 
-// DIR/optimize.json, written atomically.
-void write_optimize(const std::filesystem::path& dir, const OptimizeReport& report, const Provenance& provenance);
+// The files written into the output folder (an existing folder holding only these may be replaced).
+std::vector<std::string> optimize_file_names();
+
+// optimize.json into `staged`, committed (output/staged_folder.hpp).
+void write_optimize(output::StagedFolder& staged, const OptimizeReport& report, const Provenance& provenance);
 
 }  // namespace kyoten::planning

@@ -1,13 +1,18 @@
 #include "models/planning/sweep_store.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
+#include <system_error>
 #include <stdexcept>
 #include <variant>
 #include <vector>
 
+#include "models/output/output_path.hpp"
 #include "models/output/summary.hpp"
 #include "models/planning/comparison.hpp"
 
@@ -134,32 +139,46 @@ std::optional<std::string> meta_mismatch(const SweepMeta& stored, const SweepMet
 }
 
 SweepStore SweepStore::create(const std::filesystem::path& path, const SweepMeta& m) {
-  if (std::filesystem::exists(path)) throw std::runtime_error(path.string() + " already exists");
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-  try {
-    SweepStore store(open_database(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-    sqlite3* db = store.db_.get();
-    execute(db, "PRAGMA journal_mode=WAL");
-    execute(db, "PRAGMA synchronous=FULL");
-    execute(db, "BEGIN");
-    execute(db, kSchema);
-    Statement(db, "INSERT INTO sweep_meta VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-        .run({m.scenario_file, m.scenario_name, m.scenario_json, m.overrides_json, m.vary_json,
-              static_cast<std::int64_t>(m.seed), static_cast<std::int64_t>(m.replications),
-              static_cast<std::int64_t>(m.points), m.confidence_level, m.kyoten_version, m.created, m.command});
-    execute(db, "COMMIT");
-    return store;
-  } catch (...) {
-    // A file without its meta row would only block the next attempt ("exists, use --resume"): remove it.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path, ec)) throw std::runtime_error(path.string() + " already exists");
+  if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  // Built whole under a temporary name, then put in place only if the name is still free: a reader never sees a
+  // database without its meta row, and this process never removes a file another one created.
+  const fs::path temporary = output::temporary_beside(path);
+  const auto remove_temporary = [&temporary] {
     std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-      std::filesystem::remove(path.string() + suffix, ignored);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(temporary.string() + suffix, ignored);
+  };
+  const int fd = ::open(temporary.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot create " + temporary.string());
+  ::close(fd);
+  try {
+    {
+      SweepStore store(open_database(temporary, SQLITE_OPEN_READWRITE));
+      sqlite3* db = store.db_.get();
+      execute(db, "PRAGMA journal_mode=WAL");
+      execute(db, "PRAGMA synchronous=FULL");
+      execute(db, "BEGIN");
+      execute(db, kSchema);
+      Statement(db, "INSERT INTO sweep_meta VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+          .run({m.scenario_file, m.scenario_name, m.scenario_json, m.overrides_json, m.vary_json,
+                static_cast<std::int64_t>(m.seed), static_cast<std::int64_t>(m.replications),
+                static_cast<std::int64_t>(m.points), m.confidence_level, m.kyoten_version, m.created, m.command});
+      execute(db, "COMMIT");
+    }  // closed: the write-ahead log is folded into the file and removed
+    if (!output::rename_if_absent(temporary, path))
+      throw std::runtime_error(path.string() + " was created by another process meanwhile; it is left as it is");
+  } catch (...) {
+    remove_temporary();  // ours alone: created exclusively above
     throw;
   }
+  return open(path);
 }
 
 SweepStore SweepStore::open(const std::filesystem::path& path) {
-  if (!std::filesystem::exists(path)) throw std::runtime_error(path.string() + " does not exist");
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw std::runtime_error(path.string() + " does not exist");
   SweepStore store(open_database(path, SQLITE_OPEN_READWRITE));
   execute(store.db_.get(), "PRAGMA synchronous=FULL");
   Statement probe(store.db_.get(), "SELECT count(*) FROM sqlite_master WHERE name = 'sweep_meta'");

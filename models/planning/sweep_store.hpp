@@ -53,7 +53,9 @@ std::optional<std::string> meta_mismatch(const SweepMeta& stored, const SweepMet
 
 class SweepStore {
  public:
-  // A new database at `path` (its directory is created); throws std::runtime_error if the file exists.
+  // A new database at `path` (its directory is created), built under `.NAME.tmp-<pid>` beside it and renamed into
+  // place only while `path` is free; throws std::runtime_error if a file is there (or appears meanwhile), which
+  // is then left untouched.
   static SweepStore create(const std::filesystem::path& path, const SweepMeta& meta);
   // An existing database; throws std::runtime_error if it is missing or not a sweep database.
   static SweepStore open(const std::filesystem::path& path);

@@ -297,6 +297,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
                              ("mean", "ci_low", "ci_high", "sd", "n", "p2_5", "p50", "p97_5")},
                              "budget_yen": budget_by.get((int(fy), line))})
     summary = {
+        "format_version": 1,
         "kyoten_version": "0.1.0",
         "created": "2026-11-23T10:00:00Z",
         "command": f"kyoten run scenarios/fixture-wardwide.toml --replications {replications}",

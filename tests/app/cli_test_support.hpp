@@ -1,7 +1,9 @@
 #pragma once
 // Running the built `kyoten` binary from a test: its exit code and what it printed, in a fresh temp directory.
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace kyoten::test {
 
@@ -65,6 +68,33 @@ inline CliResult run_kyoten(const std::string& args, const fs::path& cwd) {
   fs::remove(out);
   fs::remove(err);
   return r;
+}
+
+// Starts kyoten in `cwd` without a shell, so the pid is kyoten's own and a signal reaches it directly; its output
+// goes to `cwd`/`log`. `hook`, when given, is set as KYOTEN_TEST_SWAP_HOOK (models/output/output_path.hpp).
+inline pid_t spawn_kyoten(const std::vector<std::string>& args, const fs::path& cwd,
+                          const std::string& log = "spawned.log", const std::string& hook = "") {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::chdir(cwd.c_str()) != 0) ::_exit(127);
+    const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(out, STDOUT_FILENO);
+    ::dup2(out, STDERR_FILENO);
+    if (!hook.empty()) ::setenv("KYOTEN_TEST_SWAP_HOOK", hook.c_str(), 1);
+    std::vector<char*> argv{const_cast<char*>(KYOTEN_BINARY)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(KYOTEN_BINARY, argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+// The exit code of a spawned process (128 + signal when a signal ended it).
+inline int wait_exit_code(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 inline std::string source_path(const std::string& relative) { return std::string(KYOTEN_SOURCE_DIR) + "/" + relative; }

@@ -30,22 +30,7 @@ std::vector<std::string> with(std::vector<std::string> args, std::initializer_li
   return args;
 }
 
-// Starts kyoten in `cwd` without a shell, so the pid is kyoten's own and a signal reaches it directly.
-pid_t spawn(const std::vector<std::string>& args, const fs::path& cwd) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    if (::chdir(cwd.c_str()) != 0) ::_exit(127);
-    const int out = ::open("spawned.log", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(out, STDOUT_FILENO);
-    ::dup2(out, STDERR_FILENO);
-    std::vector<char*> argv{const_cast<char*>(KYOTEN_BINARY)};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(KYOTEN_BINARY, argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
+pid_t spawn(const std::vector<std::string>& args, const fs::path& cwd) { return spawn_kyoten(args, cwd); }
 
 // Committed points, or -1 while the database or its tables do not exist yet.
 long long points_in(const fs::path& db) {

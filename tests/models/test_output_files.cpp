@@ -17,6 +17,8 @@
 #include "models/output/csv_writer.hpp"
 #include "models/output/json_writer.hpp"
 #include "models/output/results_directory.hpp"
+#include "models/output/staged_folder.hpp"
+#include "models/scenario/input_error.hpp"
 #include "models/output/summary.hpp"
 
 namespace kyoten::output {
@@ -333,6 +335,68 @@ TEST(AtomicFile, CommitRenamesEveryTemporary) {
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::recursive_directory_iterator(tmp.path())) ++files;
   EXPECT_EQ(files, 3u);  // new/, new/a.txt, single.txt
+}
+
+std::set<std::string> names_in(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+  return names;
+}
+
+TEST(StagedFolder, NothingIsVisibleBeforeCommitAndAFailureLeavesTheEarlierFolderUntouched) {
+  const TempDir tmp;
+  const fs::path dir = tmp.path() / "out";
+  {
+    StagedFolder first(dir, "--out", {"a.txt", "b.txt"});
+    first.write("a.txt", [](std::ostream& out) { out << "old"; });
+    EXPECT_FALSE(fs::exists(dir)) << "not visible before commit";
+    first.commit();
+  }
+  EXPECT_THROW(
+      {
+        StagedFolder second(dir, "--out", {"a.txt", "b.txt"});
+        second.write("a.txt", [](std::ostream& out) { out << "new"; });
+        second.write("b.txt", [](std::ostream&) { throw std::runtime_error("disk full"); });
+        second.commit();
+      },
+      std::runtime_error);
+  EXPECT_EQ(names_in(dir), std::set<std::string>{"a.txt"});
+  EXPECT_EQ(read_text(dir / "a.txt"), "old");
+  EXPECT_EQ(names_in(tmp.path()), std::set<std::string>{"out"}) << "no temporary folder, no lock file";
+}
+
+TEST(StagedFolder, CommitReplacesTheWholeFolder) {
+  const TempDir tmp;
+  const fs::path dir = tmp.path() / "out";
+  fs::create_directory(dir);
+  { std::ofstream(dir / "b.txt") << "earlier run"; }
+  { std::ofstream(dir / "report_ja.html") << "earlier report"; }
+  StagedFolder staged(dir, "--out", {"a.txt", "b.txt"});
+  staged.write("a.txt", [](std::ostream& out) { out << "A"; });
+  staged.commit();
+  EXPECT_EQ(names_in(dir), std::set<std::string>{"a.txt"});
+}
+
+TEST(StagedFolder, ASecondWriterIsRefusedWhileTheFirstHoldsTheLock) {
+  const TempDir tmp;
+  const StagedFolder first(tmp.path() / "out", "--out", {"a.txt"});
+  try {
+    const StagedFolder second(tmp.path() / "out", "--out", {"a.txt"});
+    ADD_FAILURE() << "the second writer was let in";
+  } catch (const InputErrors& e) {
+    EXPECT_NE(std::string(e.what()).find("is writing it now"), std::string::npos) << e.what();
+  }
+}
+
+TEST(StagedFolder, LeftoversOfDeadRunsAreRemovedOthersKept) {
+  const TempDir tmp;
+  fs::create_directories(tmp.path() / ".out.tmp-999999999" / "x");
+  fs::create_directory(tmp.path() / ".out.tmp-1x");    // not a pid: not ours
+  fs::create_directory(tmp.path() / ".outer.tmp-12");  // another folder's
+  const StagedFolder staged(tmp.path() / "out", "--out", {"a.txt"});
+  EXPECT_EQ(staged.removed_leftovers(), std::vector<std::string>{".out.tmp-999999999"});
+  EXPECT_TRUE(fs::exists(tmp.path() / ".out.tmp-1x"));
+  EXPECT_TRUE(fs::exists(tmp.path() / ".outer.tmp-12"));
 }
 
 TEST(CsvWriter, QuotesFieldsThatNeedIt) {
