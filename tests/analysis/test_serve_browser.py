@@ -144,7 +144,7 @@ def test_saving_writes_a_scenario_that_validate_accepts_and_run_reproduces(page,
     saved = Path(page.find_element("id", "save-result").get_attribute("data-path"))
     assert saved == save / "three-round-the-clock.toml"
     text = saved.read_text(encoding="utf-8")
-    assert re.search(r'^base = ".*setagaya-wardwide\.toml"$', text, re.M), text
+    assert re.search(r"^base = ['\"]\.\./.*setagaya-wardwide\.toml['\"]$", text, re.M), text  # relative
     assert "count = 3" in text
 
     v = subprocess.run([str(KYOTEN), "validate", str(saved)], capture_output=True, text=True, timeout=120)

@@ -104,7 +104,12 @@ TEST(ServeSave, ASavedVariantHoldsOnlyTheChangesAndLoadsBackToTheSameScenario) {
   const fs::path file = app::write_variant_file(save_dir, "three-at-night", text);
   EXPECT_EQ(file, save_dir / "three-at-night.toml");
   const std::string written = read_text(file);
-  EXPECT_NE(written.find("base = \"../../"), std::string::npos) << written;  // relative, never absolute
+  // `base` is relative to the saved file's folder, never absolute, and names the original
+  const auto at = written.find("base = '");
+  ASSERT_NE(at, std::string::npos) << written;
+  const std::string base_path = written.substr(at + 8, written.find('\'', at + 8) - at - 8);
+  EXPECT_NE(base_path.front(), '/');
+  EXPECT_EQ(fs::canonical(save_dir / base_path), fs::canonical(original));
   EXPECT_EQ(written.find(dir.path().string()), std::string::npos);
   const auto reloaded = scenario::load_scenario(file);
   EXPECT_EQ(scenario::resolved_as_json(reloaded), scenario::resolved_as_json(variant));
