@@ -54,7 +54,9 @@ toml::table changed_keys(const toml::table& base, const toml::table& variant) {
 
 std::string variant_file_text(const fs::path& original, const fs::path& save_dir, const toml::table& changed,
                               const std::string& reproduce_command) {
-  const fs::path base = fs::relative(fs::weakly_canonical(original), fs::weakly_canonical(save_dir));
+  // Both made absolute first: a relative folder that does not exist yet would otherwise have no common root.
+  const fs::path base =
+      fs::relative(fs::weakly_canonical(fs::absolute(original)), fs::weakly_canonical(fs::absolute(save_dir)));
   std::ostringstream out;
   out << "# Saved by `kyoten serve`: the values changed on the page; everything else comes from `base`.\n"
       << "# `kyoten serve` で変更した値のみを記録（その他は base のとおり）。\n"

@@ -260,6 +260,8 @@ Reply WhatIfService::save_variant(const Parsed& p, fs::path& written) {
       return {500, {{"errors", json::array({{{"key", "name"}, {"message", "the saved file did not reproduce the scenario"}}})}}};
     }
   } catch (const std::exception& e) {
+    std::error_code ignored;
+    if (!written.empty()) fs::remove(written, ignored);
     return {500, {{"errors", json::array({{{"key", "name"}, {"message", std::string("cannot save: ") + e.what()}}})}}};
   }
   return {200, {{"file", p.name + ".toml"}, {"path", written.generic_string()}, {"command", command}}};

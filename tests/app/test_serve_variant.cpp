@@ -115,6 +115,19 @@ TEST(ServeSave, ASavedVariantHoldsOnlyTheChangesAndLoadsBackToTheSameScenario) {
   EXPECT_EQ(scenario::resolved_as_json(reloaded), scenario::resolved_as_json(variant));
 }
 
+TEST(ServeSave, ARelativeSaveFolderThatDoesNotExistYetStillGetsAWorkingBase) {
+  TempDir dir;
+  const fs::path original = scenario_file("setagaya-wardwide.toml");
+  const auto base = scenario::load_scenario(original);
+  const auto variant = scenario::load_scenario(original, {"hub.rooms=2"});
+  const fs::path save_dir = fs::relative(dir.path() / "not-yet", fs::current_path());  // as `--save-dir` is given
+  ASSERT_TRUE(save_dir.is_relative());
+  const std::string text =
+      app::variant_file_text(original, save_dir, app::changed_keys(base.resolved, variant.resolved), "kyoten run …");
+  const fs::path file = app::write_variant_file(save_dir, "rooms", text);
+  EXPECT_EQ(scenario::resolved_as_json(scenario::load_scenario(file)), scenario::resolved_as_json(variant));
+}
+
 TEST(ServeAnswer, OverspendingIsTheShareAboveBudgetWithAWilsonInterval) {
   // 2 of 4 above 2.5: p = 0.5; Wilson 95% (z = 1.959964): centre 0.5, half-width
   // z/(1+z²/n)·sqrt(p(1−p)/n + z²/(4n²)) = 0.99980·0.35003 = 0.34996
