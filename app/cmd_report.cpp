@@ -1,15 +1,13 @@
 // `kyoten report DIR`: the charts and the HTML/PDF report are drawn by analysis/ (Python: pandas,
 // matplotlib), which reads only the results directory. This command finds Debian's interpreter (never the
 // first python3 on PATH, which may not see Debian's packages) and hands over.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "app/child_process.hpp"
 #include "app/commands.hpp"
 
 namespace kyoten::app {
@@ -18,26 +16,6 @@ namespace {
 std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::string(v) : fallback;
-}
-
-int run_python(const std::string& python, const std::string& analysis_dir, const std::vector<std::string>& args) {
-  const pid_t pid = fork();
-  if (pid < 0) return 1;
-  if (pid == 0) {
-    const std::string old = env_or("PYTHONPATH", "");
-    const std::string path = old.empty() ? analysis_dir : analysis_dir + ":" + old;
-    setenv("PYTHONPATH", path.c_str(), 1);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(python.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(python.c_str(), argv.data());
-    std::cerr << "kyoten report: cannot start " << python << " (set KYOTEN_PYTHON)\n";
-    _exit(2);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
 }  // namespace
@@ -65,7 +43,14 @@ void add_report_command(CLI::App& app, int& exit_code) {
     const std::string analysis = env_or("KYOTEN_ANALYSIS_DIR", std::string(KYOTEN_SOURCE_DIR) + "/analysis");
     std::vector<std::string> args = {"-m", "kyoten_analysis", "report", opts->dir, "--lang", opts->lang};
     if (!opts->out.empty()) args.insert(args.end(), {"--out", opts->out});
-    exit_code = run_python(python, analysis, args);
+    // analysis/ is found through PYTHONPATH, ahead of whatever the user had there.
+    const std::string old = env_or("PYTHONPATH", "");
+    const std::string path = old.empty() ? analysis : analysis + ":" + old;
+    exit_code = run_child(python, args, {.environment = {{"PYTHONPATH", path}}});
+    if (exit_code == kCannotStart) {
+      std::cerr << "kyoten report: cannot start " << python << " (set KYOTEN_PYTHON)\n";
+      exit_code = 2;
+    }
   });
 }
 

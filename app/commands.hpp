@@ -16,6 +16,8 @@ void add_run_command(CLI::App& app, int& exit_code, const std::string& command_l
 void add_compare_command(CLI::App& app, int& exit_code, const std::string& command_line);
 void add_sweep_command(CLI::App& app, int& exit_code, const std::string& command_line);
 void add_optimize_command(CLI::App& app, int& exit_code, const std::string& command_line);
+// The what-if page in the browser (docs/serve.md).
+void add_serve_command(CLI::App& app, int& exit_code);
 // Posteriors from observed counts, as a scenario fragment (docs/uncertainty.md).
 void add_calibrate_command(CLI::App& app, int& exit_code);
 

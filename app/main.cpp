@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   kyoten::app::add_sweep_command(app, exit_code, command_line);
   kyoten::app::add_optimize_command(app, exit_code, command_line);
   kyoten::app::add_calibrate_command(app, exit_code);
+  kyoten::app::add_serve_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

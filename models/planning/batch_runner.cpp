@@ -40,7 +40,7 @@ bool run_batch(std::span<const BatchJob> jobs, std::uint64_t seed, unsigned thre
     const std::size_t i = item - starts[j];
     hub::ReplicationResult r = hub::simulate_replication(*jobs[j].scenario, seed, jobs[j].first_replication + i);
     r.days = {};  // see the header: planning never reads them
-    r.months = {};
+    if (!jobs[j].keep_months) r.months = {};
     std::vector<hub::ReplicationResult> complete;
     {
       std::lock_guard lock(mutex);

@@ -18,6 +18,7 @@ struct BatchJob {
   const hub::Scenario* scenario = nullptr;
   std::uint64_t first_replication = 0;
   std::size_t count = 0;
+  bool keep_months = false;  // keep the per-month series (the what-if page's fan charts); days are always dropped
 };
 
 struct BatchCallbacks {
@@ -31,8 +32,9 @@ struct BatchCallbacks {
   const std::atomic<bool>* stop = nullptr;
 };
 
-// Runs every job; returns true if all finished, false if stopped. The per-day and per-month series are dropped
-// from the results (planning reads KPIs and costs; a 48-point sweep would otherwise hold gigabytes).
+// Runs every job; returns true if all finished, false if stopped. The per-day and (unless the job keeps them)
+// per-month series are dropped from the results (planning reads KPIs and costs; a 48-point sweep would otherwise
+// hold gigabytes).
 bool run_batch(std::span<const BatchJob> jobs, std::uint64_t seed, unsigned threads, const BatchCallbacks& callbacks);
 
 // Convenience: every job's results, in job order (throws what a replication throws).

@@ -77,3 +77,28 @@ def kyoten_binary():
     if r.returncode != 0 or "--replications" not in r.stdout:
         return None, f"{p} has no `run` command yet (a stale build? rebuild with scripts/build.sh)"
     return p, None
+
+
+def selenium_chrome(chromium: str, chromedriver: str):
+    """A headless Chromium under Selenium that keeps the browser console log; a generator for module fixtures
+    (yields the driver, quits it afterwards). Skips when python3-selenium or chromedriver is missing."""
+    import tempfile
+    webdriver = pytest.importorskip("selenium.webdriver", reason="python3-selenium is not installed "
+                                                                 "(the command-line tests still run)")
+    if chromedriver is None:
+        pytest.skip("chromedriver is not installed (Debian package chromium-driver)")
+    from selenium.webdriver.chrome.service import Service
+    from kyoten_analysis.report import CHROMIUM_FLAGS
+
+    profile = tempfile.mkdtemp(prefix="kyoten-selenium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chromium
+    for a in ["--headless=new", *[f for f in CHROMIUM_FLAGS if f != "--headless"], f"--user-data-dir={profile}",
+              "--window-size=1280,1600"]:
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=Service(chromedriver), options=opts)
+    d.set_page_load_timeout(120)
+    yield d
+    d.quit()
+    shutil.rmtree(profile, ignore_errors=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import chromium_path
+from conftest import chromium_path, selenium_chrome
 from kyoten_analysis import build_report
 from kyoten_analysis.report import CHECK_SCRIPT, CHROMIUM_FLAGS
 
@@ -95,24 +95,7 @@ def test_cli_notices_a_broken_page(broken_html):
 # --- Selenium -----------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def driver():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="python3-selenium is not installed "
-                                                                 "(the command-line tests above still run)")
-    if CHROMEDRIVER is None:
-        pytest.skip("chromedriver is not installed (Debian package chromium-driver)")
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="kyoten-selenium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for a in ["--headless=new", *[f for f in CHROMIUM_FLAGS if f != "--headless"], f"--user-data-dir={profile}",
-              "--window-size=1280,1600"]:
-        opts.add_argument(a)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    d.set_page_load_timeout(120)
-    yield d
-    d.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    yield from selenium_chrome(CHROMIUM, CHROMEDRIVER)
 
 
 def _load(driver, html: Path):
