@@ -12,6 +12,7 @@ packages=(
   jupyter-nbconvert python3-ipykernel python3-nbformat
   fonts-noto-cjk
   chromium chromium-driver poppler-utils python3-selenium
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
