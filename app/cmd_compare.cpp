@@ -11,6 +11,7 @@
 #include "app/common_options.hpp"
 #include "app/run_options.hpp"
 #include "app/whole_pairs.hpp"
+#include "app/work_check.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
 #include "models/planning/comparison_report.hpp"
@@ -47,6 +48,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
   std::vector<const hub::Scenario*> scenarios;
   for (const auto& l : loaded) scenarios.push_back(&l.scenario);
   const std::size_t replications = round_to_whole_draws(o.replications, scenarios, "--replications", o.quiet);
+  if (refuse_too_much_work(scenarios, replications)) return kBadInput;
   std::vector<planning::BatchJob> jobs;
   for (const auto& l : loaded) jobs.push_back({&l.scenario, 0, replications});
   const std::size_t total = jobs.size() * replications;
@@ -96,7 +98,7 @@ void add_compare_command(CLI::App& app, int& exit_code, const std::string& comma
       ->expected(2, -1);
   add_set_option(*cmd, o->overrides, "every scenario");
   cmd->add_option("-n,--replications", o->replications, "Replications per scenario (at least 2)")
-      ->check(whole_number_at_least(2))
+      ->check(whole_number_in(2, kMaxReplications))
       ->capture_default_str();
   add_seed_and_threads(*cmd, *o, "scenario");
   cmd->add_option("-o,--out", o->out, "Write comparison.json and comparison.csv to this directory");

@@ -11,6 +11,7 @@
 #include "app/common_options.hpp"
 #include "app/run_options.hpp"
 #include "app/whole_pairs.hpp"
+#include "app/work_check.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
 #include "models/planning/optimize_report.hpp"
@@ -81,6 +82,9 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
     print_input_errors(e);
     return kBadInput;
   }
+  std::vector<const hub::Scenario*> configurations;
+  for (const auto& l : loaded) configurations.push_back(&l.scenario);
+  if (refuse_too_much_work(configurations, o.max)) return kBadInput;  // every configuration may reach the most
   std::optional<output::StagedFolder> folder;  // locked before anything runs
   if (!o.out.empty() && !prepare_output_folder(folder, o.out, "--out", planning::optimize_file_names()))
     return kBadInput;
@@ -147,10 +151,10 @@ void add_optimize_command(CLI::App& app, int& exit_code, const std::string& comm
       ->allow_extra_args(false);
   cmd->add_option("--cost-kpi", o->cost_kpi, "The KPI to minimise")->capture_default_str();
   cmd->add_option("--replications-initial", o->initial, "Replications every configuration starts with (at least 2)")
-      ->check(whole_number_at_least(2))
+      ->check(whole_number_in(2, kMaxReplications))
       ->capture_default_str();
   cmd->add_option("--replications-max", o->max, "Most replications any configuration gets")
-      ->check(whole_number_at_least(2))
+      ->check(whole_number_in(2, kMaxReplications))
       ->capture_default_str();
   add_set_option(*cmd, o->overrides, "every configuration");
   add_seed_and_threads(*cmd, *o, "configuration");

@@ -18,6 +18,7 @@
 #include "app/commands.hpp"
 #include "app/run_options.hpp"
 #include "app/whole_pairs.hpp"
+#include "app/work_check.hpp"
 #include "kyoten_version.hpp"
 #include "models/hub/hub_model.hpp"
 #include "models/hub/parameter_draws.hpp"
@@ -152,6 +153,8 @@ int run(const RunOptions& o, const std::string& command_line) {
   options.replications = round_to_whole_draws(o.replications, {&scenario}, "--replications", o.quiet);
   if (o.precision > 0)
     options.max_replications = round_to_whole_draws(o.max_replications, {&scenario}, "--max-replications", o.quiet);
+  const hub::Scenario* const only[] = {&scenario};
+  if (refuse_too_much_work(only, o.precision > 0 ? options.max_replications : options.replications)) return kBadInput;
 
   std::vector<hub::ReplicationResult> results;
   nlohmann::ordered_json precision;

@@ -15,6 +15,7 @@
 #include "app/common_options.hpp"
 #include "app/run_options.hpp"
 #include "app/whole_pairs.hpp"
+#include "app/work_check.hpp"
 #include "kyoten_version.hpp"
 #include "models/output/output_path.hpp"
 #include "models/planning/grid.hpp"
@@ -101,6 +102,7 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   std::vector<const hub::Scenario*> scenarios;
   for (const auto& l : loaded) scenarios.push_back(&l.scenario);
   const std::size_t replications = round_to_whole_draws(o.replications, scenarios, "--replications", o.quiet);
+  if (refuse_too_much_work(std::span(scenarios).subspan(1), replications)) return kBadInput;  // [0]: the base
   std::optional<output::OutputPath> path;
   std::optional<output::PathLock> lock;  // held for the whole sweep: a second sweep on this database is refused
   try {
@@ -226,7 +228,7 @@ void add_sweep_command(CLI::App& app, int& exit_code, const std::string& command
       ->allow_extra_args(false);
   add_set_option(*cmd, o->overrides, "every point");
   cmd->add_option("-n,--replications", o->replications, "Replications per point (at least 1)")
-      ->check(whole_number_at_least(1))
+      ->check(whole_number_in(1, kMaxReplications))
       ->capture_default_str();
   add_seed_and_threads(*cmd, *o, "point");
   cmd->add_option("--db", o->db, "SQLite database (default: results/<scenario name>-sweep.db)");

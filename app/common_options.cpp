@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cstdint>
 #include <iostream>
+#include <limits>
+
+#include "models/scenario/overrides.hpp"
 
 #include "models/scenario/error_sink.hpp"
 #include "models/scenario/folder_name.hpp"
@@ -13,7 +18,8 @@ namespace kyoten::app {
 void add_set_option(CLI::App& cmd, std::vector<std::string>& overrides, std::string_view where) {
   cmd.add_option("--set", overrides, fmt::format("Override a value in {}, e.g. --set hub.rooms=2 (repeatable)", where))
       ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(override_text());
 }
 
 void add_seed_and_threads(CLI::App& cmd, CommonOptions& o, std::string_view unit) {
@@ -22,10 +28,11 @@ void add_seed_and_threads(CLI::App& cmd, CommonOptions& o, std::string_view unit
                  fmt::format("Random seed, a whole number: replication r of every {} uses (seed, r), so the same "
                              "seed gives the same results",
                              unit))
-      ->check(whole_number_at_least(0))
+      ->check(whole_number_in(0, std::numeric_limits<std::uint64_t>::max()))
       ->capture_default_str();
-  cmd.add_option("-j,--threads", o.threads, "Worker threads, at least 1 (default: all hardware threads)")
-      ->check(whole_number_at_least(1))
+  cmd.add_option("-j,--threads", o.threads,
+                 fmt::format("Worker threads, 1 to {} (default: all hardware threads)", kMaxThreads))
+      ->check(whole_number_in(1, kMaxThreads))
       ->capture_default_str();
 }
 
@@ -35,14 +42,25 @@ void add_lang_option(CLI::App& cmd, std::string& lang) {
       ->capture_default_str();
 }
 
-CLI::Validator whole_number_at_least(unsigned long long low) {
+CLI::Validator whole_number_in(unsigned long long low, unsigned long long high) {
   return CLI::Validator(
-      [low](std::string& text) {
+      [low, high](std::string& text) {
         unsigned long long x = 0;
-        const bool ok = text.find('-') == std::string::npos && CLI::detail::lexical_cast(text, x) && x >= low;
-        return ok ? std::string() : fmt::format("must be a whole number >= {} (got {})", low, text);
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, x);  // digits only: no sign, no blanks
+        const bool ok = !text.empty() && ec == std::errc{} && ptr == end && x >= low && x <= high;
+        return ok ? std::string() : fmt::format("must be a whole number from {} to {} (got {})", low, high, text);
       },
       "");  // the option's help text states the range
+}
+
+CLI::Validator override_text() {
+  return CLI::Validator(
+      [](std::string& text) {
+        const auto problem = scenario::override_text_problem(text);
+        return problem ? "--set: " + *problem : std::string();
+      },
+      "");
 }
 
 void print_input_errors(const InputErrors& e) {

@@ -39,8 +39,19 @@ void add_seed_and_threads(CLI::App& cmd, CommonOptions& o, std::string_view unit
 // `--lang ja|en` for what is printed.
 void add_lang_option(CLI::App& cmd, std::string& lang);
 
-// A CLI11 check accepting whole numbers >= low, with a message that says so.
-CLI::Validator whole_number_at_least(unsigned long long low);
+// Replications of one scenario or point: a 95% interval from 10,000 is 2% of a standard deviation wide, and
+// the kept results (daily series included) of that many stay within a couple of gigabytes.
+inline constexpr unsigned long long kMaxReplications = 10'000;
+// Worker threads: far above any machine kyoten runs on.
+inline constexpr unsigned long long kMaxThreads = 1'024;
+
+// A CLI11 check accepting whole numbers in [low, high] written as plain digits, with a message that says so.
+// Out-of-range text is refused, never capped (a seed beyond 2^64 - 1 is an error, not 2^64 - 1).
+CLI::Validator whole_number_in(unsigned long long low, unsigned long long high);
+
+// A CLI11 check for --set KEY=VALUE text: valid UTF-8 without control characters (a newline would silently
+// drop the rest of a TOML value).
+CLI::Validator override_text();
 
 // Every error, one per line (file:line:col: key: message, hint), on stderr.
 void print_input_errors(const InputErrors& e);

@@ -13,7 +13,7 @@ void add_scenario_options(CLI::App& cmd, RunOptions& o) {
 
 void add_run_options(CLI::App& cmd, RunOptions& o) {
   cmd.add_option("-n,--replications", o.replications, "Independent replications (at least 1)")
-      ->check(whole_number_at_least(1))
+      ->check(whole_number_in(1, kMaxReplications))
       ->capture_default_str();
   add_seed_and_threads(cmd, o, "run");
   cmd.add_option("-o,--out", o.out, "Results directory (default: results/<scenario name>)");
@@ -29,7 +29,7 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
           },
           ""));
   cmd.add_option("--max-replications", o.max_replications, "With --precision: stop at this many replications at most")
-      ->check(whole_number_at_least(2))
+      ->check(whole_number_in(2, kMaxReplications))
       ->needs(precision)
       ->capture_default_str();
   cmd.add_flag("-q,--quiet", o.quiet, "No progress line and no table; print only the results directory");

@@ -13,6 +13,7 @@ packages=(
   fonts-noto-cjk
   chromium chromium-driver poppler-utils python3-selenium
   libcpp-httplib-dev libjs-chart.js
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -31,9 +31,11 @@ bool split_variance_of(std::size_t k) {
 // Every KPI is a count, a duration, an amount of money or a share: its mean cannot lie outside [0, ∞) or, for a
 // share, [0, 1]. The t interval can reach past those bounds with few replications or a mean near a bound;
 // cutting it at the bound keeps its coverage (the true mean is never out there) and shows no impossible value.
+// A mean outside the bounds is a fault in the model, shown as it is: cutting would invert the interval
+// ([121%, 100%]) and hide the fault, so such an interval is reported unclipped.
 void keep_within_range(Statistic& s, std::string_view unit) {
-  if (std::isfinite(s.ci_low)) s.ci_low = std::max(s.ci_low, 0.0);
-  if (std::isfinite(s.ci_high) && unit == "share") s.ci_high = std::min(s.ci_high, 1.0);
+  if (std::isfinite(s.ci_low) && s.mean >= 0.0) s.ci_low = std::max(s.ci_low, 0.0);
+  if (std::isfinite(s.ci_high) && unit == "share" && s.mean <= 1.0) s.ci_high = std::min(s.ci_high, 1.0);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "models/planning/grid.hpp"
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <string_view>
@@ -81,6 +82,15 @@ Dimension parse_dimension(const std::string& text, const std::string& option) {
 }
 
 std::vector<GridPoint> cartesian_product(const std::vector<Dimension>& dimensions) {
+  double size = 1;  // in floating point: a product of many dimensions must not wrap around
+  for (const Dimension& d : dimensions) size *= static_cast<double>(d.size());
+  if (size > static_cast<double>(kMaxGridPoints))
+    throw InputErrors({InputError{.file = "",
+                                  .line = 0,
+                                  .column = 0,
+                                  .key = "",
+                                  .message = fmt::format("the grid has {:.0f} points; at most {}", size, kMaxGridPoints),
+                                  .hint = "vary fewer values at once, or split the grid over several sweeps"}});
   std::vector<GridPoint> points(1);
   for (const Dimension& d : dimensions) {
     std::vector<GridPoint> next;

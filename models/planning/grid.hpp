@@ -29,7 +29,11 @@ struct GridPoint {
 // Parses one --vary/--space text. Throws InputErrors naming `option` (e.g. "--vary") on malformed text.
 Dimension parse_dimension(const std::string& text, const std::string& option);
 
-// Every combination, the last dimension varying fastest; point i keeps index i on every run (sweeps resume by it).
+// Every scenario of a grid is loaded before the first replication runs: 10,000 points (four keys with ten values
+// each) is far beyond a planning question and keeps that within a few gigabytes.
+inline constexpr std::size_t kMaxGridPoints = 10'000;
+
+// Every combination (at most kMaxGridPoints, else InputErrors), the last dimension varying fastest; point i keeps index i on every run (sweeps resume by it).
 std::vector<GridPoint> cartesian_product(const std::vector<Dimension>& dimensions);
 
 // "key=value" strings for the scenario loader.

@@ -48,6 +48,13 @@ std::optional<toml::table> read_layer(const fs::path& file, Chain& chain, ErrorS
             "a base chain must end in a file without `base`");
     return std::nullopt;
   }
+  if (chain.canonical.size() >= kMaxBaseChain) {
+    sink.at(*base_node, "base",
+            "base chain longer than " + std::to_string(kMaxBaseChain) + " files (" + chain.shown.front() + " → … → " +
+                base_path.string() + ")",
+            "a scenario extends a few others at most; merge some of the files");
+    return std::nullopt;
+  }
   chain.canonical.push_back(canonical);
   chain.shown.push_back(base_path.string());
   auto merged = read_layer(base_path, chain, sink);

@@ -13,6 +13,10 @@
 
 namespace kyoten::scenario {
 
+// Files in one base chain, the scenario itself included: far more than any real layering (a variant of a
+// variant of a municipality's file), and it bounds the recursion.
+inline constexpr std::size_t kMaxBaseChain = 16;
+
 // Reads `file` and its chain of bases, merged; nullopt after recording errors (syntax errors, a missing or
 // circular base). The key `base` is removed from the result.
 std::optional<toml::table> read_with_bases(const std::filesystem::path& file, ErrorSink& sink);

@@ -7,6 +7,7 @@
 
 #include "models/scenario/did_you_mean.hpp"
 #include "models/scenario/toml_values.hpp"
+#include "models/scenario/value_limits.hpp"
 
 namespace kyoten::scenario {
 namespace {
@@ -35,6 +36,10 @@ std::vector<std::string> family_names() {
   for (const auto& f : families()) names.emplace_back(f.name);
   return names;
 }
+
+// Every parameter and value, in the unit of the key: finite and bounded (value_limits.hpp) so that no draw or
+// derived parameter (a lognormal's log-variance, a weibull's mean) overflows.
+Range parameter_range() { return limits::up_to(limits::kDistributionParameter); }
 
 const char* kForm = "e.g. { dist = \"lognormal\", mean = 3.5, sd = 1.0 } or a bare number for a constant";
 
@@ -70,8 +75,9 @@ double gamma_scale(ErrorSink& sink, const toml::table& table, const std::string&
     ok = false;
     return 0.0;
   }
-  const auto x = scale ? read_number(sink, *scale, child_path(key, "scale"), positive())
-                       : read_number(sink, *rate, child_path(key, "rate"), positive());
+  const auto x = scale ? read_number(sink, *scale, child_path(key, "scale"), limits::positive_up_to(limits::kDistributionParameter))
+                       : read_number(sink, *rate, child_path(key, "rate"),
+                                     between(1 / limits::kDistributionParameter, limits::kDistributionParameter));
   ok = ok && x.has_value();
   if (!x) return 0.0;
   return scale ? *x : 1.0 / *x;
@@ -93,7 +99,7 @@ std::optional<sim::DistributionSpec> read_spec(ErrorSink& sink, const toml::tabl
   const auto number = [&](std::string_view p) {
     const auto* n = required(p);
     if (!n) return 0.0;
-    const auto x = read_number(sink, *n, child_path(key, p), non_negative());
+    const auto x = read_number(sink, *n, child_path(key, p), parameter_range());
     ok = ok && x.has_value();
     return x.value_or(0.0);
   };
@@ -108,12 +114,12 @@ std::optional<sim::DistributionSpec> read_spec(ErrorSink& sink, const toml::tabl
   else {
     sim::Empirical e;
     if (const auto* values = required("values")) {
-      auto v = read_number_list(sink, *values, child_path(key, "values"), non_negative());
+      auto v = read_number_list(sink, *values, child_path(key, "values"), parameter_range());
       ok = ok && v.has_value();
       if (v) e.values = std::move(*v);
     }
     if (const auto* weights = table.get("weights")) {
-      auto w = read_number_list(sink, *weights, child_path(key, "weights"), non_negative());
+      auto w = read_number_list(sink, *weights, child_path(key, "weights"), parameter_range());
       ok = ok && w.has_value();
       if (w) e.weights = std::move(*w);
     } else {
@@ -129,7 +135,7 @@ std::optional<sim::DistributionSpec> read_spec(ErrorSink& sink, const toml::tabl
 
 std::optional<sim::Distribution> read_distribution(ErrorSink& sink, const toml::node& node, const std::string& key) {
   if (node.is_number()) {
-    auto x = read_number(sink, node, key, non_negative());
+    auto x = read_number(sink, node, key, parameter_range());
     if (!x) return std::nullopt;
     return sim::Distribution(sim::Constant{*x});
   }

@@ -6,6 +6,7 @@
 #include "models/scenario/error_sink.hpp"
 #include "models/scenario/overrides.hpp"
 #include "models/scenario/scenario_reader.hpp"
+#include "models/scenario/work_estimate.hpp"
 
 namespace kyoten::scenario {
 namespace {
@@ -30,6 +31,11 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   // Validate even after a bad --set: the user then sees every problem at once.
   hub::Scenario scenario = read_scenario(*table, sink);
   sink.throw_if_any();
+  if (const auto why = replication_too_large(estimate_work(scenario))) {
+    sink.at_position(file.string(), 0, 0, "", *why,
+                     "lower the rates, registrants, beds or horizon (limits: scenarios/README.md)");
+    sink.throw_if_any();
+  }
   record_effective_values(*table, scenario);
   return {std::move(scenario), std::move(*table), file.string()};
 }

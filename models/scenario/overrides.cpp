@@ -1,11 +1,16 @@
 #include "models/scenario/overrides.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <charconv>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 #include <variant>
 
 #include "models/scenario/did_you_mean.hpp"
+#include "models/scenario/toml_nesting.hpp"
 #include "models/scenario/toml_values.hpp"
 
 namespace kyoten::scenario {
@@ -158,6 +163,10 @@ void apply_one(toml::table& root, const std::string& text, ErrorSink& sink) {
   const auto eq = text.find('=');
   const std::string key = trim(std::string_view(text).substr(0, eq == std::string::npos ? 0 : eq));
   const Target target{key, sink};
+  if (const auto problem = override_text_problem(text)) {
+    target.fail(*problem);
+    return;
+  }
   if (eq == std::string::npos || key.empty()) {
     target.fail("'" + text + "' is not KEY=VALUE", kForm);
     return;
@@ -184,6 +193,29 @@ void apply_one(toml::table& root, const std::string& text, ErrorSink& sink) {
 }
 
 }  // namespace
+
+std::optional<std::string> override_text_problem(std::string_view text) {
+  try {
+    (void)nlohmann::json(std::string(text)).dump();  // the writer of summary.json refuses invalid UTF-8
+  } catch (const nlohmann::json::type_error&) {
+    return "the text is not valid UTF-8";
+  }
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7f)
+      return fmt::format("the text holds a control character (code {:#04x}); write it on one line, without them", u);
+  }
+  const auto eq = text.find('=');
+  const std::string_view key = text.substr(0, eq == std::string_view::npos ? 0 : eq);
+  const auto segments = 1 + std::count_if(key.begin(), key.end(), [](char c) { return c == '.' || c == '['; });
+  if (segments > kMaxTomlNesting)
+    return fmt::format("the key has {} steps; at most {}", segments, kMaxTomlNesting);
+  if (eq != std::string_view::npos) {
+    if (const auto deep = find_too_deep("v = " + std::string(text.substr(eq + 1))))
+      return fmt::format("the value nests {} levels deep; at most {}", deep->depth, kMaxTomlNesting);
+  }
+  return std::nullopt;
+}
 
 void apply_overrides(toml::table& root, const std::vector<std::string>& overrides, ErrorSink& sink) {
   for (const auto& text : overrides) apply_one(root, text, sink);

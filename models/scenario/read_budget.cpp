@@ -23,15 +23,15 @@ void read_budget(TableReader& root, hub::Budget& budget) {
       const std::vector<std::string> known(hub::kCostLineKeys.begin(), hub::kCostLineKeys.end());
       if (!l.line.empty() && std::find(known.begin(), known.end(), l.line) == known.end())
         line.error("line", "unknown budget line '" + l.line + "'", suggestion_hint(l.line, known));
-      l.yen = line.number("yen", non_negative());
+      l.yen = line.number("yen", limits::up_to(limits::kYen));
       if (!seen.insert({l.fiscal_year, l.line}).second)
         line.error("line", "budget line '" + l.line + "' is given twice for FY" + std::to_string(l.fiscal_year),
                    "one entry per fiscal year and line");
       budget.lines.push_back(std::move(l));
     });
-    budget.training_per_year_yen = t.number_or("training_per_year_yen", 0, non_negative());
-    budget.advice_per_year_yen = t.number_or("advice_per_year_yen", 0, non_negative());
-    budget.assessment_cost_yen = t.number_or("assessment_cost_yen", 0, non_negative());
+    budget.training_per_year_yen = t.number_or("training_per_year_yen", 0, limits::up_to(limits::kYen));
+    budget.advice_per_year_yen = t.number_or("advice_per_year_yen", 0, limits::up_to(limits::kYen));
+    budget.assessment_cost_yen = t.number_or("assessment_cost_yen", 0, limits::up_to(limits::kYen));
   });
 }
 

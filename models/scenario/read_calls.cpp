@@ -8,9 +8,9 @@ namespace kyoten::scenario {
 void read_assessment(TableReader& root, hub::Assessment& assessment) {
   const hub::Assessment defaults;
   with_section(root, "assessment", true, [&](TableReader& t) {
-    assessment.grace_days = t.number_or("grace_days", defaults.grace_days, non_negative());
+    assessment.grace_days = t.number_or("grace_days", defaults.grace_days, limits::up_to(limits::kDays));
     assessment.reassessment_interval_days =
-        t.number_or("reassessment_interval_days", defaults.reassessment_interval_days, positive());
+        t.number_or("reassessment_interval_days", defaults.reassessment_interval_days, limits::positive_up_to(limits::kDays));
     assessment.staff_hours = t.distribution("staff_hours");
     assessment.initial_registrants_assessed =
         t.boolean_or("initial_registrants_assessed", defaults.initial_registrants_assessed);
@@ -20,9 +20,9 @@ void read_assessment(TableReader& root, hub::Assessment& assessment) {
 void read_calls(TableReader& root, hub::Calls& calls) {
   with_section(root, "calls", true, [&](TableReader& t) {
     calls.per_registrant_per_year = t.uncertain_number(
-        "per_registrant_per_year", non_negative(), field(&hub::Scenario::calls, &hub::Calls::per_registrant_per_year));
+        "per_registrant_per_year", limits::up_to(limits::kPerRegistrantPerYear), field(&hub::Scenario::calls, &hub::Calls::per_registrant_per_year));
     calls.unregistered_per_year = t.uncertain_number_or(
-        "unregistered_per_year", 0, non_negative(), field(&hub::Scenario::calls, &hub::Calls::unregistered_per_year));
+        "unregistered_per_year", 0, limits::up_to(limits::kUnregisteredPerYear), field(&hub::Scenario::calls, &hub::Calls::unregistered_per_year));
 
     const KeyedTarget<hub::kTimeBands> band_share = field(&hub::Scenario::calls, &hub::Calls::band_share);
     if (auto share = read_keyed(t, "band_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
@@ -61,13 +61,13 @@ void read_calls(TableReader& root, hub::Calls& calls) {
 
     calls.cause_weights.fill(1.0);  // no seed counts the causes: equally likely unless stated
     const KeyedTarget<hub::kEmergencyCauses> causes = field(&hub::Scenario::calls, &hub::Calls::cause_weights);
-    if (auto w = read_keyed(t, "cause_weights", hub::kEmergencyCauseKeys, non_negative(), KeyedTable::MissingIsZero,
+    if (auto w = read_keyed(t, "cause_weights", hub::kEmergencyCauseKeys, limits::up_to(limits::kWeight), KeyedTable::MissingIsZero,
                             causes, Drawn::Split)) {
       calls.cause_weights = *w;
       check_some_positive(t, "cause_weights", w->data(), w->size());
     }
     const KeyedTarget<hub::kNeeds> needs = field(&hub::Scenario::calls, &hub::Calls::need_weights);
-    if (auto w = read_keyed(t, "need_weights", hub::kNeedKeys, non_negative(), KeyedTable::MissingIsZero, needs,
+    if (auto w = read_keyed(t, "need_weights", hub::kNeedKeys, limits::up_to(limits::kWeight), KeyedTable::MissingIsZero, needs,
                             Drawn::Split)) {
       calls.need_weights = *w;
       check_some_positive(t, "need_weights", w->data(), w->size());

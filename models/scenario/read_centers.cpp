@@ -49,12 +49,12 @@ std::optional<DaySet> read_days(TableReader& shift) {
 
 std::vector<Shift> read_shifts(TableReader& center) {
   std::vector<Shift> shifts;
-  center.each_table("staff", true, [&](TableReader& t, std::size_t) {
+  const auto* entries = center.each_table("staff", true, [&](TableReader& t, std::size_t) {
     const auto days = read_days(t);
     Shift shift;
     shift.from_hour = t.integer("from", between(0, 23));
     shift.to_hour = t.integer("to", between(0, 24));
-    shift.count = t.integer_or("count", defaults::kShiftStaff, at_least(1));
+    shift.count = t.integer_or("count", defaults::kShiftStaff, limits::whole_up_to(1, limits::kStaffPerShift));
     if (t.has("from") && t.has("to") && shift.from_hour == shift.to_hour)
       t.error("to", "a shift from " + std::to_string(shift.from_hour) + " to " + std::to_string(shift.to_hour) +
                         " is empty",
@@ -64,6 +64,11 @@ std::vector<Shift> read_shifts(TableReader& center) {
       shifts.push_back(shift);
     }
   });
+  // Bounded so that the staff on duty in one hour, summed over shifts, cannot overflow.
+  if (entries && entries->size() > static_cast<std::size_t>(limits::kShiftsPerCenter))
+    center.error("staff", std::to_string(entries->size()) + " shifts; at most " +
+                              std::to_string(limits::kShiftsPerCenter) + " per center",
+                 "merge shifts with the same hours and days by raising their count");
   return shifts;
 }
 
@@ -93,7 +98,7 @@ void read_centers(TableReader& root, const std::vector<hub::Region>& regions, st
     const std::size_t errors_before = t.sink().size();
     const auto shifts = read_shifts(t);
     center.staff = schedule_from_shifts(shifts);
-    center.on_call_delay_hours = t.optional_number("on_call_delay_hours", non_negative());
+    center.on_call_delay_hours = t.optional_number("on_call_delay_hours", limits::up_to(limits::kHours));
     overflow.push_back({t.string_list("overflow", false)});
     const std::string policy = t.string_or("uncovered_hours", "error");
     if (policy != "error" && policy != "wait")
@@ -109,11 +114,11 @@ void read_centers(TableReader& root, const std::vector<hub::Region>& regions, st
               "add shifts, set on_call_delay_hours, name an overflow center, or write uncovered_hours = \"wait\" "
               "if calls then wait for the next staffed hour");
 
-    center.staff_cost_per_hour_yen = t.number("staff_cost_per_hour_yen", non_negative());
-    center.night_premium = t.number_or("night_premium", defaults.night_premium, non_negative());
-    center.holiday_premium = t.number_or("holiday_premium", defaults.holiday_premium, non_negative());
-    center.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, non_negative());
-    center.on_call_cost_per_hour_yen = t.number_or("on_call_cost_per_hour_yen", 0, non_negative());
+    center.staff_cost_per_hour_yen = t.number("staff_cost_per_hour_yen", limits::up_to(limits::kYen));
+    center.night_premium = t.number_or("night_premium", defaults.night_premium, limits::up_to(limits::kPremium));
+    center.holiday_premium = t.number_or("holiday_premium", defaults.holiday_premium, limits::up_to(limits::kPremium));
+    center.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, limits::up_to(limits::kYen));
+    center.on_call_cost_per_hour_yen = t.number_or("on_call_cost_per_hour_yen", 0, limits::up_to(limits::kYen));
     centers.push_back(std::move(center));
   });
 

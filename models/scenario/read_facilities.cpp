@@ -29,12 +29,12 @@ void read_acceptance(TableReader& facility, std::size_t index, hub::Acceptance& 
     t->missing("base", "P(accept | free bed) by band: { weekday_daytime = ..., weekday_evening = ..., weekday_night = "
                        "..., weekend_holiday = ... }");
   const hub::Acceptance d;
-  acceptance.assessed_factor = t->uncertain_number_or("assessed_factor", d.assessed_factor, non_negative(),
+  acceptance.assessed_factor = t->uncertain_number_or("assessed_factor", d.assessed_factor, limits::up_to(limits::kFactor),
                                                        acceptance_field(index, &hub::Acceptance::assessed_factor));
-  acceptance.known_factor = t->uncertain_number_or("known_factor", d.known_factor, non_negative(),
+  acceptance.known_factor = t->uncertain_number_or("known_factor", d.known_factor, limits::up_to(limits::kFactor),
                                                     acceptance_field(index, &hub::Acceptance::known_factor));
   acceptance.advance_plan_factor =
-      t->uncertain_number_or("advance_plan_factor", d.advance_plan_factor, non_negative(),
+      t->uncertain_number_or("advance_plan_factor", d.advance_plan_factor, limits::up_to(limits::kFactor),
                              acceptance_field(index, &hub::Acceptance::advance_plan_factor));
   t->finish();
 }
@@ -68,8 +68,8 @@ void read_facilities(TableReader& root, const std::vector<hub::Region>& regions,
     } else {
       t.missing("region", "the name of one of the [[regions]]");
     }
-    f.beds = t.integer("beds", at_least(1));
-    f.reserved_emergency_beds = t.integer_or("reserved_emergency_beds", 0, non_negative());
+    f.beds = t.integer("beds", limits::whole_up_to(1, limits::kBeds));
+    f.reserved_emergency_beds = t.integer_or("reserved_emergency_beds", 0, limits::up_to(limits::kBeds));
     if (f.reserved_emergency_beds > f.beds && f.beds > 0)
       t.error("reserved_emergency_beds",
               "reserved_emergency_beds (" + std::to_string(f.reserved_emergency_beds) + ") exceeds beds (" +
@@ -87,11 +87,11 @@ void read_facilities(TableReader& root, const std::vector<hub::Region>& regions,
     f.contact_minutes_day = t.distribution("contact_minutes_day");
     f.contact_minutes_other = t.distribution("contact_minutes_other");
     f.experience_stays = t.boolean_or("experience_stays", false);
-    f.experience_days_per_year = t.integer_or("experience_days_per_year", 0, non_negative());
+    f.experience_days_per_year = t.integer_or("experience_days_per_year", 0, limits::up_to(limits::kExperienceDaysPerYear));
     if (f.experience_stays && f.experience_days_per_year == 0 && !t.has("experience_days_per_year"))
       t.missing("experience_days_per_year", "needed because experience_stays = true; the yearly cap in days");
-    f.reserved_bed_fee_per_day_yen = t.number_or("reserved_bed_fee_per_day_yen", 0, non_negative());
-    f.emergency_stay_fee_per_day_yen = t.number_or("emergency_stay_fee_per_day_yen", 0, non_negative());
+    f.reserved_bed_fee_per_day_yen = t.number_or("reserved_bed_fee_per_day_yen", 0, limits::up_to(limits::kYen));
+    f.emergency_stay_fee_per_day_yen = t.number_or("emergency_stay_fee_per_day_yen", 0, limits::up_to(limits::kYen));
     facilities.push_back(std::move(f));
   });
   // [facility_defaults] keys are checked by each facility's reader (it reads through both layers).

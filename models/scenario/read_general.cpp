@@ -23,7 +23,7 @@ bool read_horizon(TableReader& root, hub::Horizon& horizon) {
   with_section(root, "horizon", true, [&](TableReader& t) {
     const auto start = t.date("start");
     const auto end = t.date("end");
-    horizon.warmup_days = t.number_or("warmup_days", hub::Horizon{}.warmup_days, non_negative());
+    horizon.warmup_days = t.number_or("warmup_days", hub::Horizon{}.warmup_days, limits::up_to(limits::kDays));
     if (!start || !end) return;
     horizon.start = *start;
     horizon.end = *end;
@@ -56,7 +56,7 @@ void read_regions(TableReader& root, std::vector<hub::Region>& regions) {
     if (t.has("name") && region.name.empty()) t.error("name", "must not be empty");
     if (!region.name.empty() && !seen.insert(region.name).second)
       t.error("name", "region '" + region.name + "' is listed twice", "region names must be unique");
-    region.registrant_weight = t.number_or("registrant_weight", hub::Region{}.registrant_weight, non_negative());
+    region.registrant_weight = t.number_or("registrant_weight", hub::Region{}.registrant_weight, limits::up_to(limits::kWeight));
     total_weight += region.registrant_weight;
     regions.push_back(std::move(region));
   });

@@ -35,7 +35,7 @@ Knots read_knots(TableReader& t) {
       continue;
     }
     const auto date = read_date(t.sink(), *pair->get(0), key + "[0]");
-    const auto count = read_number(t.sink(), *pair->get(1), key + "[1]", non_negative());
+    const auto count = read_number(t.sink(), *pair->get(1), key + "[1]", limits::up_to(limits::kRegistrants));
     if (!date || !count) {
       ok = false;
       continue;
@@ -62,7 +62,7 @@ std::optional<double> rate_through(TableReader& c, const toml::node& through, co
     return std::nullopt;
   }
   const auto date = read_date(c.sink(), *pair->get(0), key + "[0]");
-  const auto count = read_number(c.sink(), *pair->get(1), key + "[1]", positive());
+  const auto count = read_number(c.sink(), *pair->get(1), key + "[1]", limits::positive_up_to(limits::kRegistrants));
   if (!date || !count) return std::nullopt;
   const auto r = s_curve_rate_through(curve.initial, curve.latent_pool, curve.from, *date, *count);
   if (!r)
@@ -77,8 +77,8 @@ Knots read_s_curve(TableReader& t, const hub::Horizon* horizon) {
   if (!c) return {};
   const std::size_t errors_before = t.sink().size();
   SCurve curve;
-  curve.latent_pool = c->number("latent_pool", positive());
-  curve.initial = c->number("initial", positive());
+  curve.latent_pool = c->number("latent_pool", limits::positive_up_to(limits::kRegistrants));
+  curve.initial = c->number("initial", limits::positive_up_to(limits::kRegistrants));
   if (curve.latent_pool > 0 && curve.initial >= curve.latent_pool)
     c->error("initial",
              "initial (" + show_number(curve.initial) + ") must be below latent_pool (" +
@@ -97,7 +97,7 @@ Knots read_s_curve(TableReader& t, const hub::Horizon* horizon) {
     c->error(through ? "through" : "rate_per_year", "give exactly one of rate_per_year and through",
              "rate_per_year = 0.8, or through = [\"2025-03-31\", 500] to solve for the rate");
   } else if (has_rate) {
-    curve.rate_per_year = c->number("rate_per_year", positive());
+    curve.rate_per_year = c->number("rate_per_year", limits::positive_up_to(limits::kRatePerYear));
   } else if (horizon && t.sink().size() == errors_before) {
     curve.rate_per_year = rate_through(*c, *through, curve).value_or(0.0);
   }
@@ -124,7 +124,7 @@ void read_attributes(TableReader& parent, hub::AttributeMix& mix) {
     // them to sort ("00-09", "10-19", ..., "65+").
     if (auto bands = t.table("age_bands")) {
       for (const auto& [name, value] : bands->primary()) {
-        const double w = bands->number(name.str(), non_negative());
+        const double w = bands->number(name.str(), limits::up_to(limits::kWeight));
         mix.age_band_names.emplace_back(name.str());
         mix.age_band_weights.push_back(w);
       }
@@ -182,9 +182,10 @@ void read_registration(TableReader& root, const hub::Horizon* horizon, hub::Regi
             : static_cast<int>(std::lround(value_at(
                   knots, horizon->start - std::chrono::days{static_cast<int>(std::ceil(horizon->warmup_days))})));
     registration.expected_registered = std::move(knots);
-    registration.initial_registrants = t.integer_or("initial_registrants", expected_at_start, non_negative());
+    registration.initial_registrants = t.integer_or("initial_registrants", expected_at_start,
+                                                          limits::up_to(limits::kRegistrants));
     registration.leave_rate_per_year = t.uncertain_number_or(
-        "leave_rate_per_year", 0, non_negative(), field(&hub::Scenario::registration, &hub::Registration::leave_rate_per_year));
+        "leave_rate_per_year", 0, limits::up_to(limits::kRatePerYear), field(&hub::Scenario::registration, &hub::Registration::leave_rate_per_year));
     read_attributes(t, registration.attributes);
   });
 }

@@ -58,9 +58,9 @@ std::array<bool, kHoursPerDay> read_start_hours(TableReader& t) {
 void read_hub(TableReader& root, hub::Hub& hub) {
   const hub::Hub d;
   with_section(root, "hub", false, [&](TableReader& t) {
-    hub.rooms = t.integer_or("rooms", d.rooms, non_negative());
+    hub.rooms = t.integer_or("rooms", d.rooms, limits::up_to(limits::kRooms));
     hub.name = t.string_or("name", d.name);
-    hub.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, non_negative());
+    hub.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, limits::up_to(limits::kYen));
     hub.contact_minutes =
         t.distribution_or("contact_minutes", sim::Distribution(sim::Constant{defaults::kHubContactMinutes}));
     hub.exit_delay_probability = t.uncertain_number_or("exit_delay_probability", 0, probability(),
@@ -83,15 +83,15 @@ void read_stays(TableReader& root, hub::Stays& stays) {
 
 void read_home_support(TableReader& root, hub::HomeSupport& home) {
   with_section(root, "home_support", false, [&](TableReader& t) {
-    home.supporters = t.integer_or("supporters", 0, non_negative());
+    home.supporters = t.integer_or("supporters", 0, limits::up_to(limits::kSupporters));
     home.can_start = read_start_hours(t);
     home.dispatch_hours = distribution_if(t, "dispatch_hours", home.supporters > 0, "supporters > 0", {});
     home.arrange_minutes = t.distribution_or(
         "arrange_minutes", sim::Distribution(sim::Constant{defaults::kHomeSupportArrangeMinutes}));
-    home.cost_per_hour_yen = t.number_or("cost_per_hour_yen", 0, non_negative());
+    home.cost_per_hour_yen = t.number_or("cost_per_hour_yen", 0, limits::up_to(limits::kYen));
     home.p_care_taxi = t.uncertain_number_or("p_care_taxi", 0, probability(),
                                              field(&hub::Scenario::home_support, &hub::HomeSupport::p_care_taxi));
-    home.care_taxi_cost_yen = t.number_or("care_taxi_cost_yen", 0, non_negative());
+    home.care_taxi_cost_yen = t.number_or("care_taxi_cost_yen", 0, limits::up_to(limits::kYen));
   });
 }
 
@@ -110,12 +110,12 @@ void read_experience(TableReader& root, const std::vector<hub::Facility>& facili
   const hub::ExperienceStays d;
   with_section(root, "experience", false, [&](TableReader& t) {
     experience.requests_per_registrant_per_year =
-        t.uncertain_number_or("requests_per_registrant_per_year", 0, non_negative(),
+        t.uncertain_number_or("requests_per_registrant_per_year", 0, limits::up_to(limits::kPerRegistrantPerYear),
                               field(&hub::Scenario::experience, &hub::ExperienceStays::requests_per_registrant_per_year));
     const bool wanted = experience.requests_per_registrant_per_year > 0;
     experience.nights = distribution_if(t, "nights", wanted, "requests_per_registrant_per_year > 0", {});
-    experience.lead_days = t.number_or("lead_days", d.lead_days, non_negative());
-    experience.cost_per_night_yen = t.number_or("cost_per_night_yen", 0, non_negative());
+    experience.lead_days = t.number_or("lead_days", d.lead_days, limits::up_to(limits::kDays));
+    experience.cost_per_night_yen = t.number_or("cost_per_night_yen", 0, limits::up_to(limits::kYen));
     const bool offered = std::any_of(facilities.begin(), facilities.end(), [](const auto& f) { return f.experience_stays; });
     if (wanted && !offered && !facilities.empty())
       t.error("requests_per_registrant_per_year", "experience stays are requested but no facility offers them",

@@ -32,8 +32,8 @@ void read_search(TableReader& root, const hub::Scenario& s, hub::Search& search)
     return "";
   };
   with_section(root, "search", false, [&](TableReader& t) {
-    search.max_contacts = t.integer_or("max_contacts", d.max_contacts, at_least(1));
-    search.max_search_hours = t.number_or("max_search_hours", d.max_search_hours, positive());
+    search.max_contacts = t.integer_or("max_contacts", d.max_contacts, limits::whole_up_to(1, limits::kContacts));
+    search.max_search_hours = t.number_or("max_search_hours", d.max_search_hours, limits::positive_up_to(limits::kHours));
     search.prefer_known = t.boolean_or("prefer_known", d.prefer_known);
     search.prefer_same_region = t.boolean_or("prefer_same_region", d.prefer_same_region);
     if (!t.has("fallbacks")) {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "models/scenario/did_you_mean.hpp"
+#include "models/scenario/value_limits.hpp"
 
 namespace kyoten::scenario {
 
@@ -33,7 +34,7 @@ std::optional<std::vector<double>> read_dirichlet(TableReader& table, const std:
     if (!table.has(name))
       table.missing(name, "a Dirichlet split needs an alpha > 0 for every category (" + join_names(names) + ")");
     else
-      alpha.push_back(table.number(name, positive()));
+      alpha.push_back(table.number(name, between(sim::Dirichlet::kMinAlpha, limits::kDistributionParameter)));
   }
   table.finish();
   if (dist != "dirichlet") {

@@ -3,6 +3,7 @@
 // the ErrorSink of the root reader. Readers that resolve names (regions, centers) run after those they name.
 #include "models/hub/scenario.hpp"
 #include "models/scenario/table_reader.hpp"
+#include "models/scenario/value_limits.hpp"
 
 namespace kyoten::scenario {
 

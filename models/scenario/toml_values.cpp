@@ -15,7 +15,7 @@ std::string show_number(double x) {
 std::string Range::describe() const {
   const bool has_min = std::isfinite(min);
   const bool has_max = std::isfinite(max);
-  if (has_min && has_max) return "must be in [" + show_number(min) + ", " + show_number(max) + "]";
+  if (has_min && has_max) return "must be in " + std::string(min_open ? "(" : "[") + show_number(min) + ", " + show_number(max) + "]";
   if (has_min) return std::string("must be ") + (min_open ? "> " : ">= ") + show_number(min);
   if (has_max) return "must be <= " + show_number(max);
   return "must be finite";

@@ -18,6 +18,9 @@ struct Range {
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
   bool min_open = false;  // min itself excluded
+  // max is a sanity ceiling (value_limits.hpp), not the edge of the quantity's domain: a distribution stated for
+  // the value need only have its mean below it (a gamma over a rate is unbounded but fine).
+  bool max_bounds_mean = false;
   [[nodiscard]] bool contains(double x) const { return (min_open ? x > min : x >= min) && x <= max; }
   [[nodiscard]] std::string describe() const;  // "must be >= 0", "must be in [0, 1]", ...
 };

@@ -28,9 +28,9 @@ Support support_of(const sim::DistributionSpec& spec) {
   return {};  // exponential, lognormal, gamma, weibull: (0, inf)
 }
 
-bool inside(const Support& s, const Range& r) {
+bool inside(const Support& s, double mean, const Range& r) {
   const bool low_ok = s.low > r.min || (s.low == r.min && (!r.min_open || !s.low_attained));
-  return low_ok && s.high <= r.max;
+  return low_ok && (s.high <= r.max || (r.max_bounds_mean && mean <= r.max));
 }
 
 }  // namespace
@@ -52,7 +52,7 @@ std::optional<UncertainNumber> read_uncertain_number(ErrorSink& sink, const toml
   }
   auto law = read_distribution(sink, node, key);
   if (!law) return std::nullopt;
-  if (!inside(support_of(law->spec()), range)) {
+  if (!inside(support_of(law->spec()), law->mean(), range)) {
     const bool is_probability = range.min == 0.0 && range.max == 1.0;
     sink.at(node, key,
             "a " + sim::family_name(law->spec()) + " distribution can take values outside the allowed range (" +

@@ -11,7 +11,8 @@ namespace kyoten::sim {
 Dirichlet::Dirichlet(std::vector<double> alpha) : alpha_(std::move(alpha)) {
   if (alpha_.size() < 2) throw DistributionError{"dirichlet: needs at least two categories"};
   for (double a : alpha_)
-    if (!(a > 0) || !std::isfinite(a)) throw DistributionError{"dirichlet: every alpha must be > 0"};
+    if (!(a >= kMinAlpha) || !std::isfinite(a))
+      throw DistributionError{"dirichlet: every alpha must be >= 0.1 (smaller ones make the shares 0/0)"};
 }
 
 void Dirichlet::operator()(RandomStream& s, std::span<double> out) const {

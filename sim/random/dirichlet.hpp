@@ -10,7 +10,12 @@ namespace kyoten::sim {
 
 class Dirichlet {
  public:
-  explicit Dirichlet(std::vector<double> alpha);  // throws DistributionError unless every alpha > 0 and k >= 2
+  // Below this alpha Boost's gamma draws underflow to exactly 0 often enough that every share can be 0/0 (NaN):
+  // for alpha < 1 it returns exp(-E / alpha) with E exponential, which is 0 once E > 745 alpha (never drawn
+  // for alpha >= 0.1, since E stays below about 45 with 64-bit uniforms). Beta draws are two such gammas.
+  static constexpr double kMinAlpha = 0.1;
+
+  explicit Dirichlet(std::vector<double> alpha);  // throws DistributionError unless every alpha >= kMinAlpha, k >= 2
 
   // Writes one draw (shares summing to 1) into `out`, which must have alpha().size() elements.
   void operator()(RandomStream& s, std::span<double> out) const;

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/random/dirichlet.hpp"
+
 namespace kyoten::sim {
 namespace {
 
@@ -10,6 +12,8 @@ template <class... Ts>
 struct Overloaded : Ts... {
   using Ts::operator()...;
 };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;  // clang 14 (the fuzz build) lacks aggregate deduction
 
 void require(bool ok, const std::string& message) {
   if (!ok) throw DistributionError{message};
@@ -36,11 +40,13 @@ Distribution::Distribution(const DistributionSpec& spec) : spec_(spec) {
             // Moments of the variable -> parameters of its logarithm.
             const double s2 = std::log1p((l.sd * l.sd) / (l.mean * l.mean));
             const double m = std::log(l.mean) - 0.5 * s2;
+            require(std::isfinite(s2) && std::isfinite(m), "lognormal: sd / mean too large (its log-variance overflows)");
             sampler_ = boost::random::lognormal_distribution<double>(m, std::sqrt(s2));
             mean_ = l.mean;
           },
           [&](const Gamma& g) {
-            require(g.shape > 0 && g.scale > 0, "gamma: shape and scale must be > 0");
+            require(g.shape > 0 && g.scale > 0 && std::isfinite(g.shape) && std::isfinite(g.scale),
+                    "gamma: shape and scale must be > 0");
             sampler_ = boost::random::gamma_distribution<double>(g.shape, g.scale);
             mean_ = g.shape * g.scale;
           },
@@ -48,14 +54,19 @@ Distribution::Distribution(const DistributionSpec& spec) : spec_(spec) {
             require(w.shape > 0 && w.scale > 0, "weibull: shape and scale must be > 0");
             sampler_ = boost::random::weibull_distribution<double>(w.shape, w.scale);
             mean_ = w.scale * std::tgamma(1.0 + 1.0 / w.shape);
+            require(std::isfinite(mean_), "weibull: shape too small (its mean overflows)");
           },
           [&](const Uniform& u) {
             require(u.low <= u.high && std::isfinite(u.low) && std::isfinite(u.high), "uniform: need low <= high");
-            sampler_ = boost::random::uniform_real_distribution<double>(u.low, u.high);
+            // low == high is a constant: Boost's uniform_real draws until the result is below high, forever.
+            if (u.low == u.high) sampler_ = u.low;
+            else sampler_ = boost::random::uniform_real_distribution<double>(u.low, u.high);
             mean_ = 0.5 * (u.low + u.high);
           },
           [&](const Beta& b) {
             require(b.a > 0 && b.b > 0 && std::isfinite(b.a) && std::isfinite(b.b), "beta: a and b must be > 0");
+            require(b.a >= Dirichlet::kMinAlpha && b.b >= Dirichlet::kMinAlpha,
+                    "beta: a and b must be >= 0.1 (smaller ones make draws 0/0)");
             sampler_ = boost::random::beta_distribution<double>(b.a, b.b);
             mean_ = b.a / (b.a + b.b);
           },

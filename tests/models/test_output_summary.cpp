@@ -67,6 +67,28 @@ TEST(OutputSummary, IntervalsStopAtTheBoundsAKpiCannotCross) {
   EXPECT_NEAR(s.kpis[kCalls].stat.ci_high, 1.0 + kT1 * 1.0, 1e-9);
 }
 
+// A share whose mean is above 1 (a fault upstream, e.g. unpaid overtime counted as utilisation) and a negative
+// mean: cutting at the bound would give [1, 1] below a mean of 1.21, or an interval above its mean. Both are
+// reported as the plain t interval, which contains its mean.
+TEST(OutputSummary, IntervalsAreNotCutWhenTheMeanItselfIsOutOfBounds) {
+  std::vector<hub::ReplicationResult> results(2);
+  constexpr std::size_t kShare = hub::kpi_index("arrange_within_4h");
+  results[0].kpi[kShare] = 1.20;
+  results[1].kpi[kShare] = 1.22;
+  results[0].kpi[kCalls] = -3;
+  results[1].kpi[kCalls] = -1;
+  const RunSummary s = summarise(results, hub::Budget{});
+  const Statistic& share = s.kpis[kShare].stat;
+  // sd = 0.01 * sqrt(2); half-width t1 * sd / sqrt(2) = t1 * 0.01
+  EXPECT_NEAR(share.ci_low, 1.21 - kT1 * 0.01, 1e-9);
+  EXPECT_NEAR(share.ci_high, 1.21 + kT1 * 0.01, 1e-9);
+  EXPECT_LE(share.ci_low, share.mean);
+  EXPECT_GE(share.ci_high, share.mean);
+  const Statistic& calls = s.kpis[kCalls].stat;
+  EXPECT_NEAR(calls.ci_low, -2.0 - kT1 * 1.0, 1e-9);
+  EXPECT_NEAR(calls.ci_high, -2.0 + kT1 * 1.0, 1e-9);
+}
+
 TEST(OutputSummary, NaNReplicationsAreLeftOutAndCounted) {
   const RunSummary s = summarise(four_replications(), hub::Budget{});
   const Statistic& answer = s.kpis[kAnswerMean].stat;

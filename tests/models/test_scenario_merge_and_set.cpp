@@ -129,7 +129,7 @@ TEST_F(MergeAndSet, SetErrorsHaveNoFileAndSaySet) {
   EXPECT_NE(e->message.find("no element named 'Z'"), std::string::npos);
   e = find("calls.per_registrant_per_year");
   ASSERT_NE(e, errors.end());
-  EXPECT_NE(e->hint.find("must be >= 0"), std::string::npos);
+  EXPECT_NE(e->hint.find("must be in [0, 1000]"), std::string::npos);
   e = find("facilites[0].beds");
   ASSERT_NE(e, errors.end());
   EXPECT_NE(e->hint.find("did you mean 'facilities'"), std::string::npos);
