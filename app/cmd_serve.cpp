@@ -138,10 +138,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--save-dir", o->save_dir, "Folder for saved scenarios and report folders")->capture_default_str();
   cmd->add_option("--replications", o->replications, "Replications per what-if run")
-      ->check(whole_number_at_least(2))
+      ->check(whole_number_in(2, kMaxReplications))
       ->capture_default_str();
   cmd->add_option("--max-replications", o->max_replications, "The most replications a page may ask for")
-      ->check(whole_number_at_least(2))
+      ->check(whole_number_in(2, kMaxReplications))
       ->capture_default_str();
   cmd->add_flag("--no-open", o->no_open, "Do not open a browser");
   add_seed_and_threads(*cmd, *o, "run");

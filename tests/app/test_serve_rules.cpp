@@ -102,8 +102,8 @@ TEST(ServeRules, AnOutOfRangeValueGetsTheLoadersMessageAtItsKeyAndNothingRuns) {
   EXPECT_EQ(reply["_status"], 422);
   ASSERT_EQ(reply["errors"].size(), 1u) << reply.dump();
   EXPECT_EQ(reply["errors"][0]["key"], kNightCount);
-  // the loader's rule for a shift's count (scenarios/README.md: integer >= 1)
-  EXPECT_EQ(reply["errors"][0]["hint"], "must be >= 1") << reply.dump();
+  // the loader's rule for a shift's count (scenarios/README.md: integer from 1 to the stated limit)
+  EXPECT_EQ(reply["errors"][0]["hint"], "must be in [1, 10000]") << reply.dump();
   EXPECT_FALSE(reply.contains("kpis"));
   // `kyoten validate --set` prints the same message
   TempDir dir;
