@@ -491,8 +491,16 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                       f"{ex.get('lead_days', 14):g}日前に予約") if ja else
                      (f"{point_value(ex['requests_per_registrant_per_year']):g} per registrant a year, "
                       f"{fmt_dist(ex.get('nights'), 'nights', lang)}, booked {ex.get('lead_days', 14):g} days ahead")))
+    for ch in scenario.get("changes", []) or []:
+        # A dated change of plan: when, why and which sections it states (the values are in the full listing).
+        stated = _sep(lang).join(k for k in ch if k not in ("from", "reason"))
+        rows.append(((f"計画の変更 {ch.get('from')}〜" if ja else f"Plan change from {ch.get('from')}"),
+                     f"{ch.get('reason', '')}（{stated}）" if ja else f"{ch.get('reason', '')} ({stated})"))
     budget = scenario.get("budget", {}) or {}
-    for b in budget.get("lines", []) or []:
+    budget_lines = list(budget.get("lines", []) or [])
+    for ch in scenario.get("changes", []) or []:
+        budget_lines += list(((ch.get("budget") or {}).get("lines")) or [])
+    for b in budget_lines:
         rows.append(((f"予算 {labels.fiscal_year_label(int(b['fiscal_year']), lang)}" if ja
                       else f"Budget {labels.fiscal_year_label(int(b['fiscal_year']), lang)}"),
                      f"{labels.budget_line_label(b.get('line'), lang)}：{_yen(b.get('yen'), lang)}" if ja

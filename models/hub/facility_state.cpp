@@ -60,10 +60,22 @@ void FacilityState::restart_statistics(double t) {
   counting_refusals_ = true;
 }
 
+void FacilityState::change_plan(const Facility& f, double planned_arrivals_per_hour) {
+  spec_ = &f;
+  if (planned_arrivals_per_hour == planned_arrivals_per_hour_) return;  // same stream of requests, same draws
+  // The next request was drawn at the old rate; a Poisson stream restarted now at the new rate is exact
+  // (memorylessness).
+  planned_arrivals_per_hour_ = planned_arrivals_per_hour;
+  next_planned_request_ =
+      planned_arrivals_per_hour_ > 0
+          ? now_ + boost::random::exponential_distribution<double>(planned_arrivals_per_hour_)(planned_stream_)
+          : kNever;
+}
+
 bool FacilityState::has_bed_for_planned() const {
   // Emergency and experience stays sit in reserved beds first; only their excess takes ordinary beds.
   const int overflow_into_ordinary = std::max(0, emergency_ + experience() - spec_->reserved_emergency_beds);
-  return planned() + overflow_into_ordinary < spec_->beds - spec_->reserved_emergency_beds;
+  return in_service() && planned() + overflow_into_ordinary < spec_->beds - spec_->reserved_emergency_beds;
 }
 
 bool FacilityState::capable_of(const Registrant& r) const {

@@ -106,6 +106,9 @@ struct AttributeMix {
 
 struct Registration {
   int initial_registrants = 0;
+  // True when the path's knots are drawn per replication pair and the file left initial_registrants to its
+  // default: the model then starts with the drawn path's count at its origin, rounded.
+  bool initial_registrants_follow_path = false;
   // Expected registered count over time as (date, count) knots, linear between; the arrival intensity is its
   // slope plus the expected leavers. A logistic S-curve toward a latent pool is converted to knots on load.
   std::vector<std::pair<Date, double>> expected_registered;
@@ -175,6 +178,9 @@ struct Facility {
   int experience_days_per_year = 0;  // yearly cap
   double reserved_bed_fee_per_day_yen = 0;
   double emergency_stay_fee_per_day_yen = 0;  // paid by the municipality on top of the regular benefit
+  // False while the facility is not part of the plan in force (it joins or leaves at a dated change): it is
+  // never called, takes no new stay of any kind and costs nothing; people already in its beds stay until done.
+  bool in_service = true;
 };
 
 struct Hub {
@@ -236,6 +242,8 @@ struct Budget {
   double assessment_cost_yen = 0;     // per assessment, when paid separately
 };
 
+struct PlanChange;
+
 struct Scenario {
   Meta meta;
   Horizon horizon;
@@ -255,6 +263,17 @@ struct Scenario {
   // Values stated as distributions, in file order; empty for a scenario of plain numbers. Each replication pair
   // draws them afresh (models/hub/parameter_draws.hpp).
   std::vector<UncertainParameter> uncertain;
+  // Plans that take effect at dates inside the run ([[changes]] in a scenario file), in date order. This
+  // Scenario is the plan in force from the start; each change's plan is complete (the plan before it with the
+  // change applied) and has the same regions, horizon and registration path, and the same facilities at the
+  // same indices (a facility that has not joined yet, or has left, is there with in_service = false).
+  std::vector<PlanChange> changes;
+};
+
+struct PlanChange {
+  Date from;           // takes effect at 00:00 of this date
+  std::string reason;  // why, as the scenario says (shown in results)
+  Scenario plan;       // its own `changes` and `uncertain` are empty: draws go through the run's Scenario
 };
 
 }  // namespace kyoten::hub
