@@ -155,7 +155,7 @@ void HubSimulation::begin_search(std::uint32_t id) {
   Case& c = cases_[id];
   const Search& rule = sc_.search;
   for (int f = 0; f < static_cast<int>(facilities_.size()); ++f) {
-    if (facilities_[f].capable_of(c.person)) c.candidates.push_back(f);
+    if (facilities_[f].in_service() && facilities_[f].capable_of(c.person)) c.candidates.push_back(f);
   }
   // Known facilities first, then those in the person's region, each group in the scenario's stated order.
   const auto rank = [&](int f) {

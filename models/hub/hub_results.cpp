@@ -33,6 +33,10 @@ ReplicationResult Recorder::results(double now, const EndState& end) {
   k = acc_.count;
   const auto set = [&](std::string_view key, double v) { k[kpi_index(key)] = v; };
   const double span = now - t_start_;
+  count_capacity(now);
+  // Beds and rooms in force on average over the window (constant unless a dated change altered them).
+  const double beds = span > 0 ? acc_.bed_hours_in_force / span : 0.0;
+  const double rooms = span > 0 ? acc_.room_hours_in_force / span : 0.0;
   set("registrants_end", end.registrants);
   set("answer_mean_min", acc_.answer_minutes.mean());
   set("answer_p90_min", acc_.answer_minutes.quantile(0.9));
@@ -53,18 +57,13 @@ ReplicationResult Recorder::results(double now, const EndState& end) {
   set("assessments_late_share", ratio(acc_.assessments_late, static_cast<double>(acc_.assessment_wait_days.count())));
   set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
   set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
-  set("bed_occupancy", ratio(end.bed_hours / span, end.total_beds));
+  set("bed_occupancy", ratio(end.bed_hours / span, beds));
   set("planned_stays_refused", end.planned_stays_refused);
   set("emergency_bed_days", emergency_beds_level_.integral(now) / kHoursPerDay);
-  if (sc_.hub.rooms > 0) {
-    set("hub_room_occupancy", hub_level_.mean(now) / sc_.hub.rooms);
-    double none = 0, all = 0;
-    for (const DayRecord& d : acc_.days) {
-      none += d.hub_rooms_in_use_max == 0 ? 1 : 0;
-      all += d.hub_rooms_in_use_max >= sc_.hub.rooms ? 1 : 0;
-    }
-    set("hub_days_none_in_use", ratio(none, static_cast<double>(acc_.days.size())));
-    set("hub_days_all_in_use", ratio(all, static_cast<double>(acc_.days.size())));
+  if (rooms > 0) {
+    set("hub_room_occupancy", hub_level_.mean(now) / rooms);
+    set("hub_days_none_in_use", ratio(acc_.hub_days_none_in_use, acc_.hub_days));
+    set("hub_days_all_in_use", ratio(acc_.hub_days_all_in_use, acc_.hub_days));
   } else {
     for (const char* key : {"hub_room_occupancy", "hub_days_none_in_use", "hub_days_all_in_use"}) set(key, kNaN);
   }

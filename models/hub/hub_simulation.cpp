@@ -25,7 +25,9 @@ double exponential_gap(sim::RandomStream& s, double rate_per_hour) {
 }  // namespace
 
 HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64_t rep)
-    : sc_(sc),
+    : run_(sc),
+      plan_(sc.changes.empty() ? Scenario{} : sc),
+      sc_(sc.changes.empty() ? sc : plan_),
       calendar_(sc.horizon.start - std::chrono::days{whole_days(sc.horizon.warmup_days)}),
       t_start_(calendar_.time_of(sc.horizon.start)),
       t_end_(calendar_.time_of(sc.horizon.end)),
@@ -42,11 +44,11 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_home_(seed, rep, "home-support"),
       rs_assessment_schedule_(seed, rep, "assessment-schedule"),
       population_(static_cast<int>(sc.centers.size())),
-      coordinators_(sc),
-      hub_rooms_(sc.hub.rooms),
-      supporters_(sc.home_support),
-      bookings_(sc.facilities.size()),
-      recorder_(sc, calendar_, t_start_, t_end_) {
+      coordinators_(sc_),
+      hub_rooms_(sc_.hub.rooms),
+      supporters_(sc_.home_support),
+      bookings_(sc_.facilities.size()),
+      recorder_(sc_, calendar_, t_start_, t_end_) {
   calendar_.cache_holidays(calendar_.day_index(t_end_) + 1);
 
   // Registrations: the slope of the expected registered count plus the leavers it must replace.
@@ -62,31 +64,27 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
   }
   registration_bound_per_hour_ = max_slope + sc.registration.leave_rate_per_year / kHoursPerYear * max_level;
 
-  call_profile_ = band_profile(sc.calls.band_share, sc.calls.band_hours);
-  normalise_call_profile_over_horizon();
-  call_profile_max_ = call_profile_.max();
+  set_call_profile();
 
-  for (std::size_t f = 0; f < sc.facilities.size(); ++f) {
-    const Facility& spec = sc.facilities[f];
-    // Requests arrive at the rate that would keep the target share of ordinary beds filled (Little's law).
-    const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
-    const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
-    const double requests_per_hour =
-        mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
+  for (std::size_t f = 0; f < sc_.facilities.size(); ++f) {
+    const Facility& spec = sc_.facilities[f];
     facilities_.emplace_back(spec, sim::RandomStream(seed, rep, "planned-stays/" + std::to_string(f)),
-                             requests_per_hour);
-    total_beds_ += spec.beds;
+                             planned_requests_per_hour(spec));
   }
   events_.reserve(256);
 }
 
 ReplicationResult HubSimulation::run() {
   const Registration& reg = sc_.registration;
-  for (int i = 0; i < reg.initial_registrants; ++i) {
+  // With drawn knots the count at the start follows the drawn path.
+  const int initial = reg.initial_registrants_follow_path ? static_cast<int>(std::lround(expected_registered_.at(0.0)))
+                                                           : reg.initial_registrants;
+  for (int i = 0; i < initial; ++i) {
     register_person(draw_registrant(sc_, rs_attributes_, 0.0), sc_.assessment.initial_registrants_assessed);
   }
   events_.schedule(t_start_, kStatsStart);
   events_.schedule(t_end_, kEnd);
+  schedule_plan_changes();  // before the shift ticks: a change at midnight comes before that midnight's tick
   events_.schedule(0.0, kShiftTick);
   const double first = sim::next_arrival_by_thinning(rs_registrations_, 0.0, t_end_, registration_bound_per_hour_,
                                                      [this](double t) { return registration_intensity(t); });
@@ -109,9 +107,24 @@ ReplicationResult HubSimulation::run() {
       case kExperienceStart: on_experience_start(e.subject); break;
       case kExperienceEnd: on_experience_end(e.subject); break;
       case kDispatchEnd: supporters_.release(); break;
+      case kPlanChange: on_plan_change(e.subject); break;
       case kEnd: return finish();
     }
   }
+}
+
+void HubSimulation::set_call_profile() {
+  call_profile_ = band_profile(sc_.calls.band_share, sc_.calls.band_hours);
+  normalise_call_profile_over_horizon();
+  call_profile_max_ = call_profile_.max();
+}
+
+double HubSimulation::planned_requests_per_hour(const Facility& spec) const {
+  // Requests arrive at the rate that would keep the target share of ordinary beds filled (Little's law).
+  if (!spec.in_service) return 0.0;
+  const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
+  const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
+  return mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
 }
 
 void HubSimulation::normalise_call_profile_over_horizon() {
@@ -157,9 +170,13 @@ void HubSimulation::on_stats_start() {
 void HubSimulation::on_shift_tick() {
   const double now = events_.now();
   close_hours(now);
+  staff_centers(now);
+  events_.schedule(next_shift_tick(now), kShiftTick);
+}
+
+void HubSimulation::staff_centers(double now) {
   coordinators_.start_hour(calendar_, now);
   for (int c = 0; c < coordinators_.centers(); ++c) serve_waiting(c);
-  events_.schedule(next_shift_tick(now), kShiftTick);
 }
 
 double HubSimulation::next_shift_tick(double now) const {
@@ -187,6 +204,8 @@ double HubSimulation::next_shift_tick(double now) const {
 }
 
 void HubSimulation::close_hours(double until) {
+  // A dated change at midnight closes that midnight first; the tick that follows finds nothing left to close.
+  if (until > 0.0 && until <= recorder_.hours_closed_until()) return;
   recorder_.close_hours(until, coordinators_);
   if (calendar_.hour_of_day(until) != 0 || until == 0.0) return;
   const double now = events_.now();
@@ -301,8 +320,7 @@ ReplicationResult HubSimulation::finish() {
   const double beds = bed_hours(now);  // plays every facility forward to the end, refusals included
   int planned_refused = 0;
   for (const FacilityState& f : facilities_) planned_refused += f.planned_refused();
-  return recorder_.results(
-      now, EndState{population_.active_count(), population_.backlog(), beds, total_beds_, planned_refused});
+  return recorder_.results(now, EndState{population_.active_count(), population_.backlog(), beds, planned_refused});
 }
 
 }  // namespace kyoten::hub

@@ -44,6 +44,7 @@ class HubSimulation {
     kExperienceStart,
     kExperienceEnd,
     kDispatchEnd,
+    kPlanChange,
     kEnd,
   };
 
@@ -83,6 +84,8 @@ class HubSimulation {
   // Staffing and the weekday-daytime band change only on the hour, and only at a few hours a day: the model
   // ticks at those hours and at each midnight, and closes the hours in between in one go.
   void on_shift_tick();
+  // Puts each center's schedule for this hour in force and lets waiting cases start.
+  void staff_centers(double now);
   double next_shift_tick(double now) const;
   void close_hours(double until);
   void on_registration();
@@ -98,7 +101,13 @@ class HubSimulation {
   double emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay);
   void arrange_transport();
   double registration_intensity(double t) const;
+  void set_call_profile();
   void normalise_call_profile_over_horizon();
+  double planned_requests_per_hour(const Facility& spec) const;
+
+  // Dated changes of plan (plan_change.cpp).
+  void schedule_plan_changes();
+  void on_plan_change(std::uint32_t change);
 
   // Population-driven processes: their rate depends on the number registered, so they are redrawn
   // (memoryless) whenever that number changes.
@@ -139,6 +148,10 @@ class HubSimulation {
   double bed_hours(double now);
   ReplicationResult finish();
 
+  const Scenario& run_;  // the plan in force from the start, with its dated changes
+  Scenario plan_;        // when the run has dated changes: the plan in force (a copy), replaced at each change
+  // The plan in force: plan_ when the run has dated changes, else run_. The parts hold it too, so they follow
+  // a change without being told (hub rooms excepted: they keep a count).
   const Scenario& sc_;
   sim::CivilCalendar calendar_;
   sim::EventCalendar events_;
@@ -165,7 +178,6 @@ class HubSimulation {
 
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_cases_;
-  int total_beds_ = 0;
   sim::EventHandle call_candidate_, experience_candidate_;
 };
 

@@ -24,6 +24,7 @@ void Recorder::start(double now) {
     level->restart(now);
   }
   busy_by_hour_.restart(now);
+  capacity_since_ = now;
   const auto ymd = calendar_.ymd_at(now);
   acc_.month.year = static_cast<int>(ymd.year());
   acc_.month.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
@@ -149,6 +150,12 @@ bool Recorder::closes_day_ending(double midnight) const {
 
 void Recorder::close_day(double bed_hours_now) {
   charge_day_costs();
+  // At the midnight before a dated change there takes effect: the rooms in force are the day's own.
+  if (sc_.hub.rooms > 0) {
+    acc_.hub_days += 1;
+    acc_.hub_days_none_in_use += acc_.day.hub_rooms_in_use_max == 0 ? 1 : 0;
+    acc_.hub_days_all_in_use += acc_.day.hub_rooms_in_use_max >= sc_.hub.rooms ? 1 : 0;
+  }
   acc_.day.short_stay_beds_in_use_mean = (bed_hours_now - acc_.beds_integral_at_day_start) / kHoursPerDay;
   acc_.days.push_back(acc_.day);
   begin_day(bed_hours_now);
@@ -163,9 +170,22 @@ void Recorder::charge_day_costs() {
   ledger_.charge(CostLine::Training, sc_.budget.training_per_year_yen / days_in_year);
   ledger_.charge(CostLine::ExperienceAdvice, sc_.budget.advice_per_year_yen / days_in_year);
   for (const Facility& f : sc_.facilities) {
-    ledger_.charge(CostLine::ReservedBeds, f.reserved_emergency_beds * f.reserved_bed_fee_per_day_yen);
+    if (f.in_service) ledger_.charge(CostLine::ReservedBeds, f.reserved_emergency_beds * f.reserved_bed_fee_per_day_yen);
   }
 }
+
+void Recorder::count_capacity(double now) {
+  if (collecting_) {
+    int beds = 0;
+    for (const Facility& f : sc_.facilities) beds += f.in_service ? f.beds : 0;
+    const double hours = now - capacity_since_;
+    acc_.bed_hours_in_force += beds * hours;
+    acc_.room_hours_in_force += sc_.hub.rooms * hours;
+  }
+  capacity_since_ = now;
+}
+
+void Recorder::plan_changing(double now) { count_capacity(now); }
 
 void Recorder::enter_fiscal_year(int fy) {
   ledger_.set_fiscal_year(fy);  // also after the ledger was reset at the end of the warm-up

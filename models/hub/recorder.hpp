@@ -21,7 +21,6 @@ struct EndState {
   int registrants = 0;
   int assessment_backlog = 0;
   double bed_hours = 0;  // short-stay bed-hours in use since statistics started
-  int total_beds = 0;
   int planned_stays_refused = 0;
 };
 
@@ -70,11 +69,15 @@ class Recorder {
   // midnight the day that ended is closed (if it counts) and charged to its own fiscal year, then the fiscal
   // year moves on, then the month is closed if a new one begins.
   void close_hours(double until, const Coordinators& coordinators);
+  [[nodiscard]] double hours_closed_until() const { return hours_closed_until_; }
   [[nodiscard]] bool closes_day_ending(double midnight) const;
   void close_day(double bed_hours_now);
   void enter_fiscal_year(int fy);
   [[nodiscard]] bool closes_month_starting(double midnight) const;
   void close_month(double now, int registrants, int backlog);
+  // A dated change of plan is about to take effect at `now`: the beds and hub rooms in force until now are
+  // counted at their old numbers (occupancies divide by the beds and rooms in force hour by hour).
+  void plan_changing(double now);
 
   // The KPIs, records and costs of the run (hub_results.cpp).
   ReplicationResult results(double now, const EndState& end);
@@ -91,6 +94,8 @@ class Recorder {
     sim::Tally assessment_wait_days;
     double assessments_late = 0;  // started more than the grace period after falling due
     std::array<double, sim::kHoursPerWeek> duty_hours{};
+    double hub_days = 0, hub_days_none_in_use = 0, hub_days_all_in_use = 0;  // days with hub rooms in force
+    double bed_hours_in_force = 0, room_hours_in_force = 0;
     double beds_integral_at_day_start = 0;
     MonthRecord month;
     DayRecord day;
@@ -98,6 +103,8 @@ class Recorder {
     std::vector<DayRecord> days;
   };
   void charge_day_costs();
+  // Beds in service and hub rooms of the plan in force, times the hours since the last count.
+  void count_capacity(double now);
 
   const Scenario& sc_;
   const sim::CivilCalendar& calendar_;
@@ -106,6 +113,7 @@ class Recorder {
   double hours_closed_until_ = 0;
   int fiscal_year_ = 0;
   double days_in_fiscal_year_ = 0;
+  double capacity_since_ = 0;
 
   sim::TimeWeighted backlog_level_, emergency_beds_level_, hub_level_;
   sim::TimeWeighted unplanned_beds_level_;  // emergency and experience stays; planned ones are in each FacilityState

@@ -69,7 +69,7 @@ void HubSimulation::on_experience_candidate() {
   // The person tries a facility they do not yet know, in their own region if possible.
   int chosen = -1, best_rank = 4;
   for (int f = 0; f < static_cast<int>(facilities_.size()); ++f) {
-    if (!sc_.facilities[f].experience_stays || !facilities_[f].capable_of(r)) continue;
+    if (!sc_.facilities[f].experience_stays || !facilities_[f].in_service() || !facilities_[f].capable_of(r)) continue;
     const int rank = 2 * (r.knows(f) ? 1 : 0) + (sc_.facilities[f].region != r.region ? 1 : 0);
     if (rank < best_rank) best_rank = rank, chosen = f;
   }

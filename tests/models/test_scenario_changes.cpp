@@ -155,7 +155,7 @@ TEST_F(PlanChanges, SetChangesThePlanAndWhatInheritsItOrOneChangeOnly) {
 TEST_F(PlanChanges, AnInheritedDistributionSharesItsDrawAndARestatedOneIsDrawnOnItsOwn) {
   const auto file = write(
       "[calls]\nunregistered_per_year = { dist = \"gamma\", shape = 4, rate = 1 }\n"
-      "p_handover = { dist = \"beta\", a = 2, b = 8 }\n"
+      "p_handover = { dist = \"beta\", a = 2, b = 8 }\nhandover_minutes = 30\n"
       "[[changes]]\nfrom = 2024-10-01\nreason = \"rollout\"\n"
       "[changes.calls]\np_handover = { dist = \"beta\", a = 8, b = 2 }\n");
   const Scenario s = load_scenario(file).scenario;
