@@ -1,7 +1,7 @@
 // Dated changes of plan in the hub model (models/hub/plan_change.cpp), on hand-worked cases: a staffing and
 // wage change costs the new rate from its instant and not before; a change that alters only wages leaves every
-// registrant, call and assessment exactly as in the run without it; a facility with fewer beds than occupants
-// admits nobody until it is below.
+// registrant, call and assessment exactly as in the run without it (and a change of staff every registrant and
+// call); a facility with fewer beds than occupants admits nobody until it is below.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -75,7 +75,7 @@ TEST(PlanChange, ACoordinatorComingOnDutyAtTheChangeAnswersTheWaitingCallsAtOnce
   EXPECT_NEAR(r.kpi[kpi_index("staff_utilisation")], r.kpi[kpi_index("calls")] * 0.25 / (31 * 24), 1e-9);
 }
 
-TEST(PlanChange, AWageOnlyChangeKeepsEveryRegistrantCallAndAssessmentAsWithoutIt) {
+TEST(PlanChange, AWageOrStaffChangeKeepsEveryRegistrantAndCall) {
   Scenario sc = minimal_scenario();
   sc.horizon = {date(2024, 4, 1), date(2026, 4, 1), 0};
   sc.registration.expected_registered = {{date(2024, 4, 1), 100}, {date(2026, 4, 1), 400}};
@@ -86,8 +86,19 @@ TEST(PlanChange, AWageOnlyChangeKeepsEveryRegistrantCallAndAssessmentAsWithoutIt
   Scenario dearer = sc;
   dearer.centers[0].staff_cost_per_hour_yen = 1500;
   with_change.changes.push_back({date(2025, 1, 1), "wage rise", dearer});
+  // And a change of staff: cases are worked at other times, but the register and the calls are their own
+  // streams, so every registrant is the same person in both runs.
+  Scenario with_staff_change = sc;
+  Scenario more_staff = sc;
+  more_staff.centers[0].staff = staff_all_hours(3);
+  with_staff_change.changes.push_back({date(2025, 1, 1), "more staff", more_staff});
   for (std::uint64_t rep = 0; rep < 3; ++rep) {
     const ReplicationResult a = simulate_replication(sc, 21, rep), b = simulate_replication(with_change, 21, rep);
+    const ReplicationResult c = simulate_replication(with_staff_change, 21, rep);
+    for (const char* key : {"registrants_end", "registrations", "leavers", "calls", "emergencies"})
+      EXPECT_EQ(a.kpi[kpi_index(key)], c.kpi[kpi_index(key)]) << key;
+    ASSERT_EQ(a.months.size(), c.months.size());
+    for (std::size_t m = 0; m < a.months.size(); ++m) EXPECT_EQ(a.months[m].registrants_end, c.months[m].registrants_end);
     for (const char* key : {"registrants_end", "registrations", "leavers", "calls", "emergencies", "assessments_done",
                             "assessment_wait_days_mean", "answer_mean_min"})
       EXPECT_EQ(a.kpi[kpi_index(key)], b.kpi[kpi_index(key)]) << key;
