@@ -280,7 +280,10 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "hub_room_occupancy": float(hub_max_a.mean() / hub_rooms) if hub_rooms else math.nan,
             "hub_days_none_in_use": float((hub_max_a == 0).mean()) if hub_rooms else math.nan,
             "hub_days_all_in_use": float((hub_max_a >= hub_rooms).mean()) if hub_rooms else math.nan,
-            "staff_utilisation": float(np.nanmean(util)), "assessments_done": total["assessments"],
+            "staff_utilisation": float(np.nanmean(util)),
+            "overtime_hours": sum(row["overtime_hours"] for row in staff_rows
+                                  if row["replication"] == r and row["duty"] == "all"),
+            "call_outs": 0.0, "call_out_hours": 0.0, "assessments_done": total["assessments"],
             "assessment_backlog_mean": float(rng.gamma(10, 0.5)), "assessment_backlog_end": float(round(backlog)),
             "assessment_wait_days_mean": float(rng.gamma(12, 2.0)), "assessments_late_share": float(rng.beta(3, 30)),
             "experience_requested": total["experience_done"] + total["experience_preempted"] + float(rng.poisson(3)),
