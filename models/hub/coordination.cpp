@@ -40,9 +40,9 @@ void HubSimulation::start_case(std::uint32_t id, int center, bool on_call) {
   Case& c = cases_[id];
   c.center = center;
   c.on_call = on_call;
-  coordinators_.take(center, on_call);
+  c.duty = c.emergency ? Duty::Emergency : Duty::Inquiry;
+  coordinators_.take(center, on_call, c.duty, events_.now());
   if (on_call) return step_after(id, Stage::AwaitOnCall, *sc_.centers[center].on_call_delay_hours);
-  recorder_.staff_busy_changed(events_.now(), 1);
   begin_work(id);
 }
 
@@ -76,7 +76,9 @@ void HubSimulation::serve_waiting(int center) {
 
 void HubSimulation::start_assessments(int center) {
   const double now = events_.now();
-  while (coordinators_.on_duty_free(center)) {
+  // A home visit needs a colleague left at the phones; without a visit any free coordinator will do.
+  const bool visit = sc_.assessment.visit_hours.mean() > 0;
+  while (visit ? coordinators_.may_leave_for_visit(center) : coordinators_.on_duty_free(center)) {
     const auto registrant = population_.next_assessment(center);
     if (!registrant) return;
     recorder_.backlog_changed(now, -1);
@@ -85,17 +87,21 @@ void HubSimulation::start_assessments(int center) {
     Case& c = cases_[id];
     c.center = center;
     c.registrant = static_cast<std::int32_t>(*registrant);
-    coordinators_.take(center, false);
-    recorder_.staff_busy_changed(now, 1);
-    step_after(id, Stage::Assessment, sc_.assessment.staff_hours(rs_work_));
+    c.duty = Duty::Assessment;
+    coordinators_.take(center, false, c.duty, now);
+    if (visit) {
+      coordinators_.leave_for_visit(center);
+      step_after(id, Stage::AssessmentVisit, sc_.assessment.visit_hours(rs_work_));
+    } else {
+      step_after(id, Stage::Assessment, sc_.assessment.staff_hours(rs_work_));
+    }
   }
 }
 
 void HubSimulation::finish_case(std::uint32_t id) {
   const Case& c = cases_[id];
   const int center = c.center;
-  coordinators_.release(center, c.on_call);
-  if (!c.on_call) recorder_.staff_busy_changed(events_.now(), -1);
+  coordinators_.release(center, c.on_call, c.duty, events_.now());
   free_cases_.push_back(id);
   serve_waiting(center);
 }
@@ -107,6 +113,11 @@ void HubSimulation::on_case_step(std::uint32_t id) {
       return begin_work(id);
     case Stage::Inquiry:
       return finish_case(id);
+    case Stage::AssessmentVisit:
+      // Back at the desk for the write-up; a colleague may now go out in turn.
+      coordinators_.back_from_visit(c.center);
+      step_after(id, Stage::Assessment, sc_.assessment.staff_hours(rs_work_));
+      return serve_waiting(c.center);
     case Stage::Assessment: {
       Registrant& r = population_[static_cast<std::uint32_t>(c.registrant)];
       r.assessed = true;

@@ -6,9 +6,11 @@
 #include <functional>
 #include <limits>
 
+#include "sim/time/civil_calendar.hpp"
+
 namespace kyoten::hub {
 namespace {
-constexpr double kHoursPerDay = 24.0;
+using sim::kHoursPerDay;
 constexpr double kNever = std::numeric_limits<double>::infinity();
 }  // namespace
 

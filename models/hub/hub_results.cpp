@@ -27,7 +27,7 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
   return r;
 }
 
-ReplicationResult Recorder::results(double now, const EndState& end) {
+ReplicationResult Recorder::results(double now, const EndState& end, Coordinators& coordinators) {
   ReplicationResult out;
   auto& k = out.kpi;
   k = acc_.count;
@@ -67,14 +67,33 @@ ReplicationResult Recorder::results(double now, const EndState& end) {
   } else {
     for (const char* key : {"hub_room_occupancy", "hub_days_none_in_use", "hub_days_all_in_use"}) set(key, kNaN);
   }
-  double busy = 0, duty = 0;
-  const auto& busy_hours = busy_by_hour_.totals(now);
+  // Utilisation counts only time within the schedule, so no share exceeds 1; overtime is reported beside it.
+  std::array<double, sim::kHoursPerWeek> busy_hours{}, scheduled_hours{};
+  for (int c = 0; c < coordinators.centers(); ++c) {
+    const StaffHours& hours = coordinators.staff_hours(c, now);
+    for (int d = 0; d < kDuties; ++d) {
+      StaffRecord& rec = out.staff.emplace_back(StaffRecord{c, d, acc_.scheduled_hours[c], hours.busy[d], hours.overtime[d]});
+      for (int h = 0; h < sim::kHoursPerWeek; ++h) busy_hours[h] += rec.busy_hours[h];
+    }
+    for (int h = 0; h < sim::kHoursPerWeek; ++h) scheduled_hours[h] += acc_.scheduled_hours[c][h];
+  }
+  double busy = 0, scheduled = 0;
   for (int h = 0; h < sim::kHoursPerWeek; ++h) {
     busy += busy_hours[h];
-    duty += acc_.duty_hours[h];
-    out.staff_utilisation[h] = ratio(busy_hours[h], acc_.duty_hours[h]);
+    scheduled += scheduled_hours[h];
+    out.staff_utilisation[h] = ratio(busy_hours[h], scheduled_hours[h]);
   }
-  set("staff_utilisation", ratio(busy, duty));
+  set("staff_utilisation", ratio(busy, scheduled));
+  ExtraWork extra;
+  for (const auto& [key, w] : acc_.extra_work) {
+    out.overtime.push_back(OvertimeRecord{key.first, key.second, w});
+    extra.overtime_hours += w.overtime_hours;
+    extra.call_outs += w.call_outs;
+    extra.call_out_hours += w.call_out_hours;
+  }
+  set("overtime_hours", extra.overtime_hours);
+  set("call_outs", extra.call_outs);
+  set("call_out_hours", extra.call_out_hours);
   set("assessment_backlog_mean", span > 0 ? backlog_level_.mean(now) : kNaN);
   set("assessment_backlog_end", end.assessment_backlog);
   set("cost_total_yen", ledger_.total());

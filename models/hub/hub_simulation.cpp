@@ -14,7 +14,7 @@ namespace {
 
 // Rates in scenarios are per year; the clock runs in hours. A Julian year keeps leap years in the average.
 constexpr double kHoursPerYear = 365.25 * 24.0;
-constexpr double kHoursPerDay = sim::kHoursPerDay;
+using sim::kHoursPerDay;
 
 int whole_days(double days) { return static_cast<int>(std::ceil(days)); }
 
@@ -44,7 +44,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_home_(seed, rep, "home-support"),
       rs_assessment_schedule_(seed, rep, "assessment-schedule"),
       population_(static_cast<int>(sc.centers.size())),
-      coordinators_(sc_),
+      coordinators_(sc_, calendar_),
       hub_rooms_(sc_.hub.rooms),
       supporters_(sc_.home_support),
       bookings_(sc_.facilities.size()),
@@ -162,7 +162,9 @@ double HubSimulation::registration_intensity(double t) const {
 
 void HubSimulation::on_stats_start() {
   const double now = events_.now();
+  recorder_.extra_work(coordinators_.take_extra_work(now));  // the warm-up's: not counted
   recorder_.start(now);
+  coordinators_.restart_statistics(now);
   for (FacilityState& f : facilities_) f.restart_statistics(now);
   recorder_.begin_day(bed_hours(now));
 }
@@ -175,7 +177,7 @@ void HubSimulation::on_shift_tick() {
 }
 
 void HubSimulation::staff_centers(double now) {
-  coordinators_.start_hour(calendar_, now);
+  coordinators_.start_hour(now);
   for (int c = 0; c < coordinators_.centers(); ++c) serve_waiting(c);
 }
 
@@ -206,6 +208,8 @@ double HubSimulation::next_shift_tick(double now) const {
 void HubSimulation::close_hours(double until) {
   // A dated change at midnight closes that midnight first; the tick that follows finds nothing left to close.
   if (until > 0.0 && until <= recorder_.hours_closed_until()) return;
+  // Overtime and call-outs up to now are paid at the wages and premiums in force until now.
+  recorder_.extra_work(coordinators_.take_extra_work(until));
   recorder_.close_hours(until, coordinators_);
   if (calendar_.hour_of_day(until) != 0 || until == 0.0) return;
   const double now = events_.now();
@@ -320,7 +324,8 @@ ReplicationResult HubSimulation::finish() {
   const double beds = bed_hours(now);  // plays every facility forward to the end, refusals included
   int planned_refused = 0;
   for (const FacilityState& f : facilities_) planned_refused += f.planned_refused();
-  return recorder_.results(now, EndState{population_.active_count(), population_.backlog(), beds, planned_refused});
+  return recorder_.results(now, EndState{population_.active_count(), population_.backlog(), beds, planned_refused},
+                           coordinators_);
 }
 
 }  // namespace kyoten::hub

@@ -52,7 +52,8 @@ class HubSimulation {
   enum class Stage : std::uint8_t {
     AwaitOnCall,   // an on-call coordinator is on the way to the phone
     Inquiry,       // advice only
-    Assessment,    // assessing a registrant
+    AssessmentVisit,  // visiting a registrant at home for an assessment
+    Assessment,    // writing up an assessment
     Contacting,    // calling candidate facility `facility`
     HubPlacing,    // placing the person in a reserved hub room
     HomeArranging, // arranging a supporter already reserved
@@ -63,6 +64,7 @@ class HubSimulation {
   struct Case {
     bool emergency = false;
     bool on_call = false;  // worked by the on-call coordinator rather than a staffed one
+    Duty duty = Duty::Inquiry;
     Stage stage = Stage::Inquiry;
     TimeBand band = TimeBand::WeekdayDaytime;
     Need need = Need::ShortStay;

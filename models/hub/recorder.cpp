@@ -7,15 +7,15 @@
 namespace kyoten::hub {
 namespace {
 constexpr double kMinutesPerHour = 60.0;
-constexpr double kHoursPerDay = sim::kHoursPerDay;
+using sim::kHoursPerDay;
 }  // namespace
 
 Recorder::Recorder(const Scenario& sc, const sim::CivilCalendar& calendar, double t_start, double t_end)
-    : sc_(sc), calendar_(calendar), t_start_(t_start), t_end_(t_end),
-      busy_by_hour_(calendar.hour_of_week(0.0)) {}
+    : sc_(sc), calendar_(calendar), t_start_(t_start), t_end_(t_end) {}
 
 void Recorder::start(double now) {
   acc_ = Accumulators{};
+  acc_.scheduled_hours.resize(sc_.centers.size());
   acc_.days.reserve(static_cast<std::size_t>((t_end_ - now) / kHoursPerDay) + 1);
   collecting_ = true;
   ledger_ = CostLedger{};
@@ -23,7 +23,6 @@ void Recorder::start(double now) {
   for (sim::TimeWeighted* level : {&backlog_level_, &unplanned_beds_level_, &emergency_beds_level_, &hub_level_}) {
     level->restart(now);
   }
-  busy_by_hour_.restart(now);
   capacity_since_ = now;
   const auto ymd = calendar_.ymd_at(now);
   acc_.month.year = static_cast<int>(ymd.year());
@@ -135,13 +134,29 @@ void Recorder::close_hours(double until, const Coordinators& coordinators) {
   // hours of one day, and `until` may be the midnight that ends it.
   const double from = collecting_ ? std::max(hours_closed_until_, t_start_) : until;
   if (from < until) {
-    ledger_.charge(CostLine::Center, coordinators.staff_cost_yen(calendar_, from, until));
+    ledger_.charge(CostLine::Center, coordinators.staff_cost_yen(from, until));
     const int first = calendar_.hour_of_week(from);
     const int hours = static_cast<int>(std::lround(until - from));
-    const int on_duty = coordinators.total_on_duty();
-    for (int h = 0; h < hours; ++h) acc_.duty_hours[first + h] += on_duty;
+    for (int c = 0; c < coordinators.centers(); ++c) {
+      const int on_duty = coordinators.on_duty(c);
+      for (int h = 0; h < hours; ++h) acc_.scheduled_hours[c][first + h] += on_duty;
+    }
   }
   hours_closed_until_ = until;
+}
+
+void Recorder::extra_work(std::span<const ExtraWork> by_center) {
+  if (!collecting_) return;
+  for (std::size_t c = 0; c < by_center.size(); ++c) {
+    const ExtraWork& w = by_center[c];
+    ledger_.charge(CostLine::Center, w.overtime_yen + w.call_out_yen);
+    ExtraWork& sum = acc_.extra_work[{fiscal_year_, static_cast<int>(c)}];
+    sum.overtime_hours += w.overtime_hours;
+    sum.overtime_yen += w.overtime_yen;
+    sum.call_outs += w.call_outs;
+    sum.call_out_hours += w.call_out_hours;
+    sum.call_out_yen += w.call_out_yen;
+  }
 }
 
 bool Recorder::closes_day_ending(double midnight) const {

@@ -4,13 +4,15 @@
 // closing at midnight. The other parts of the model report what happened; only the recorder decides whether
 // it counts.
 #include <array>
+#include <map>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "models/hub/coordinators.hpp"
 #include "models/hub/cost_ledger.hpp"
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
-#include "sim/stats/hour_of_week_integral.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/time/civil_calendar.hpp"
 
@@ -61,7 +63,8 @@ class Recorder {
   void emergency_beds_changed(double now, int delta);
   void hub_rooms_changed(double now, int delta, int in_use);
   void unplanned_beds_changed(double now, int delta) { unplanned_beds_level_.add(now, delta); }
-  void staff_busy_changed(double now, int delta) { busy_by_hour_.add(now, delta); }
+  // Work beyond the schedule per center, paid and counted in the fiscal year now in force.
+  void extra_work(std::span<const ExtraWork> by_center);
   // Bed-hours of emergency and experience stays since statistics started (planned ones are in each facility).
   [[nodiscard]] double unplanned_bed_hours(double now) const { return unplanned_beds_level_.integral(now); }
 
@@ -79,8 +82,8 @@ class Recorder {
   // counted at their old numbers (occupancies divide by the beds and rooms in force hour by hour).
   void plan_changing(double now);
 
-  // The KPIs, records and costs of the run (hub_results.cpp).
-  ReplicationResult results(double now, const EndState& end);
+  // The KPIs, records and costs of the run (hub_results.cpp); the coordinators' hours are read up to now.
+  ReplicationResult results(double now, const EndState& end, Coordinators& coordinators);
 
  private:
   // Result accumulators, reset when statistics start (after warm-up).
@@ -93,7 +96,8 @@ class Recorder {
     double searches = 0, searches_without_bed = 0, contacts = 0;
     sim::Tally assessment_wait_days;
     double assessments_late = 0;  // started more than the grace period after falling due
-    std::array<double, sim::kHoursPerWeek> duty_hours{};
+    std::vector<std::array<double, sim::kHoursPerWeek>> scheduled_hours;  // per center: coordinators on duty
+    std::map<std::pair<int, int>, ExtraWork> extra_work;  // by (fiscal year, center)
     double hub_days = 0, hub_days_none_in_use = 0, hub_days_all_in_use = 0;  // days with hub rooms in force
     double bed_hours_in_force = 0, room_hours_in_force = 0;
     double beds_integral_at_day_start = 0;
@@ -117,7 +121,6 @@ class Recorder {
 
   sim::TimeWeighted backlog_level_, emergency_beds_level_, hub_level_;
   sim::TimeWeighted unplanned_beds_level_;  // emergency and experience stays; planned ones are in each FacilityState
-  sim::HourOfWeekIntegral busy_by_hour_;    // coordinators at work, for utilisation by hour of the week
   CostLedger ledger_;
   Accumulators acc_;
 };

@@ -119,7 +119,10 @@ struct Registration {
 struct Assessment {
   double grace_days = 90;                  // an assessment should start within this many days of falling due
   double reassessment_interval_days = 365; // a re-assessment falls due this long after the last one
-  Distribution staff_hours;                // coordinator time per assessment, travel included
+  // An assessment is a home visit (travel included; zero = none, the whole assessment is desk work) and then
+  // desk work: the write-up.
+  Distribution visit_hours{sim::Constant{0}};
+  Distribution staff_hours;                // desk time per assessment (the write-up)
   bool initial_registrants_assessed = true;
 };
 
@@ -144,10 +147,15 @@ struct Center {
   // until the next staffed hour (or an overflow center answers).
   std::optional<double> on_call_delay_hours;
   std::vector<int> overflow;  // indices of centers tried, in order, when all here are busy or off duty
+  // Coordinators who must stay in the office (at the phones) while colleagues are out on visits: with 1,
+  // a coordinator alone on duty never leaves (常時2名体制).
+  int min_at_phones = 0;
   // Costs
   double staff_cost_per_hour_yen = 0;
-  double night_premium = 0.25;    // extra share for hours 22–5 (労働基準法 37条: at least 25%)
-  double holiday_premium = 0.35;  // extra share on public holidays (労働基準法 37条 / 割増賃金令: at least 35%)
+  double night_premium = 0.25;     // extra share for hours 22–5 (労働基準法 37条4項: at least 25%)
+  double holiday_premium = 0.35;   // extra share on Sundays and public holidays (37条1項 and 割増賃金令: ≥ 35%)
+  double overtime_premium = 0.25;  // extra share for work past the end of a shift (37条1項 and 割増賃金令: ≥ 25%)
+  double call_out_fee_yen = 0;     // paid per call-out of the on-call coordinator, on top of the hours worked
   double fixed_cost_per_year_yen = 0;  // contract overhead beyond staff hours
   double on_call_cost_per_hour_yen = 0;
 };

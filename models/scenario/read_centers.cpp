@@ -95,6 +95,7 @@ void read_centers(TableReader& root, const std::vector<hub::Region>& regions, st
     center.staff = schedule_from_shifts(shifts);
     center.on_call_delay_hours = t.optional_number("on_call_delay_hours", non_negative());
     overflow.push_back({t.string_list("overflow", false)});
+    center.min_at_phones = t.integer_or("min_at_phones", defaults.min_at_phones, non_negative());
     const std::string policy = t.string_or("uncovered_hours", "error");
     if (policy != "error" && policy != "wait")
       t.error("uncovered_hours", "must be \"wait\" or \"error\", got \"" + policy + "\"",
@@ -112,6 +113,8 @@ void read_centers(TableReader& root, const std::vector<hub::Region>& regions, st
     center.staff_cost_per_hour_yen = t.number("staff_cost_per_hour_yen", non_negative());
     center.night_premium = t.number_or("night_premium", defaults.night_premium, non_negative());
     center.holiday_premium = t.number_or("holiday_premium", defaults.holiday_premium, non_negative());
+    center.overtime_premium = t.number_or("overtime_premium", defaults.overtime_premium, non_negative());
+    center.call_out_fee_yen = t.number_or("call_out_fee_yen", 0, non_negative());
     center.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, non_negative());
     center.on_call_cost_per_hour_yen = t.number_or("on_call_cost_per_hour_yen", 0, non_negative());
     centers.push_back(std::move(center));

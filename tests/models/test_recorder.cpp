@@ -22,6 +22,10 @@ struct RecorderCase : ::testing::Test {
   Scenario sc = testing::minimal_scenario();
   sim::CivilCalendar calendar{date(2024, 4, 1)};  // Monday; statistics start a day later
   double t_start = 24.0, t_end = 24.0 * 30;
+  ReplicationResult results_at(Recorder& rec, double now) {
+    Coordinators co(sc, calendar);
+    return rec.results(now, EndState{}, co);
+  }
 };
 
 TEST_F(RecorderCase, NothingBeforeTheWarmUpEndsCounts) {
@@ -37,7 +41,7 @@ TEST_F(RecorderCase, NothingBeforeTheWarmUpEndsCounts) {
   EXPECT_TRUE(rec.counts(t_start));
   EXPECT_FALSE(rec.counts(t_start - 1));  // a call from the warm-up stays out even when it ends later
   rec.outcome(t_start - 1, TimeBand::WeekdayNight, Outcome::ShortStay, t_start + 2);
-  const ReplicationResult r = rec.results(t_start + 1, EndState{});
+  const ReplicationResult r = results_at(rec, t_start + 1);
   EXPECT_EQ(kpi(r, "registrations"), 1);
   EXPECT_EQ(kpi(r, "calls"), 1);
   EXPECT_EQ(kpi(r, "inquiries"), 1);
@@ -53,7 +57,7 @@ TEST_F(RecorderCase, AssessmentWaitAndLateShareAgainstTheGracePeriod) {
   rec.begin_day(0);
   rec.assessment_started(t_start, t_start + 2 * 24.0);  // 2 days: in time
   rec.assessment_started(t_start, t_start + 5 * 24.0);  // 5 days: late
-  const ReplicationResult r = rec.results(t_start + 6 * 24.0, EndState{});
+  const ReplicationResult r = results_at(rec, t_start + 6 * 24.0);
   EXPECT_DOUBLE_EQ(kpi(r, "assessment_wait_days_mean"), 3.5);
   EXPECT_DOUBLE_EQ(kpi(r, "assessments_late_share"), 0.5);
 }
@@ -62,14 +66,15 @@ TEST_F(RecorderCase, AssessmentWaitAndLateShareAgainstTheGracePeriod) {
 TEST_F(RecorderCase, UtilisationIsBusyOverScheduledHours) {
   sc.centers[0].staff = testing::staff_all_hours(1);
   Recorder rec(sc, calendar, t_start, t_end);
-  Coordinators co(sc);
-  co.start_hour(calendar, t_start);
+  Coordinators co(sc, calendar);
+  co.start_hour(t_start);
   rec.start(t_start);
   rec.begin_day(0);
-  rec.staff_busy_changed(t_start + 10, +1);
-  rec.staff_busy_changed(t_start + 16, -1);
+  co.restart_statistics(t_start);
+  co.take(0, false, Duty::Inquiry, t_start + 10);
+  co.release(0, false, Duty::Inquiry, t_start + 16);
   rec.close_hours(t_start + 24, co);
-  const ReplicationResult r = rec.results(t_start + 24, EndState{});
+  const ReplicationResult r = rec.results(t_start + 24, EndState{}, co);
   EXPECT_DOUBLE_EQ(kpi(r, "staff_utilisation"), 0.25);
   EXPECT_DOUBLE_EQ(r.staff_utilisation[24 + 10], 1.0);  // Tuesday 10:00
   EXPECT_DOUBLE_EQ(r.staff_utilisation[24 + 9], 0.0);
@@ -80,15 +85,15 @@ TEST_F(RecorderCase, DayClosingChargesTheFixedCostPerDayOfItsFiscalYear) {
   sc.centers[0].staff = testing::staff_all_hours(0);
   sc.centers[0].fixed_cost_per_year_yen = 3'650'000;
   Recorder rec(sc, calendar, t_start, t_end);
-  Coordinators co(sc);
-  co.start_hour(calendar, t_start);
+  Coordinators co(sc, calendar);
+  co.start_hour(t_start);
   rec.start(t_start);
   rec.begin_day(0);
   rec.close_hours(t_start + 24, co);
   EXPECT_FALSE(rec.closes_day_ending(t_start));  // the day before statistics began
   ASSERT_TRUE(rec.closes_day_ending(t_start + 24));
   rec.close_day(48.0);  // 48 bed-hours in the day: two beds in use on average
-  const ReplicationResult r = rec.results(t_start + 24, EndState{});
+  const ReplicationResult r = rec.results(t_start + 24, EndState{}, co);
   EXPECT_DOUBLE_EQ(center_cost(r), 10'000.0);
   ASSERT_EQ(r.days.size(), 1u);
   EXPECT_DOUBLE_EQ(r.days[0].short_stay_beds_in_use_mean, 2.0);
@@ -103,7 +108,7 @@ TEST_F(RecorderCase, MonthClosesAtTheFirstWithTheRegisterAndBacklog) {
   ASSERT_TRUE(rec.closes_month_starting(may_first));
   rec.registration();
   rec.close_month(may_first, 120, 4);
-  const ReplicationResult r = rec.results(may_first, EndState{});
+  const ReplicationResult r = results_at(rec, may_first);
   ASSERT_EQ(r.months.size(), 1u);
   EXPECT_EQ(r.months[0].month, 4);
   EXPECT_EQ(r.months[0].fiscal_year, 2024);
@@ -122,13 +127,35 @@ TEST_F(RecorderCase, DailyExtremesOfHubRoomsAndEmergencyBeds) {
   rec.emergency_beds_changed(t_start + 1, +1);
   rec.emergency_beds_changed(t_start + 2, -1);
   rec.close_day(0);
-  const ReplicationResult r = rec.results(t_start + 24, EndState{});
+  const ReplicationResult r = results_at(rec, t_start + 24);
   ASSERT_EQ(r.days.size(), 1u);
   EXPECT_EQ(r.days[0].hub_rooms_in_use_max, 2);
   EXPECT_EQ(r.days[0].hub_rooms_in_use_min, 0);
   EXPECT_EQ(r.days[0].emergency_beds_in_use_max, 1);
   // One emergency bed held for one hour.
   EXPECT_DOUBLE_EQ(kpi(r, "emergency_bed_days"), 1.0 / 24);
+}
+
+// Work beyond the schedule is paid to the center's line in the fiscal year it is done, and counted per center;
+// the warm-up's is not.
+TEST_F(RecorderCase, ExtraWorkIsChargedAndCountedByFiscalYearAndCenter) {
+  Recorder rec(sc, calendar, t_start, t_end);
+  const ExtraWork warm_up{5, 5000, 1, 1, 1000};
+  rec.extra_work(std::span<const ExtraWork>(&warm_up, 1));
+  rec.start(t_start);
+  rec.begin_day(0);
+  const ExtraWork day{2, 5000, 1, 1.5, 9500};
+  rec.extra_work(std::span<const ExtraWork>(&day, 1));
+  rec.extra_work(std::span<const ExtraWork>(&day, 1));
+  const ReplicationResult r = results_at(rec, t_start + 24);
+  EXPECT_DOUBLE_EQ(center_cost(r), 2 * (5000.0 + 9500.0));
+  EXPECT_DOUBLE_EQ(kpi(r, "overtime_hours"), 4.0);
+  EXPECT_DOUBLE_EQ(kpi(r, "call_outs"), 2.0);
+  EXPECT_DOUBLE_EQ(kpi(r, "call_out_hours"), 3.0);
+  ASSERT_EQ(r.overtime.size(), 1u);
+  EXPECT_EQ(r.overtime[0].fiscal_year, 2024);
+  EXPECT_EQ(r.overtime[0].center, 0);
+  EXPECT_DOUBLE_EQ(r.overtime[0].work.overtime_yen, 10000.0);
 }
 
 }  // namespace
