@@ -159,6 +159,28 @@ TEST(Coordinators, OvertimeAfterTenAtNightAddsTheLateNightPremium) {
   EXPECT_DOUBLE_EQ(w.overtime_yen, 5500.0);
 }
 
+// A dated change raises the wage from 2,000 to 3,000 yen an hour at 00:00 Tuesday; a case runs past a 9–21
+// shift from 21:00 Monday to 1:00 Tuesday. The hub settles the work up to the change before the plan is
+// replaced (HubSimulation::on_plan_change), so: 21–22 at 2,000 x 1.25 = 2,500, 22–24 at 2,000 x 1.5 = 6,000
+// (8,500 at the old wage), then 0–1 at 3,000 x 1.5 = 4,500 at the new one.
+TEST(Coordinators, ADatedWageChangeAppliesToOvertimeFromItsInstant) {
+  Scenario sc = office_hours(9, 21);
+  const sim::CivilCalendar calendar(date(2024, 4, 1));  // Monday
+  Coordinators co(sc, calendar);
+  co.start_hour(9.0);
+  co.take(0, false, Duty::Inquiry, 20.0);
+  co.start_hour(21.0);
+  const ExtraWork before = co.take_extra_work(24.0)[0];
+  sc.centers[0].staff_cost_per_hour_yen = 3000;  // the plan in force, read through the coordinators' reference
+  co.start_hour(24.0);
+  co.release(0, false, Duty::Inquiry, 25.0);
+  const ExtraWork after = co.take_extra_work(48.0)[0];
+  EXPECT_DOUBLE_EQ(before.overtime_hours, 3.0);
+  EXPECT_DOUBLE_EQ(before.overtime_yen, 8500.0);
+  EXPECT_DOUBLE_EQ(after.overtime_hours, 1.0);
+  EXPECT_DOUBLE_EQ(after.overtime_yen, 4500.0);
+}
+
 // On Sunday 2024-04-07 the 休日 premium (+35%) replaces the 時間外 one: 1 hour at 2,700 yen.
 TEST(Coordinators, OvertimeOnASundayIsPaidAtTheHolidayPremium) {
   Scenario sc = office_hours(9, 17);
