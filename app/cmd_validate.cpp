@@ -11,6 +11,7 @@
 #include "app/run_options.hpp"
 #include "models/scenario/input_error.hpp"
 #include "models/scenario/loader.hpp"
+#include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::app {
 
@@ -24,7 +25,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       const hub::Meta& meta = loaded.scenario.meta;
       (void)output_named_by_scenario(loaded, "", "--out");  // `kyoten run` without --out must be able to use it
       fmt::print("OK: {} ({})\n", meta.name, meta.title_ja.empty() ? meta.title_en : meta.title_ja);
-      // Say what `run` will draw, so a planner sees that the distributions were read as such.
+      // Say when the plan changes, and what `run` will draw, so a planner sees that both were read as meant.
+      for (const hub::PlanChange& change : loaded.scenario.changes)
+        fmt::print("  from {}: {}\n", sim::iso_date(change.from), change.reason);
       for (const hub::UncertainParameter& p : loaded.scenario.uncertain)
         fmt::print("  uncertain: {} (drawn per replication pair)\n", p.key);
       exit_code = 0;

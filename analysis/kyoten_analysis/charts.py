@@ -401,10 +401,13 @@ def emergency_beds(res: Results, lang: str = "ja"):
 
 # --- staff utilisation ------------------------------------------------------------------------------------
 def staff_matrix(staff: pd.DataFrame) -> pd.DataFrame:
-    """Mean utilisation over replications as a 24 × 7 table (rows: hour 0–23, columns: weekday 0 = Monday);
-    NaN where nobody is on duty in any replication."""
-    m = staff.groupby(["hour", "weekday"])["utilisation"].mean().unstack("weekday")
-    return m.reindex(index=range(24), columns=range(7))
+    """Utilisation of all centers and duties together as a 24 × 7 table (rows: hour 0–23, columns: weekday
+    0 = Monday): Σ busy ÷ Σ scheduled coordinator-hours over replications and centers; NaN where nobody is on
+    duty in any replication."""
+    all_duties = staff[staff["duty"] == "all"]
+    sums = all_duties.groupby(["hour", "weekday"])[["busy_hours", "scheduled_hours"]].sum()
+    share = (sums["busy_hours"] / sums["scheduled_hours"]).where(sums["scheduled_hours"] > 0)
+    return share.unstack("weekday").reindex(index=range(24), columns=range(7))
 
 
 def staff_heatmap(res: Results, lang: str = "ja"):

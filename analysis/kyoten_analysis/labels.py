@@ -51,6 +51,9 @@ KPIS = [
     ("hub_days_none_in_use", "緊急居室が全て空いていた日の割合", "Days with no hub room in use", "share", False),
     ("hub_days_all_in_use", "緊急居室が全て埋まっていた日の割合", "Days with every hub room in use", "share", True),
     ("staff_utilisation", "コーディネーター稼働率", "Coordinator utilisation", "share", True),
+    ("overtime_hours", "時間外勤務（時間）", "Overtime hours", "hours", True),
+    ("call_outs", "オンコール出動回数", "On-call call-outs", "count", False),
+    ("call_out_hours", "オンコール出動時間", "On-call hours worked", "hours", False),
     ("assessments_done", "アセスメント実施数", "Assessments done", "count", False),
     ("assessment_backlog_mean", "アセスメント待ち（平均）", "Assessment backlog, mean", "count", False),
     ("assessment_backlog_end", "アセスメント待ち（期末）", "Assessment backlog at end", "count", True),
@@ -107,6 +110,17 @@ OUTCOME_LABELS = {
     "handed_over": {"ja": "保健福祉課へ引継ぎ", "en": "Handed over to case workers"},
     "unresolved": {"ja": "未解決", "en": "Unresolved"},
 }
+
+DUTIES = {
+    "ja": {"all": "全業務", "inquiry": "相談・問合せ", "emergency": "緊急時の調整", "assessment": "アセスメント"},
+    "en": {"all": "All duties", "inquiry": "Inquiries", "emergency": "Emergency coordination",
+           "assessment": "Assessments"},
+}
+
+
+def duty_label(key: str, lang: str) -> str:
+    return DUTIES[lang].get(key, key)
+
 
 WEEKDAYS = {"ja": ["月", "火", "水", "木", "金", "土", "日"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 
@@ -232,13 +246,15 @@ CHARTS = {
     "staff_heatmap": {
         "ja": {"title": "コーディネーター稼働率（時刻×曜日）", "xlabel": "曜日", "ylabel": "時刻（時）",
                "colorbar": "稼働率（%）",
-               "reading": "色が濃いほど、その時間に勤務中のコーディネーターが相談・調整でふさがっていた割合が高い（反復平均）。"
+               "reading": "色が濃いほど、その時間の勤務予定時間のうち、相談・緊急時の調整・アセスメントなどの業務に"
+                          "従事していた割合が高い（全拠点・全反復の合計の比）。勤務終了後に続いた業務（時間外）は含まない。"
                           "灰色は勤務者がいない時間。",
                "off_duty": "勤務者なし"},
         "en": {"title": "Coordinator utilisation (hour × weekday)", "xlabel": "Weekday", "ylabel": "Hour of day (h)",
                "colorbar": "Utilisation (%)",
-               "reading": "Darker: coordinators on duty were busier with calls and searches in that hour (mean over "
-                          "replications). Grey: nobody on duty.",
+               "reading": "Darker: a larger share of the coordinators' scheduled time in that hour went on duties — "
+                          "calls, emergency coordination, assessments (Σ busy ÷ Σ scheduled over centers and "
+                          "replications). Work running on past a shift (overtime) is not in it. Grey: nobody on duty.",
                "off_duty": "Nobody on duty"},
     },
     "cost_vs_budget": {
@@ -291,6 +307,11 @@ REPORT = {
         "col_fy": "年度", "col_budget_line": "予算科目", "col_cost_lines": "対応する費用項目", "col_budget": "予算額",
         "col_cost": "費用（平均）", "col_cost_ci": "95%信頼区間", "col_diff": "差（費用−予算）",
         "no_budget": "このシナリオには予算額の記載がない。",
+        "staff_table": "コーディネーターの稼働率と時間外勤務（拠点・業務別）",
+        "staff_intro": "稼働率は勤務予定時間のうち業務に従事した時間の割合（勤務時間外の業務は含まない）。"
+                       "時間外は勤務終了後も続いた業務とオンコール出動の時間で、1年あたりの反復平均。",
+        "col_center": "拠点", "col_duty": "業務", "col_utilisation": "稼働率",
+        "col_overtime_per_year": "時間外（時間／年）",
         "unbudgeted": "予算科目なし",
         "assumptions": "前提条件（シナリオの主な設定）",
         "assumptions_intro": "シミュレーションに使った設定（base と --set を反映した後の値）。全項目は付録に掲載。",
@@ -335,6 +356,12 @@ REPORT = {
         "col_fy": "Fiscal year", "col_budget_line": "Budget line", "col_cost_lines": "Cost lines",
         "col_budget": "Budget", "col_cost": "Cost (mean)", "col_cost_ci": "95% CI", "col_diff": "Cost − budget",
         "no_budget": "The scenario states no budget.",
+        "staff_table": "Coordinator utilisation and overtime (by center and duty)",
+        "staff_intro": "Utilisation is the share of scheduled hours spent working a duty (work past the end of a "
+                       "shift is not in it). Overtime is work that ran on past a shift plus on-call call-outs, in "
+                       "hours a year, mean over replications.",
+        "col_center": "Center", "col_duty": "Duty", "col_utilisation": "Utilisation",
+        "col_overtime_per_year": "Overtime (hours a year)",
         "unbudgeted": "No budget line",
         "assumptions": "Assumptions (main scenario settings)",
         "assumptions_intro": "The settings used (after `base` and --set were applied). Every value is listed in the appendix.",

@@ -203,6 +203,15 @@ def _kpi_rows(kt: pd.DataFrame):
     return [[r["label"], r["mean"], r["ci"], r["range"], r["unit"], r["n"]] for r in kt.to_dict("records")]
 
 
+def _staff_headers(t: dict) -> list[str]:
+    return [t["col_center"], t["col_duty"], t["col_utilisation"], t["col_overtime_per_year"]]
+
+
+def _staff_rows(res: Results, lang: str):
+    return [[r["center"], r["duty"], tables.percent(r["utilisation"]), f'{r["overtime_per_year"]:,.1f}']
+            for r in tables.staff_table(res, lang).to_dict("records")]
+
+
 def _variance_headers(t: dict) -> list[str]:
     return [t["col_kpi"], t["col_param_share"], t["col_sd_total"], t["col_sd_stochastic"], t["col_sd_parameter"],
             t["col_unit"]]
@@ -218,7 +227,7 @@ def render_html(res: Results, lang: str, figs) -> str:
     title = res.title(lang)
     s = res.summary
     sections = [("headline", t["headline"]), ("variance-split", t["variance_split"]), ("charts", t["charts"]), ("budget", t["budget_table"]),
-                ("assumptions", t["assumptions"]), ("stress", t["stress"]), ("all-kpis", t["all_kpis"]),
+                ("staff", t["staff_table"]), ("assumptions", t["assumptions"]), ("stress", t["stress"]), ("all-kpis", t["all_kpis"]),
                 ("parameters", t["all_parameters"])]
     parts = [
         "<!DOCTYPE html>",
@@ -276,6 +285,9 @@ def render_html(res: Results, lang: str, figs) -> str:
         rcls = [("total" if r["total"] else "") + (" over" if r["over"] else "") for r in bt.to_dict("records")]
         rows = [r[:-1] + [(r[-1], "diff")] for r in rows]
         parts.append(_table(headers, rows, "budget", num_cols=num, row_classes=[c.strip() for c in rcls]))
+    # utilisation and overtime by center and duty
+    parts += [f'<h2 id="staff">{_e(t["staff_table"])}</h2>', f'<p class="intro">{_e(t["staff_intro"])}</p>',
+              _table(_staff_headers(t), _staff_rows(res, lang), "staff", num_cols=(2, 3))]
     # assumptions
     parts += [f'<h2 id="assumptions">{_e(t["assumptions"])}</h2>', f'<p class="intro">{_e(t["assumptions_intro"])}</p>',
               _table([t["col_item"], t["col_value"]], tables.assumption_rows(res.scenario, lang), "assumptions")]
@@ -453,6 +465,9 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
                 headers, rows, num = _budget_rows(bt, t)
                 widths = [16, 16, 22, 10, 10, 16, 10] if len(headers) == 7 else [18, 24, 12, 12, 20, 12]
                 tp.table(headers, rows, widths, num_cols=num)
+            tp.heading(t["staff_table"])
+            tp.paragraph(t["staff_intro"])
+            tp.table(_staff_headers(t), _staff_rows(res, lang), [34, 34, 14, 18], num_cols=(2, 3))
             tp.heading(t["assumptions"])
             tp.paragraph(t["assumptions_intro"])
             tp.table([t["col_item"], t["col_value"]], tables.assumption_rows(res.scenario, lang), [30, 70])

@@ -22,7 +22,8 @@ REQUIRED_COLUMNS = {
                 "experience_preempted", "cost_yen"],
     "daily": ["replication", "date", "hub_rooms_in_use_max", "hub_rooms_in_use_min", "emergency_beds_in_use_max",
               "short_stay_beds_in_use_mean"],
-    "staff_utilisation": ["replication", "hour_of_week", "weekday", "hour", "utilisation"],
+    "staff_utilisation": ["replication", "center", "duty", "hour_of_week", "weekday", "hour", "scheduled_hours",
+                          "busy_hours", "overtime_hours", "utilisation"],
     "costs": ["replication", "fiscal_year", "line", "yen"],
     "budget": ["fiscal_year", "line", "yen"],
 }
@@ -196,7 +197,8 @@ def _load(p: Path) -> Results:
 
 def _read_csv(path: Path) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, keep_default_na=True, dtype={"month": str, "date": str, "line": str})
+        return pd.read_csv(path, keep_default_na=True,
+                           dtype={"month": str, "date": str, "line": str, "center": str, "duty": str})
     except pd.errors.EmptyDataError as e:
         raise ResultsError(f"{path}: empty file") from e
     except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:

@@ -131,6 +131,24 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def staff_table(res: Results, lang: str = "ja") -> pd.DataFrame:
+    """Per center and duty (all duties first): utilisation = Σ busy ÷ Σ scheduled coordinator-hours over the
+    replications, and overtime hours a year (mean over replications)."""
+    s = res.staff
+    if s.empty:
+        return pd.DataFrame(columns=["center", "duty", "utilisation", "overtime_per_year"])
+    replications = max(1, s["replication"].nunique())
+    years = max(sum(res.months_in_fiscal_year().values()) / 12.0, 1e-9)
+    rows = []
+    for center, c in s.groupby("center", sort=False):
+        for duty, d in c.groupby("duty", sort=False):
+            scheduled = float(d["scheduled_hours"].sum())
+            rows.append({"center": center, "duty": labels.duty_label(duty, lang),
+                         "utilisation": float(d["busy_hours"].sum()) / scheduled if scheduled > 0 else math.nan,
+                         "overtime_per_year": float(d["overtime_hours"].sum()) / replications / years})
+    return pd.DataFrame(rows)
+
+
 def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, total=False) -> dict:
     k = 1e-3
     diff = ci.mean - budget_yen if math.isfinite(budget_yen) and math.isfinite(ci.mean) else math.nan
@@ -258,7 +276,7 @@ def uncertain_note(v, lang: str) -> str:
     return f"（反復の組ごとに抽出：{law}）" if lang == "ja" else f" (drawn per replication pair: {law})"
 
 
-def _pct(x) -> str:
+def percent(x) -> str:
     try:
         return f"{float(x) * 100:.0f}%" if abs(float(x) * 100 - round(float(x) * 100)) < 0.05 else f"{float(x) * 100:.1f}%"
     except (TypeError, ValueError):
@@ -280,7 +298,7 @@ def _bands(table: dict, lang: str, as_pct: bool = True) -> str:
     parts = []
     for b in labels.TIME_BANDS:
         if b in points:
-            v = _pct(points[b]) if as_pct else f"{points[b]:g}"
+            v = percent(points[b]) if as_pct else f"{points[b]:g}"
             parts.append(f"{labels.band_label(b, lang)} {v}")
     return ("、".join(parts) if lang == "ja" else ", ".join(parts)) + uncertain_note(table, lang)
 
@@ -340,8 +358,8 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
         rows.append((L("登録者数（S字曲線）", "Registrants (S-curve)"), txt))
     if "leave_rate_per_year" in reg:
         rows.append((L("登録終了率", "Leaving the register"),
-                     (f"年 {_pct(point_value(reg['leave_rate_per_year']))}" if ja
-                      else f"{_pct(point_value(reg['leave_rate_per_year']))} a year")
+                     (f"年 {percent(point_value(reg['leave_rate_per_year']))}" if ja
+                      else f"{percent(point_value(reg['leave_rate_per_year']))} a year")
                      + uncertain_note(reg["leave_rate_per_year"], lang)))
     attrs = reg.get("attributes", {}) or {}
     parts = []
@@ -350,7 +368,7 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                                 ("p_ageing_caregiver", "介護者の高齢化", "ageing caregiver"),
                                 ("p_advance_plan", "事前の支援計画", "advance plan")):
         if k in attrs:
-            parts.append(f"{ja_name if ja else en_name} {_pct(point_value(attrs[k]))}{uncertain_note(attrs[k], lang)}")
+            parts.append(f"{ja_name if ja else en_name} {percent(point_value(attrs[k]))}{uncertain_note(attrs[k], lang)}")
     if parts:
         rows.append((L("登録者の属性（割合）", "Registrant attributes (share)"), _sep(lang).join(parts)))
     ass = scenario.get("assessment", {}) or {}
@@ -389,10 +407,10 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
             names = {"short_stay": ("短期入所", "short stay"), "home_help": ("在宅支援", "help at home"),
                      "both": ("併用", "both")}
             rows.append((L("緊急時に必要な支援", "What an emergency needs"),
-                         _sep(lang).join(f"{names.get(k, (k, k))[_j(lang)]} {_pct(float(v) / tot)}" for k, v in nw.items())
+                         _sep(lang).join(f"{names.get(k, (k, k))[_j(lang)]} {percent(float(v) / tot)}" for k, v in nw.items())
                          + uncertain_note(calls["need_weights"], lang)))
         if "p_handover" in calls:
-            rows.append((L("保健福祉課へ引継ぐ割合", "Share handed over to case workers"), _pct(point_value(calls["p_handover"])) + uncertain_note(calls["p_handover"], lang)))
+            rows.append((L("保健福祉課へ引継ぐ割合", "Share handed over to case workers"), percent(point_value(calls["p_handover"])) + uncertain_note(calls["p_handover"], lang)))
         if calls.get("inquiry_minutes") is not None:
             rows.append((L("相談1件の対応時間", "Time for an inquiry"), fmt_dist(calls["inquiry_minutes"], "minutes", lang)))
     for c in scenario.get("centers", []) or []:
@@ -431,8 +449,8 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                 flags.append("成人のみ" if ja else "adults only")
             occ_stated = f.get("planned_occupancy", defaults.get("planned_occupancy"))
             occ = point_value(occ_stated)
-            desc = (f"{f.get('region')}、{f.get('beds')}床、定期利用 {_pct(occ)}" if ja
-                    else f"{f.get('region')}, {f.get('beds')} beds, planned use {_pct(occ)}")
+            desc = (f"{f.get('region')}、{f.get('beds')}床、定期利用 {percent(occ)}" if ja
+                    else f"{f.get('region')}, {f.get('beds')} beds, planned use {percent(occ)}")
             desc += uncertain_note(occ_stated, lang)
             if f.get("reserved_emergency_beds"):
                 desc += (f"、空床確保 {f['reserved_emergency_beds']}床" if ja else f", {f['reserved_emergency_beds']} reserved")
@@ -455,8 +473,8 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     rooms = int(hub.get("rooms", 0) or 0)
     rows.append((L("拠点の緊急居室", "Hub emergency rooms"),
                  (f"{rooms}室" if ja else f"{rooms}") + (
-                     (f"、出口支援の遅れ {_pct(point_value(hub.get('exit_delay_probability', 0)))}（{fmt_dist(hub.get('exit_delay_days'), 'days', lang)}）"
-                      if ja else f", slow exit {_pct(point_value(hub.get('exit_delay_probability', 0)))} "
+                     (f"、出口支援の遅れ {percent(point_value(hub.get('exit_delay_probability', 0)))}（{fmt_dist(hub.get('exit_delay_days'), 'days', lang)}）"
+                      if ja else f", slow exit {percent(point_value(hub.get('exit_delay_probability', 0)))} "
                                  f"({fmt_dist(hub.get('exit_delay_days'), 'days', lang)})")
                      if rooms and hub.get("exit_delay_probability") else "")))
     stays = scenario.get("stays", {}) or {}
@@ -476,14 +494,14 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     if hs:
         rows.append((L("在宅支援（ヘルパー・専門サポーター）", "Help at home"),
                      (f"同時に {hs.get('supporters', 0)}人、1回 {fmt_dist(hs.get('dispatch_hours'), 'hours', lang)}、"
-                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)}／時、介護タクシー {_pct(point_value(hs.get('p_care_taxi', 0)))}") if ja else
+                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)}／時、介護タクシー {percent(point_value(hs.get('p_care_taxi', 0)))}") if ja else
                      (f"{hs.get('supporters', 0)} at once, {fmt_dist(hs.get('dispatch_hours'), 'hours', lang)} each, "
-                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)} an hour, care taxi for {_pct(point_value(hs.get('p_care_taxi', 0)))}")))
+                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)} an hour, care taxi for {percent(point_value(hs.get('p_care_taxi', 0)))}")))
     ec = scenario.get("elderly_care", {}) or {}
     if ec.get("agreement"):
         rows.append((L("介護施設との受入協定", "Elderly-care agreement"),
-                     f"受入確率 {_pct(point_value(ec.get('p_accept')))}" if ja
-                     else f"accepts {_pct(point_value(ec.get('p_accept')))}"))
+                     f"受入確率 {percent(point_value(ec.get('p_accept')))}" if ja
+                     else f"accepts {percent(point_value(ec.get('p_accept')))}"))
     ex = scenario.get("experience", {}) or {}
     if ex and float(point_value(ex.get("requests_per_registrant_per_year", 0)) or 0) > 0:
         rows.append((L("体験利用", "Experience stays"),
@@ -491,8 +509,16 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                       f"{ex.get('lead_days', 14):g}日前に予約") if ja else
                      (f"{point_value(ex['requests_per_registrant_per_year']):g} per registrant a year, "
                       f"{fmt_dist(ex.get('nights'), 'nights', lang)}, booked {ex.get('lead_days', 14):g} days ahead")))
+    for ch in scenario.get("changes", []) or []:
+        # A dated change of plan: when, why and which sections it states (the values are in the full listing).
+        stated = _sep(lang).join(k for k in ch if k not in ("from", "reason"))
+        rows.append(((f"計画の変更 {ch.get('from')}〜" if ja else f"Plan change from {ch.get('from')}"),
+                     f"{ch.get('reason', '')}（{stated}）" if ja else f"{ch.get('reason', '')} ({stated})"))
     budget = scenario.get("budget", {}) or {}
-    for b in budget.get("lines", []) or []:
+    budget_lines = list(budget.get("lines", []) or [])
+    for ch in scenario.get("changes", []) or []:
+        budget_lines += list(((ch.get("budget") or {}).get("lines")) or [])
+    for b in budget_lines:
         rows.append(((f"予算 {labels.fiscal_year_label(int(b['fiscal_year']), lang)}" if ja
                       else f"Budget {labels.fiscal_year_label(int(b['fiscal_year']), lang)}"),
                      f"{labels.budget_line_label(b.get('line'), lang)}：{_yen(b.get('yen'), lang)}" if ja

@@ -6,8 +6,11 @@
 #include <functional>
 #include <limits>
 
+#include "sim/time/civil_calendar.hpp"
+
 namespace kyoten::hub {
 namespace {
+using sim::kHoursPerDay;
 constexpr double kNever = std::numeric_limits<double>::infinity();
 }  // namespace
 
@@ -42,7 +45,7 @@ void FacilityState::advance_to(double t) {
 
 void FacilityState::on_planned_request(double t) {
   if (has_bed_for_planned()) {
-    planned_ends_.push_back(t + spec_->planned_stay_days(planned_stream_) * sim::kHoursPerDay);
+    planned_ends_.push_back(t + spec_->planned_stay_days(planned_stream_) * kHoursPerDay);
     std::push_heap(planned_ends_.begin(), planned_ends_.end(), std::greater<>{});
     planned_level_.add(t, +1);
   } else if (counting_refusals_) {
@@ -59,10 +62,22 @@ void FacilityState::restart_statistics(double t) {
   counting_refusals_ = true;
 }
 
+void FacilityState::change_plan(const Facility& f, double planned_arrivals_per_hour) {
+  spec_ = &f;
+  if (planned_arrivals_per_hour == planned_arrivals_per_hour_) return;  // same stream of requests, same draws
+  // The next request was drawn at the old rate; a Poisson stream restarted now at the new rate is exact
+  // (memorylessness).
+  planned_arrivals_per_hour_ = planned_arrivals_per_hour;
+  next_planned_request_ =
+      planned_arrivals_per_hour_ > 0
+          ? now_ + boost::random::exponential_distribution<double>(planned_arrivals_per_hour_)(planned_stream_)
+          : kNever;
+}
+
 bool FacilityState::has_bed_for_planned() const {
   // Emergency and experience stays sit in reserved beds first; only their excess takes ordinary beds.
   const int overflow_into_ordinary = std::max(0, emergency_ + experience() - spec_->reserved_emergency_beds);
-  return planned() + overflow_into_ordinary < spec_->beds - spec_->reserved_emergency_beds;
+  return in_service() && planned() + overflow_into_ordinary < spec_->beds - spec_->reserved_emergency_beds;
 }
 
 bool FacilityState::capable_of(const Registrant& r) const {

@@ -37,8 +37,11 @@ class FacilityState {
   [[nodiscard]] int emergency() const { return emergency_; }
   [[nodiscard]] int experience() const { return static_cast<int>(experience_occupants_.size()); }
 
-  [[nodiscard]] bool has_bed_for_emergency() const { return in_use() < spec_->beds; }
-  [[nodiscard]] bool has_bed_for_experience() const { return in_use() < spec_->beds; }
+  // A facility out of service takes nobody; one with fewer beds than occupants (after a dated change) takes
+  // nobody until enough have left.
+  [[nodiscard]] bool in_service() const { return spec_->in_service; }
+  [[nodiscard]] bool has_bed_for_emergency() const { return in_service() && in_use() < spec_->beds; }
+  [[nodiscard]] bool has_bed_for_experience() const { return in_service() && in_use() < spec_->beds; }
   [[nodiscard]] bool has_bed_for_planned() const;
   // A reserved bed (空床確保) that nobody holds: the municipality pays for it so that an emergency is taken.
   [[nodiscard]] bool has_free_reserved_bed() const {
@@ -58,6 +61,9 @@ class FacilityState {
   [[nodiscard]] int planned_refused() const { return planned_refused_; }
   // Drops the warm-up: advances to t and starts the bed-hours and refusal counts afresh.
   void restart_statistics(double t);
+  // A dated change of plan (call after advance_to(now)): beds, reserved beds and the rate of planned requests
+  // from now on; the people in the beds stay. `f` must outlive this state, as the first one.
+  void change_plan(const Facility& f, double planned_arrivals_per_hour);
 
   // Admitting needs a free bed as of now: a caller that forgot advance_to(now) may have seen a stale free bed.
   void admit_emergency() {

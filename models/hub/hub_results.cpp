@@ -1,15 +1,17 @@
-// Closing days and months, and turning the run's accumulators into the KPIs of results.hpp.
+// Running one replication, and turning the recorder's accumulators into the KPIs of results.hpp.
 #include <cmath>
 #include <limits>
 #include <optional>
 
 #include "models/hub/hub_model.hpp"
 #include "models/hub/hub_simulation.hpp"
+#include "models/hub/recorder.hpp"
 #include "models/hub/parameter_draws.hpp"
 
 namespace kyoten::hub {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+using sim::kHoursPerDay;
 double ratio(double a, double b) { return b > 0 ? a / b : kNaN; }
 }  // namespace
 
@@ -25,47 +27,17 @@ ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t s
   return r;
 }
 
-void HubSimulation::reset_day_trackers() {
-  acc_.day = DayRecord{};
-  acc_.day.hub_rooms_in_use_max = hub_in_use_;
-  acc_.day.hub_rooms_in_use_min = hub_in_use_;
-  acc_.day.emergency_beds_in_use_max = emergency_beds_;
-  acc_.beds_integral_at_day_start = bed_hours(events_.now());
-}
-
-void HubSimulation::close_day() {
-  const double now = events_.now();
-  acc_.day.short_stay_beds_in_use_mean = (bed_hours(now) - acc_.beds_integral_at_day_start) / sim::kHoursPerDay;
-  acc_.days.push_back(acc_.day);
-  reset_day_trackers();
-}
-
-void HubSimulation::close_month() {
-  MonthRecord& m = acc_.month;
-  m.registrants_end = active_count();
-  m.assessment_backlog_end = backlog_;
-  m.cost_yen = ledger_.take_month_total();
-  acc_.months.push_back(m);
-  const auto ymd = calendar_.ymd_at(events_.now());
-  m = MonthRecord{};
-  m.year = static_cast<int>(ymd.year());
-  m.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  m.fiscal_year = calendar_.fiscal_year(events_.now());
-}
-
-ReplicationResult HubSimulation::finish() {
-  const double now = events_.now();
-  // The horizon ends at a midnight, so this closes the last hour and day (and the month if it was whole);
-  // a month cut short by the horizon is closed here.
-  close_hours(now);
-  if (calendar_.ymd_at(now).day() != std::chrono::day{1}) close_month();
-
+ReplicationResult Recorder::results(double now, const EndState& end, Coordinators& coordinators) {
   ReplicationResult out;
   auto& k = out.kpi;
   k = acc_.count;
   const auto set = [&](std::string_view key, double v) { k[kpi_index(key)] = v; };
   const double span = now - t_start_;
-  set("registrants_end", active_count());
+  count_capacity(now);
+  // Beds and rooms in force on average over the window (constant unless a dated change altered them).
+  const double beds = span > 0 ? acc_.bed_hours_in_force / span : 0.0;
+  const double rooms = span > 0 ? acc_.room_hours_in_force / span : 0.0;
+  set("registrants_end", end.registrants);
   set("answer_mean_min", acc_.answer_minutes.mean());
   set("answer_p90_min", acc_.answer_minutes.quantile(0.9));
   set("arrange_mean_h", acc_.arrange_hours.mean());
@@ -85,33 +57,45 @@ ReplicationResult HubSimulation::finish() {
   set("assessments_late_share", ratio(acc_.assessments_late, static_cast<double>(acc_.assessment_wait_days.count())));
   set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
   set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
-  set("bed_occupancy", ratio(bed_hours(now) / span, total_beds_));
-  int planned_refused = 0;
-  for (const FacilityState& f : facilities_) planned_refused += f.planned_refused();
-  set("planned_stays_refused", planned_refused);
-  set("emergency_bed_days", emergency_beds_level_.integral(now) / sim::kHoursPerDay);
-  if (sc_.hub.rooms > 0) {
-    set("hub_room_occupancy", hub_level_.mean(now) / sc_.hub.rooms);
-    double none = 0, all = 0;
-    for (const DayRecord& d : acc_.days) {
-      none += d.hub_rooms_in_use_max == 0 ? 1 : 0;
-      all += d.hub_rooms_in_use_max >= sc_.hub.rooms ? 1 : 0;
-    }
-    set("hub_days_none_in_use", ratio(none, static_cast<double>(acc_.days.size())));
-    set("hub_days_all_in_use", ratio(all, static_cast<double>(acc_.days.size())));
+  set("bed_occupancy", ratio(end.bed_hours / span, beds));
+  set("planned_stays_refused", end.planned_stays_refused);
+  set("emergency_bed_days", emergency_beds_level_.integral(now) / kHoursPerDay);
+  if (rooms > 0) {
+    set("hub_room_occupancy", hub_level_.mean(now) / rooms);
+    set("hub_days_none_in_use", ratio(acc_.hub_days_none_in_use, acc_.hub_days));
+    set("hub_days_all_in_use", ratio(acc_.hub_days_all_in_use, acc_.hub_days));
   } else {
     for (const char* key : {"hub_room_occupancy", "hub_days_none_in_use", "hub_days_all_in_use"}) set(key, kNaN);
   }
-  double busy = 0, duty = 0;
-  const auto& busy_hours = busy_by_hour_.totals(now);
+  // Utilisation counts only time within the schedule, so no share exceeds 1; overtime is reported beside it.
+  std::array<double, sim::kHoursPerWeek> busy_hours{}, scheduled_hours{};
+  for (int c = 0; c < coordinators.centers(); ++c) {
+    const StaffHours& hours = coordinators.staff_hours(c, now);
+    for (int d = 0; d < kDuties; ++d) {
+      StaffRecord& rec = out.staff.emplace_back(StaffRecord{c, d, acc_.scheduled_hours[c], hours.busy[d], hours.overtime[d]});
+      for (int h = 0; h < sim::kHoursPerWeek; ++h) busy_hours[h] += rec.busy_hours[h];
+    }
+    for (int h = 0; h < sim::kHoursPerWeek; ++h) scheduled_hours[h] += acc_.scheduled_hours[c][h];
+  }
+  double busy = 0, scheduled = 0;
   for (int h = 0; h < sim::kHoursPerWeek; ++h) {
     busy += busy_hours[h];
-    duty += acc_.duty_hours[h];
-    out.staff_utilisation[h] = ratio(busy_hours[h], acc_.duty_hours[h]);
+    scheduled += scheduled_hours[h];
+    out.staff_utilisation[h] = ratio(busy_hours[h], scheduled_hours[h]);
   }
-  set("staff_utilisation", ratio(busy, duty));
+  set("staff_utilisation", ratio(busy, scheduled));
+  ExtraWork extra;
+  for (const auto& [key, w] : acc_.extra_work) {
+    out.overtime.push_back(OvertimeRecord{key.first, key.second, w});
+    extra.overtime_hours += w.overtime_hours;
+    extra.call_outs += w.call_outs;
+    extra.call_out_hours += w.call_out_hours;
+  }
+  set("overtime_hours", extra.overtime_hours);
+  set("call_outs", extra.call_outs);
+  set("call_out_hours", extra.call_out_hours);
   set("assessment_backlog_mean", span > 0 ? backlog_level_.mean(now) : kNaN);
-  set("assessment_backlog_end", backlog_);
+  set("assessment_backlog_end", end.assessment_backlog);
   set("cost_total_yen", ledger_.total());
   const double arranged = acc_.emergencies_to_arrange - k[kpi_index("outcome_unresolved")];
   set("cost_per_emergency_yen", ratio(ledger_.total(), arranged));

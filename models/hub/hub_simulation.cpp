@@ -1,4 +1,4 @@
-// Set-up, the event loop, the clock-driven bookkeeping (hours, days, months) and the registration and call
+// Set-up, the event loop, the clock ticks that close hours, days and months, and the registration and call
 // processes. Coordination (cases, search, fallbacks) is in coordination.cpp; beds and stays in stays.cpp;
 // the final KPIs in hub_results.cpp.
 #include <algorithm>
@@ -14,7 +14,7 @@ namespace {
 
 // Rates in scenarios are per year; the clock runs in hours. A Julian year keeps leap years in the average.
 constexpr double kHoursPerYear = 365.25 * 24.0;
-constexpr double kHoursPerDay = 24.0;
+using sim::kHoursPerDay;
 
 int whole_days(double days) { return static_cast<int>(std::ceil(days)); }
 
@@ -25,8 +25,12 @@ double exponential_gap(sim::RandomStream& s, double rate_per_hour) {
 }  // namespace
 
 HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64_t rep)
-    : sc_(sc),
+    : run_(sc),
+      plan_(sc.changes.empty() ? Scenario{} : sc),
+      sc_(sc.changes.empty() ? sc : plan_),
       calendar_(sc.horizon.start - std::chrono::days{whole_days(sc.horizon.warmup_days)}),
+      t_start_(calendar_.time_of(sc.horizon.start)),
+      t_end_(calendar_.time_of(sc.horizon.end)),
       rs_registrations_(seed, rep, "registrations"),
       rs_attributes_(seed, rep, "registrant-attributes"),
       rs_leaving_(seed, rep, "leaving"),
@@ -38,10 +42,13 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_stays_(seed, rep, "stay-lengths"),
       rs_experience_(seed, rep, "experience-stays"),
       rs_home_(seed, rep, "home-support"),
-      rs_assessment_schedule_(seed, rep, "assessment-schedule") {
-  busy_by_hour_ = sim::HourOfWeekIntegral(calendar_.hour_of_week(0.0));
-  t_start_ = calendar_.time_of(sc.horizon.start);
-  t_end_ = calendar_.time_of(sc.horizon.end);
+      rs_assessment_schedule_(seed, rep, "assessment-schedule"),
+      population_(static_cast<int>(sc.centers.size())),
+      coordinators_(sc_, calendar_),
+      hub_rooms_(sc_.hub.rooms),
+      supporters_(sc_.home_support),
+      bookings_(sc_.facilities.size()),
+      recorder_(sc_, calendar_, t_start_, t_end_) {
   calendar_.cache_holidays(calendar_.day_index(t_end_) + 1);
 
   // Registrations: the slope of the expected registered count plus the leavers it must replace.
@@ -57,39 +64,27 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
   }
   registration_bound_per_hour_ = max_slope + sc.registration.leave_rate_per_year / kHoursPerYear * max_level;
 
-  call_profile_ = band_profile(sc.calls.band_share, sc.calls.band_hours);
-  normalise_call_profile_over_horizon();
-  call_profile_max_ = call_profile_.max();
+  set_call_profile();
 
-  for (std::size_t f = 0; f < sc.facilities.size(); ++f) {
-    const Facility& spec = sc.facilities[f];
-    // Requests arrive at the rate that would keep the target share of ordinary beds filled (Little's law).
-    const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
-    const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
-    const double requests_per_hour =
-        mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
+  for (std::size_t f = 0; f < sc_.facilities.size(); ++f) {
+    const Facility& spec = sc_.facilities[f];
     facilities_.emplace_back(spec, sim::RandomStream(seed, rep, "planned-stays/" + std::to_string(f)),
-                             requests_per_hour);
-    total_beds_ += spec.beds;
-  }
-  experience_nights_used_.resize(sc.facilities.size());
-
-  centers_.resize(sc.centers.size());
-  assessment_queue_.resize(sc.centers.size());
-  center_of_region_.assign(sc.regions.size(), 0);
-  for (int c = static_cast<int>(sc.centers.size()) - 1; c >= 0; --c) {
-    for (int region : sc.centers[c].regions) center_of_region_[region] = c;  // the first center listing it wins
+                             planned_requests_per_hour(spec));
   }
   events_.reserve(256);
 }
 
 ReplicationResult HubSimulation::run() {
   const Registration& reg = sc_.registration;
-  for (int i = 0; i < reg.initial_registrants; ++i) {
+  // With drawn knots the count at the start follows the drawn path.
+  const int initial = reg.initial_registrants_follow_path ? static_cast<int>(std::lround(expected_registered_.at(0.0)))
+                                                           : reg.initial_registrants;
+  for (int i = 0; i < initial; ++i) {
     register_person(draw_registrant(sc_, rs_attributes_, 0.0), sc_.assessment.initial_registrants_assessed);
   }
   events_.schedule(t_start_, kStatsStart);
   events_.schedule(t_end_, kEnd);
+  schedule_plan_changes();  // before the shift ticks: a change at midnight comes before that midnight's tick
   events_.schedule(0.0, kShiftTick);
   const double first = sim::next_arrival_by_thinning(rs_registrations_, 0.0, t_end_, registration_bound_per_hour_,
                                                      [this](double t) { return registration_intensity(t); });
@@ -108,13 +103,28 @@ ReplicationResult HubSimulation::run() {
       case kCaseStep: on_case_step(e.subject); break;
       case kReassessmentDue: on_reassessment_due(e.subject); break;
       case kEmergencyStayEnd: on_emergency_stay_end(static_cast<int>(e.subject)); break;
-      case kHubStayEnd: set_hub_in_use(-1); break;
+      case kHubStayEnd: release_hub_room(); break;
       case kExperienceStart: on_experience_start(e.subject); break;
       case kExperienceEnd: on_experience_end(e.subject); break;
-      case kDispatchEnd: --supporters_busy_; break;
+      case kDispatchEnd: supporters_.release(); break;
+      case kPlanChange: on_plan_change(e.subject); break;
       case kEnd: return finish();
     }
   }
+}
+
+void HubSimulation::set_call_profile() {
+  call_profile_ = band_profile(sc_.calls.band_share, sc_.calls.band_hours);
+  normalise_call_profile_over_horizon();
+  call_profile_max_ = call_profile_.max();
+}
+
+double HubSimulation::planned_requests_per_hour(const Facility& spec) const {
+  // Requests arrive at the rate that would keep the target share of ordinary beds filled (Little's law).
+  if (!spec.in_service) return 0.0;
+  const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
+  const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
+  return mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
 }
 
 void HubSimulation::normalise_call_profile_over_horizon() {
@@ -152,34 +162,23 @@ double HubSimulation::registration_intensity(double t) const {
 
 void HubSimulation::on_stats_start() {
   const double now = events_.now();
-  acc_ = Accumulators{};
-  acc_.days.reserve(static_cast<std::size_t>((t_end_ - now) / kHoursPerDay) + 1);
-  collecting_ = true;
-  ledger_ = CostLedger{};
-  enter_fiscal_year(calendar_.fiscal_year(now));
-  for (sim::TimeWeighted* level :
-       {&backlog_level_, &unplanned_beds_level_, &emergency_beds_level_, &hub_level_}) {
-    level->restart(now);
-  }
-  busy_by_hour_.restart(now);
+  recorder_.extra_work(coordinators_.take_extra_work(now));  // the warm-up's: not counted
+  recorder_.start(now);
+  coordinators_.restart_statistics(now);
   for (FacilityState& f : facilities_) f.restart_statistics(now);
-  const auto ymd = calendar_.ymd_at(now);
-  acc_.month.year = static_cast<int>(ymd.year());
-  acc_.month.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  acc_.month.fiscal_year = fiscal_year_;
-  reset_day_trackers();
+  recorder_.begin_day(bed_hours(now));
 }
 
 void HubSimulation::on_shift_tick() {
   const double now = events_.now();
   close_hours(now);
-  const bool holiday = calendar_.is_holiday(now);
-  const int how = calendar_.hour_of_week(now);
-  for (std::size_t c = 0; c < centers_.size(); ++c) {
-    centers_[c].on_duty = sc_.centers[c].staff.on_duty(holiday, how);
-    serve_waiting(static_cast<int>(c));
-  }
+  staff_centers(now);
   events_.schedule(next_shift_tick(now), kShiftTick);
+}
+
+void HubSimulation::staff_centers(double now) {
+  coordinators_.start_hour(now);
+  for (int c = 0; c < coordinators_.centers(); ++c) serve_waiting(c);
 }
 
 double HubSimulation::next_shift_tick(double now) const {
@@ -198,7 +197,7 @@ double HubSimulation::next_shift_tick(double now) const {
   };
   for (int hour = hour_now + 1; hour < sim::kHoursPerDay; ++hour) {
     bool changes = daytime(hour) != daytime(hour_now);
-    for (std::size_t c = 0; c < centers_.size() && !changes; ++c) {
+    for (std::size_t c = 0; c < sc_.centers.size() && !changes; ++c) {
       changes = on_duty(sc_.centers[c].staff, hour) != on_duty(sc_.centers[c].staff, hour_now);
     }
     if (changes) return day * kHoursPerDay + hour;
@@ -207,35 +206,24 @@ double HubSimulation::next_shift_tick(double now) const {
 }
 
 void HubSimulation::close_hours(double until) {
-  // Every whole hour since the last tick had the staffing set then; ticks fall on the hour, so these are whole
-  // hours of one day, and `until` may be the midnight that ends it.
-  const double from = collecting_ ? std::max(hours_closed_until_, t_start_) : until;
-  if (from < until) {
-    accrue_staff_costs(from, until);
-    const int first = calendar_.hour_of_week(from);
-    const int hours = static_cast<int>(std::lround(until - from));
-    for (const CenterState& cs : centers_) {
-      for (int h = 0; h < hours; ++h) acc_.duty_hours[first + h] += cs.on_duty;
-    }
-  }
-  hours_closed_until_ = until;
+  // A dated change at midnight closes that midnight first; the tick that follows finds nothing left to close.
+  if (until > 0.0 && until <= recorder_.hours_closed_until()) return;
+  // Overtime and call-outs up to now are paid at the wages and premiums in force until now.
+  recorder_.extra_work(coordinators_.take_extra_work(until));
+  recorder_.close_hours(until, coordinators_);
   if (calendar_.hour_of_day(until) != 0 || until == 0.0) return;
-  // Midnight: the day that just ended is closed and charged to its own fiscal year, then the month.
-  if (collecting_ && until - kHoursPerDay >= t_start_) {
-    accrue_day_costs();
-    close_day();
+  const double now = events_.now();
+  if (recorder_.closes_day_ending(until)) recorder_.close_day(bed_hours(now));
+  recorder_.enter_fiscal_year(calendar_.fiscal_year(until));
+  if (recorder_.closes_month_starting(until)) {
+    recorder_.close_month(now, population_.active_count(), population_.backlog());
   }
-  enter_fiscal_year(calendar_.fiscal_year(until));
-  if (collecting_ && until > t_start_ && static_cast<unsigned>(calendar_.ymd_at(until).day()) == 1) close_month();
 }
 
 void HubSimulation::on_registration() {
   const double now = events_.now();
   register_person(draw_registrant(sc_, rs_attributes_, now), false);
-  if (collecting_) {
-    count(kpi_id("registrations"));
-    acc_.month.registrations += 1;
-  }
+  recorder_.registration();
   reschedule_population_processes();
   const double next = sim::next_arrival_by_thinning(rs_registrations_, now, t_end_, registration_bound_per_hour_,
                                                     [this](double t) { return registration_intensity(t); });
@@ -244,11 +232,7 @@ void HubSimulation::on_registration() {
 
 void HubSimulation::register_person(const Registrant& person, bool already_assessed) {
   const double now = events_.now();
-  const auto id = static_cast<std::uint32_t>(registrants_.size());
-  registrants_.push_back(person);
-  Registrant& r = registrants_.back();
-  r.active_position = static_cast<std::int32_t>(active_.size());
-  active_.push_back(id);
+  const std::uint32_t id = population_.add(person);
   const double leave_rate = sc_.registration.leave_rate_per_year / kHoursPerYear;
   if (leave_rate > 0) {
     const double leave_at = now + exponential_gap(rs_leaving_, leave_rate);
@@ -256,7 +240,7 @@ void HubSimulation::register_person(const Registrant& person, bool already_asses
   }
   const double interval = sc_.assessment.reassessment_interval_days * kHoursPerDay;
   if (already_assessed) {
-    r.assessed = true;
+    population_[id].assessed = true;
     // Earlier assessments were spread over the past interval, so re-assessments fall due evenly.
     if (interval > 0) events_.schedule(now + rs_assessment_schedule_.uniform() * interval, kReassessmentDue, id);
   } else {
@@ -265,18 +249,9 @@ void HubSimulation::register_person(const Registrant& person, bool already_asses
 }
 
 void HubSimulation::on_leave(std::uint32_t id) {
-  Registrant& r = registrants_[id];
-  if (r.active_position < 0) return;
-  const auto pos = static_cast<std::size_t>(r.active_position);
-  active_[pos] = active_.back();
-  registrants_[active_[pos]].active_position = static_cast<std::int32_t>(pos);
-  active_.pop_back();
-  r.active_position = -1;
-  if (r.awaiting_assessment) {
-    r.awaiting_assessment = false;  // its queue entry is skipped when reached
-    set_backlog(-1);
-  }
-  if (collecting_) count(kpi_id("leavers"));
+  if (!population_.is_active(id)) return;
+  if (population_.leave(id)) recorder_.backlog_changed(events_.now(), -1);
+  recorder_.count(kpi_id("leavers"));
   reschedule_population_processes();
 }
 
@@ -287,13 +262,13 @@ void HubSimulation::reschedule_population_processes() {
   events_.cancel(call_candidate_);
   events_.cancel(experience_candidate_);
   const double calls_per_hour =
-      (active_count() * sc_.calls.per_registrant_per_year + sc_.calls.unregistered_per_year) / kHoursPerYear;
+      (population_.active_count() * sc_.calls.per_registrant_per_year + sc_.calls.unregistered_per_year) / kHoursPerYear;
   const double call_bound = calls_per_hour * call_profile_max_;
   if (call_bound > 0) {
     call_candidate_ = events_.schedule_cancellable({now + exponential_gap(rs_calls_, call_bound), kCallCandidate, 0, 0});
   }
   const double experience_per_hour =
-      active_count() * sc_.experience.requests_per_registrant_per_year / kHoursPerYear;
+      population_.active_count() * sc_.experience.requests_per_registrant_per_year / kHoursPerYear;
   if (experience_per_hour > 0) {
     experience_candidate_ = events_.schedule_cancellable(
         {now + exponential_gap(rs_experience_, experience_per_hour), kExperienceCandidate, 0, 0});
@@ -306,18 +281,19 @@ void HubSimulation::on_call_candidate() {
                                                       : call_profile_.hour_of_week[calendar_.hour_of_week(now)];
   const bool is_call = rs_calls_.uniform() * call_profile_max_ < multiplier;
   // Who calls: a registered person, in proportion to the registered call rate, or someone not registered.
-  const double registered_rate = active_count() * sc_.calls.per_registrant_per_year;
+  const double registered_rate = population_.active_count() * sc_.calls.per_registrant_per_year;
   const double total_rate = registered_rate + sc_.calls.unregistered_per_year;
   const bool registered = rs_calls_.uniform() * total_rate < registered_rate;
-  const std::size_t pick = active_.empty() ? 0 : static_cast<std::size_t>(rs_calls_.uniform() * active_.size());
+  const std::size_t pick =
+      population_.empty() ? 0 : static_cast<std::size_t>(rs_calls_.uniform() * population_.active_count());
   reschedule_population_processes();
   if (!is_call) return;
 
   const std::uint32_t id = new_case();
   Case& c = cases_[id];
-  if (registered && !active_.empty()) {
-    c.registrant = static_cast<std::int32_t>(active_[std::min(pick, active_.size() - 1)]);
-    c.person = registrants_[c.registrant];
+  if (registered && !population_.empty()) {
+    c.registrant = static_cast<std::int32_t>(population_.active_at(pick));
+    c.person = population_[c.registrant];
   } else {
     // Someone not on the register: no assessment, no advance plan, unknown to every facility.
     c.registrant = -1;
@@ -333,67 +309,23 @@ void HubSimulation::on_call_candidate() {
     sim::draw_weighted(sc_.calls.cause_weights, rs_call_content_);  // the cause is drawn for the trace; no branch uses it
     c.handover = rs_call_content_.uniform() < sc_.calls.p_handover;
   }
-  if (collecting_) {
-    count(kpi_id("calls"));
-    count(kpi_id("calls_weekday_daytime") + band);
-    acc_.month.calls += 1;
-    if (c.emergency) {
-      count(kpi_id("emergencies"));
-      count(kpi_id("emergencies_weekday_daytime") + band);
-      acc_.month.emergencies += 1;
-    } else {
-      count(kpi_id("inquiries"));
-    }
-  }
-  offer(id, center_of_region_[c.person.region]);
+  recorder_.call(c.band, c.emergency);
+  offer(id, coordinators_.center_of_region(c.person.region));
 }
 
-void HubSimulation::accrue_staff_costs(double from, double until) {
-  // Hours [from, until) of one day, each center staffed as now. Night work (22:00–5:00) and work on Sundays
-  // and public holidays carry the statutory premiums.
-  constexpr int kNightStart = 22, kNightEnd = 5;
-  const bool holiday = calendar_.day_type(from) == sim::DayType::SundayOrHoliday;
-  const int first = calendar_.hour_of_day(from);
-  const int last = first + static_cast<int>(std::lround(until - from));
-  int night_hours = 0;
-  for (int hour = first; hour < last; ++hour) night_hours += hour >= kNightStart || hour < kNightEnd ? 1 : 0;
-  const int hours = last - first;
-  double yen = 0;
-  for (std::size_t c = 0; c < centers_.size(); ++c) {
-    const Center& spec = sc_.centers[c];
-    const int on_duty = centers_[c].on_duty;
-    if (on_duty > 0) {
-      const double base = on_duty * spec.staff_cost_per_hour_yen;
-      const double holiday_factor = holiday ? spec.holiday_premium : 0.0;
-      yen += base * ((1.0 + holiday_factor) * hours + spec.night_premium * night_hours);
-    } else if (spec.on_call_delay_hours) {
-      yen += spec.on_call_cost_per_hour_yen * hours;
-    }
+ReplicationResult HubSimulation::finish() {
+  const double now = events_.now();
+  // The horizon ends at a midnight, so this closes the last hour and day (and the month if it was whole);
+  // a month cut short by the horizon is closed here.
+  close_hours(now);
+  if (calendar_.ymd_at(now).day() != std::chrono::day{1}) {
+    recorder_.close_month(now, population_.active_count(), population_.backlog());
   }
-  ledger_.charge(CostLine::Center, yen);
-}
-
-void HubSimulation::enter_fiscal_year(int fy) {
-  ledger_.set_fiscal_year(fy);  // also after the ledger was reset at the end of the warm-up
-  if (fy == fiscal_year_ && days_in_fiscal_year_ > 0) return;
-  fiscal_year_ = fy;
-  const auto april_first = [](int y) {
-    return std::chrono::sys_days{std::chrono::year{y} / std::chrono::April / 1};
-  };
-  days_in_fiscal_year_ = static_cast<double>((april_first(fy + 1) - april_first(fy)).count());
-}
-
-void HubSimulation::accrue_day_costs() {
-  // Yearly amounts are spread over the days of their own fiscal year (365 or 366); called before midnight
-  // moves the model into the next day's fiscal year.
-  const double days_in_year = days_in_fiscal_year_;
-  for (const Center& c : sc_.centers) ledger_.charge(CostLine::Center, c.fixed_cost_per_year_yen / days_in_year);
-  ledger_.charge(CostLine::Hub, sc_.hub.fixed_cost_per_year_yen / days_in_year);
-  ledger_.charge(CostLine::Training, sc_.budget.training_per_year_yen / days_in_year);
-  ledger_.charge(CostLine::ExperienceAdvice, sc_.budget.advice_per_year_yen / days_in_year);
-  for (const Facility& f : sc_.facilities) {
-    ledger_.charge(CostLine::ReservedBeds, f.reserved_emergency_beds * f.reserved_bed_fee_per_day_yen);
-  }
+  const double beds = bed_hours(now);  // plays every facility forward to the end, refusals included
+  int planned_refused = 0;
+  for (const FacilityState& f : facilities_) planned_refused += f.planned_refused();
+  return recorder_.results(now, EndState{population_.active_count(), population_.backlog(), beds, planned_refused},
+                           coordinators_);
 }
 
 }  // namespace kyoten::hub

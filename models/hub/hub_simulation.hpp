@@ -2,19 +2,24 @@
 // One replication of the hub model: registrations, calls, coordinators on shifts working cases, the
 // facility-by-facility search for a bed, fallbacks, stays, experience stays, home support and costs.
 // The model owns an EventCalendar and dispatches its own event kinds with a switch (no per-event allocation).
-#include <deque>
+// Each part owns its own state: the coordinators, the population, the facilities, the hub rooms, the
+// supporters, the experience bookings, and the recorder that decides what counts; this class holds the clock,
+// the random streams and the cases, and ties the parts together.
 #include <vector>
 
-#include "models/hub/cost_ledger.hpp"
+#include "models/hub/coordinators.hpp"
+#include "models/hub/experience_bookings.hpp"
 #include "models/hub/facility_state.hpp"
+#include "models/hub/hub_rooms.hpp"
+#include "models/hub/population.hpp"
+#include "models/hub/recorder.hpp"
 #include "models/hub/registrant.hpp"
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
+#include "models/hub/supporters.hpp"
 #include "sim/event/event_calendar.hpp"
 #include "sim/random/nhpp.hpp"
 #include "sim/random/stream.hpp"
-#include "sim/stats/hour_of_week_integral.hpp"
-#include "sim/stats/tally.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::hub {
@@ -39,6 +44,7 @@ class HubSimulation {
     kExperienceStart,
     kExperienceEnd,
     kDispatchEnd,
+    kPlanChange,
     kEnd,
   };
 
@@ -46,7 +52,8 @@ class HubSimulation {
   enum class Stage : std::uint8_t {
     AwaitOnCall,   // an on-call coordinator is on the way to the phone
     Inquiry,       // advice only
-    Assessment,    // assessing a registrant
+    AssessmentVisit,  // visiting a registrant at home for an assessment
+    Assessment,    // writing up an assessment
     Contacting,    // calling candidate facility `facility`
     HubPlacing,    // placing the person in a reserved hub room
     HomeArranging, // arranging a supporter already reserved
@@ -55,9 +62,9 @@ class HubSimulation {
   };
 
   struct Case {
-    bool in_use = false;
     bool emergency = false;
     bool on_call = false;  // worked by the on-call coordinator rather than a staffed one
+    Duty duty = Duty::Inquiry;
     Stage stage = Stage::Inquiry;
     TimeBand band = TimeBand::WeekdayDaytime;
     Need need = Need::ShortStay;
@@ -71,39 +78,7 @@ class HubSimulation {
     int facility = -1;
     std::size_t next_candidate = 0;
     std::size_t next_fallback = 0;
-    bool searched = false;         // a facility search was made (for P(no bed))
     std::vector<int> candidates;   // capacity kept between uses of this slot
-  };
-
-  struct CenterState {
-    int on_duty = 0;
-    int busy = 0;
-    bool on_call_busy = false;
-    std::deque<std::uint32_t> waiting;  // cases waiting for a coordinator, first come first served
-  };
-
-  struct Booking {
-    std::int32_t registrant = -1;
-    int facility = 0;
-    int nights = 0;
-  };
-
-  // Result accumulators, reset when statistics start (after warm-up).
-  struct Accumulators {
-    std::array<double, kKpiCount> count{};
-    sim::Tally answer_minutes{true};
-    sim::Tally arrange_hours{true};
-    std::array<sim::Tally, kTimeBands> arrange_by_band{};
-    double emergencies_to_arrange = 0;  // emergencies not handed over that reached an outcome
-    double searches = 0, searches_without_bed = 0, contacts = 0;
-    sim::Tally assessment_wait_days;
-    double assessments_late = 0;  // started more than the grace period after falling due
-    std::array<double, 168> duty_hours{};
-    double beds_integral_at_day_start = 0;
-    MonthRecord month;
-    DayRecord day;
-    std::vector<MonthRecord> months;
-    std::vector<DayRecord> days;
   };
 
   // Event handlers
@@ -111,6 +86,8 @@ class HubSimulation {
   // Staffing and the weekday-daytime band change only on the hour, and only at a few hours a day: the model
   // ticks at those hours and at each midnight, and closes the hours in between in one go.
   void on_shift_tick();
+  // Puts each center's schedule for this hour in force and lets waiting cases start.
+  void staff_centers(double now);
   double next_shift_tick(double now) const;
   void close_hours(double until);
   void on_registration();
@@ -126,12 +103,17 @@ class HubSimulation {
   double emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay);
   void arrange_transport();
   double registration_intensity(double t) const;
+  void set_call_profile();
   void normalise_call_profile_over_horizon();
+  double planned_requests_per_hour(const Facility& spec) const;
+
+  // Dated changes of plan (plan_change.cpp).
+  void schedule_plan_changes();
+  void on_plan_change(std::uint32_t change);
 
   // Population-driven processes: their rate depends on the number registered, so they are redrawn
   // (memoryless) whenever that number changes.
   void reschedule_population_processes();
-  int active_count() const { return static_cast<int>(active_.size()); }
 
   // Coordinators
   std::uint32_t new_case();
@@ -140,6 +122,7 @@ class HubSimulation {
   void begin_work(std::uint32_t case_id);
   void finish_case(std::uint32_t case_id);
   void serve_waiting(int center);
+  void start_assessments(int center);
   void step_after(std::uint32_t case_id, Stage stage, double hours);
 
   // Emergencies
@@ -149,40 +132,32 @@ class HubSimulation {
   void on_contact_answered(std::uint32_t case_id);
   void try_next_fallback(std::uint32_t case_id);
   bool try_reserve_supporter();
-  void record_outcome(Case& c, Outcome outcome);
   void place_in_facility(Case& c, int facility);
-  void place_in_hub(Case& c);
+  void place_in_hub();
   void dispatch_supporter();
+  void release_hub_room();
 
   // Registrants and assessments
   void register_person(const Registrant& r, bool already_assessed);
   void enqueue_assessment(std::uint32_t registrant);
 
-  // Bookkeeping
-  void reset_day_trackers();
-  void close_day();
-  void set_backlog(int delta);
-  void close_month();
-  void set_hub_in_use(int delta);
+  // Beds
   void set_emergency_beds(int delta);
   void set_unplanned_beds_in_use(int delta);  // emergency and experience stays at facilities
   // The facility with its planned stays played forward to now: use it whenever its beds are read or changed.
   FacilityState& facility_now(int f);
   // Short-stay bed-hours in use since statistics started: planned stays plus emergency and experience stays.
   double bed_hours(double now);
-  void count(std::size_t kpi, double n = 1) { acc_.count[kpi] += n; }
-  // A case enters the statistics only if its call came after the warm-up.
-  bool counts_for_statistics(const Case& c) const { return collecting_ && c.call_time >= t_start_; }
-  void accrue_staff_costs(double from, double until);
-  void accrue_day_costs();
-  void enter_fiscal_year(int fy);
   ReplicationResult finish();
 
+  const Scenario& run_;  // the plan in force from the start, with its dated changes
+  Scenario plan_;        // when the run has dated changes: the plan in force (a copy), replaced at each change
+  // The plan in force: plan_ when the run has dated changes, else run_. The parts hold it too, so they follow
+  // a change without being told (hub rooms excepted: they keep a count).
   const Scenario& sc_;
   sim::CivilCalendar calendar_;
   sim::EventCalendar events_;
   double t_start_ = 0, t_end_ = 0;
-  bool collecting_ = false;
 
   // Streams, one per purpose (see docs/model.md, "Random numbers").
   sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
@@ -194,35 +169,18 @@ class HubSimulation {
   sim::WeeklyProfile call_profile_;
   double call_profile_max_ = 0;
 
-  // State
-  std::vector<Registrant> registrants_;
-  std::vector<std::uint32_t> active_;
+  // The parts
+  Population population_;
+  Coordinators coordinators_;
+  std::vector<FacilityState> facilities_;
+  HubRooms hub_rooms_;
+  Supporters supporters_;
+  ExperienceBookings bookings_;
+  Recorder recorder_;
+
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_cases_;
-  std::vector<CenterState> centers_;
-  std::vector<int> center_of_region_;
-  std::vector<std::deque<std::uint32_t>> assessment_queue_;  // per center
-  std::vector<FacilityState> facilities_;
-  std::vector<Booking> bookings_;
-  std::vector<std::vector<std::pair<int, int>>> experience_nights_used_;  // per facility: (fiscal year, nights)
-  int hub_in_use_ = 0;
-  int supporters_busy_ = 0;
-  int emergency_beds_ = 0;
   sim::EventHandle call_candidate_, experience_candidate_;
-
-  // Time-weighted levels
-  sim::TimeWeighted backlog_level_, emergency_beds_level_, hub_level_;
-  sim::HourOfWeekIntegral busy_by_hour_;  // coordinators at work, for utilisation by hour of the week
-  double hours_closed_until_ = 0;
-  sim::TimeWeighted unplanned_beds_level_;  // emergency and experience stays; planned ones are in each FacilityState
-  int total_beds_ = 0;
-  int backlog_ = 0;
-  int fiscal_year_ = 0;
-  double days_in_fiscal_year_ = 0;
-  int current_month_ = 0, current_year_ = 0;
-
-  CostLedger ledger_;
-  Accumulators acc_;
 };
 
 }  // namespace kyoten::hub

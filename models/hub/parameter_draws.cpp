@@ -31,6 +31,8 @@ Scenario draw_parameters(const Scenario& scenario, std::uint64_t seed, std::uint
     else
       std::get<sim::Dirichlet>(p.law)(stream, values);
     for (std::size_t i = 0; i < values.size(); ++i) p.targets[i](copy) = values[i];
+    for (const auto& plan : p.inherited)
+      for (std::size_t i = 0; i < values.size(); ++i) plan[i](copy) = values[i];
     drawn.insert(drawn.end(), values.begin(), values.end());
   }
   return copy;

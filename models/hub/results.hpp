@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/time/units.hpp"
+#include "models/hub/duties.hpp"
 
 namespace kyoten::hub {
 
@@ -63,6 +64,9 @@ inline constexpr KpiInfo kKpis[] = {
   {"hub_days_none_in_use", "緊急居室が全て空いていた日の割合", "Days with no hub room in use", "share", false},
   {"hub_days_all_in_use", "緊急居室が全て埋まっていた日の割合", "Days with every hub room in use", "share", true},
   {"staff_utilisation", "コーディネーター稼働率", "Coordinator utilisation", "share", true},
+  {"overtime_hours", "時間外勤務（時間）", "Overtime hours", "hours", true},
+  {"call_outs", "オンコール出動回数", "On-call call-outs", "count", false},
+  {"call_out_hours", "オンコール出動時間", "On-call hours worked", "hours", false},
   {"assessments_done", "アセスメント実施数", "Assessments done", "count", false},
   {"assessment_backlog_mean", "アセスメント待ち（平均）", "Assessment backlog, mean", "count", false},
   {"assessment_backlog_end", "アセスメント待ち（期末）", "Assessment backlog at end", "count", true},
@@ -121,6 +125,30 @@ struct DayRecord {
   double short_stay_beds_in_use_mean = 0;
 };
 
+// Work beyond the schedule at one center, and what it is paid.
+struct ExtraWork {
+  double overtime_hours = 0;  // scheduled coordinators working on past the end of their shift
+  double overtime_yen = 0;
+  double call_outs = 0;       // an on-call coordinator called out
+  double call_out_hours = 0;  // from the call-out to the end of the case, travel included
+  double call_out_yen = 0;    // fees and hours
+};
+
+struct OvertimeRecord {
+  int fiscal_year = 0;
+  int center = 0;  // index into Scenario::centers
+  ExtraWork work;
+};
+
+// Coordinator-hours at one center on one duty, by hour of the week (0 = Monday 00:00–01:00).
+struct StaffRecord {
+  int center = 0;
+  int duty = 0;  // index into kDutyKeys
+  std::array<double, sim::kHoursPerWeek> scheduled_hours{};  // the center's on-duty hours (the same for each of its duties)
+  std::array<double, sim::kHoursPerWeek> busy_hours{};       // at work on this duty within the schedule
+  std::array<double, sim::kHoursPerWeek> overtime_hours{};   // at work on this duty beyond it, call-outs included
+};
+
 struct CostRecord {
   int fiscal_year = 0;
   std::string line;  // "center_staff", "reserved_beds", ...
@@ -132,7 +160,10 @@ struct ReplicationResult {
   std::array<double, kKpiCount> kpi{};
   std::vector<MonthRecord> months;
   std::vector<DayRecord> days;  // one per day from the horizon's start
-  std::array<double, sim::kHoursPerWeek> staff_utilisation{};  // busy / on duty, by hour of week; NaN where nobody is on duty
+  // Busy within the schedule / on duty, all centers, by hour of week; NaN where nobody is on duty.
+  std::array<double, sim::kHoursPerWeek> staff_utilisation{};
+  std::vector<StaffRecord> staff;         // per center and duty
+  std::vector<OvertimeRecord> overtime;   // per fiscal year and center
   std::vector<CostRecord> costs;
   // The parameter values this replication drew, in the order of parameter_names(scenario); empty when the
   // scenario has no uncertain parameters.

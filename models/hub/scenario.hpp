@@ -111,6 +111,9 @@ struct AttributeMix {
 
 struct Registration {
   int initial_registrants = 0;
+  // True when the path's knots are drawn per replication pair and the file left initial_registrants to its
+  // default: the model then starts with the drawn path's count at its origin, rounded.
+  bool initial_registrants_follow_path = false;
   // Expected registered count over time as (date, count) knots, linear between; the arrival intensity is its
   // slope plus the expected leavers. A logistic S-curve toward a latent pool is converted to knots on load.
   std::vector<std::pair<Date, double>> expected_registered;
@@ -121,7 +124,10 @@ struct Registration {
 struct Assessment {
   double grace_days = 90;                  // an assessment should start within this many days of falling due
   double reassessment_interval_days = 365; // a re-assessment falls due this long after the last one
-  Distribution staff_hours;                // coordinator time per assessment, travel included
+  // An assessment is a home visit (travel included; zero = none, the whole assessment is desk work) and then
+  // desk work: the write-up.
+  Distribution visit_hours{sim::Constant{0}};
+  Distribution staff_hours;                // desk time per assessment (the write-up)
   bool initial_registrants_assessed = true;
 };
 
@@ -146,10 +152,15 @@ struct Center {
   // until the next staffed hour (or an overflow center answers).
   std::optional<double> on_call_delay_hours;
   std::vector<int> overflow;  // indices of centers tried, in order, when all here are busy or off duty
+  // Coordinators who must stay in the office (at the phones) while colleagues are out on visits: with 1,
+  // a coordinator alone on duty never leaves (常時2名体制).
+  int min_at_phones = 0;
   // Costs
   double staff_cost_per_hour_yen = 0;
-  double night_premium = 0.25;    // extra share for hours 22–5 (労働基準法 37条: at least 25%)
-  double holiday_premium = 0.35;  // extra share on public holidays (労働基準法 37条 / 割増賃金令: at least 35%)
+  double night_premium = 0.25;     // extra share for hours 22–5 (労働基準法 37条4項: at least 25%)
+  double holiday_premium = 0.35;   // extra share on Sundays and public holidays (37条1項 and 割増賃金令: ≥ 35%)
+  double overtime_premium = 0.25;  // extra share for work past the end of a shift (37条1項 and 割増賃金令: ≥ 25%)
+  double call_out_fee_yen = 0;     // paid per call-out of the on-call coordinator, on top of the hours worked
   double fixed_cost_per_year_yen = 0;  // contract overhead beyond staff hours
   double on_call_cost_per_hour_yen = 0;
 };
@@ -180,6 +191,9 @@ struct Facility {
   int experience_days_per_year = 0;  // yearly cap
   double reserved_bed_fee_per_day_yen = 0;
   double emergency_stay_fee_per_day_yen = 0;  // paid by the municipality on top of the regular benefit
+  // False while the facility is not part of the plan in force (it joins or leaves at a dated change): it is
+  // never called, takes no new stay of any kind and costs nothing; people already in its beds stay until done.
+  bool in_service = true;
 };
 
 struct Hub {
@@ -241,6 +255,8 @@ struct Budget {
   double assessment_cost_yen = 0;     // per assessment, when paid separately
 };
 
+struct PlanChange;
+
 struct Scenario {
   Meta meta;
   Horizon horizon;
@@ -260,6 +276,17 @@ struct Scenario {
   // Values stated as distributions, in file order; empty for a scenario of plain numbers. Each replication pair
   // draws them afresh (models/hub/parameter_draws.hpp).
   std::vector<UncertainParameter> uncertain;
+  // Plans that take effect at dates inside the run ([[changes]] in a scenario file), in date order. This
+  // Scenario is the plan in force from the start; each change's plan is complete (the plan before it with the
+  // change applied) and has the same regions, horizon and registration path, and the same facilities at the
+  // same indices (a facility that has not joined yet, or has left, is there with in_service = false).
+  std::vector<PlanChange> changes;
+};
+
+struct PlanChange {
+  Date from;           // takes effect at 00:00 of this date
+  std::string reason;  // why, as the scenario says (shown in results)
+  Scenario plan;       // its own `changes` and `uncertain` are empty: draws go through the run's Scenario
 };
 
 }  // namespace kyoten::hub

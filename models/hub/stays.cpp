@@ -8,8 +8,8 @@
 
 namespace kyoten::hub {
 namespace {
-constexpr double kHoursPerDay = 24.0;
-}
+using sim::kHoursPerDay;
+}  // namespace
 
 double HubSimulation::emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay) {
   double days = sc_.stays.emergency_need_days(rs_stays_);
@@ -18,9 +18,9 @@ double HubSimulation::emergency_stay_days(double exit_delay_probability, const D
 }
 
 void HubSimulation::arrange_transport() {
-  if (rs_stays_.uniform() < sc_.home_support.p_care_taxi && collecting_) {
-    count(kpi_id("care_taxi_trips"));
-    ledger_.charge(CostLine::CareTaxi, sc_.home_support.care_taxi_cost_yen);
+  if (rs_stays_.uniform() < sc_.home_support.p_care_taxi) {
+    recorder_.count(kpi_id("care_taxi_trips"));
+    recorder_.charge(CostLine::CareTaxi, sc_.home_support.care_taxi_cost_yen);
   }
 }
 
@@ -31,13 +31,13 @@ void HubSimulation::place_in_facility(Case& c, int f) {
   set_emergency_beds(+1);
   const double days = emergency_stay_days(sc_.stays.exit_delay_probability, sc_.stays.exit_delay_days);
   events_.schedule(events_.now() + days * kHoursPerDay, kEmergencyStayEnd, static_cast<std::uint32_t>(f));
-  if (collecting_) ledger_.charge(CostLine::EmergencyStays, days * fs.spec().emergency_stay_fee_per_day_yen);
+  recorder_.charge(CostLine::EmergencyStays, days * fs.spec().emergency_stay_fee_per_day_yen);
   arrange_transport();
   // Having stayed there, the person is now known to the facility.
-  if (c.registrant >= 0) registrants_[c.registrant].known_facilities |= (std::uint64_t{1} << f);
+  if (c.registrant >= 0) population_[static_cast<std::uint32_t>(c.registrant)].known_facilities |= std::uint64_t{1} << f;
 }
 
-void HubSimulation::place_in_hub(Case&) {
+void HubSimulation::place_in_hub() {
   const double days = emergency_stay_days(sc_.hub.exit_delay_probability, sc_.hub.exit_delay_days);
   events_.schedule(events_.now() + days * kHoursPerDay, kHubStayEnd);
   arrange_transport();
@@ -53,26 +53,23 @@ void HubSimulation::preempt_experience_stay(int f) {
   const ExperienceOccupant o = facility_now(f).preempt_experience();
   events_.cancel(o.end);
   set_unplanned_beds_in_use(-1);
-  if (collecting_) {
-    count(kpi_id("experience_preempted"));
-    acc_.month.experience_preempted += 1;
-  }
+  recorder_.experience_preempted();
 }
 
 void HubSimulation::on_experience_candidate() {
   const double now = events_.now();
-  const auto pick = static_cast<std::size_t>(rs_experience_.uniform() * static_cast<double>(active_.size()));
+  const auto pick = static_cast<std::size_t>(rs_experience_.uniform() * population_.active_count());
   const double nights_drawn = sc_.experience.nights(rs_experience_);
   reschedule_population_processes();
-  if (active_.empty()) return;
-  const std::uint32_t who = active_[std::min(pick, active_.size() - 1)];
-  const Registrant& r = registrants_[who];
-  if (collecting_) count(kpi_id("experience_requested"));
+  if (population_.empty()) return;
+  const std::uint32_t who = population_.active_at(pick);
+  const Registrant& r = population_[who];
+  recorder_.count(kpi_id("experience_requested"));
 
   // The person tries a facility they do not yet know, in their own region if possible.
   int chosen = -1, best_rank = 4;
   for (int f = 0; f < static_cast<int>(facilities_.size()); ++f) {
-    if (!sc_.facilities[f].experience_stays || !facilities_[f].capable_of(r)) continue;
+    if (!sc_.facilities[f].experience_stays || !facilities_[f].in_service() || !facilities_[f].capable_of(r)) continue;
     const int rank = 2 * (r.knows(f) ? 1 : 0) + (sc_.facilities[f].region != r.region ? 1 : 0);
     if (rank < best_rank) best_rank = rank, chosen = f;
   }
@@ -82,13 +79,9 @@ void HubSimulation::on_experience_candidate() {
   if (start >= t_end_) return;
   // The yearly cap counts nights by the fiscal year in which the stay starts.
   const int fy = calendar_.fiscal_year(start);
-  auto& used = experience_nights_used_[chosen];
-  auto it = std::find_if(used.begin(), used.end(), [fy](const auto& p) { return p.first == fy; });
-  if (it == used.end()) it = used.insert(used.end(), {fy, 0});
-  if (it->second + nights > sc_.facilities[chosen].experience_days_per_year) return;
-  it->second += nights;
-  bookings_.push_back(Booking{static_cast<std::int32_t>(who), chosen, nights});
-  events_.schedule(start, kExperienceStart, static_cast<std::uint32_t>(bookings_.size() - 1));
+  const auto booking = bookings_.book(Booking{static_cast<std::int32_t>(who), chosen, nights}, fy,
+                                      sc_.facilities[chosen].experience_days_per_year);
+  if (booking) events_.schedule(start, kExperienceStart, *booking);
 }
 
 void HubSimulation::on_experience_start(std::uint32_t b) {
@@ -96,31 +89,25 @@ void HubSimulation::on_experience_start(std::uint32_t b) {
   FacilityState& fs = facility_now(booking.facility);
   if (!fs.has_bed_for_experience()) {
     // The bed the booking relied on is taken; it counts as pre-empted when emergencies are what fills it.
-    if (fs.emergency() > 0 && collecting_) {
-      count(kpi_id("experience_preempted"));
-      acc_.month.experience_preempted += 1;
-    }
+    if (fs.emergency() > 0) recorder_.experience_preempted();
     return;
   }
   const double now = events_.now();
   const sim::EventHandle end = events_.schedule_cancellable({now + booking.nights * kHoursPerDay, kExperienceEnd, b, 0});
   fs.admit_experience(ExperienceOccupant{b, end});
   set_unplanned_beds_in_use(+1);
-  if (collecting_) ledger_.charge(CostLine::ExperienceStays, booking.nights * sc_.experience.cost_per_night_yen);
+  recorder_.charge(CostLine::ExperienceStays, booking.nights * sc_.experience.cost_per_night_yen);
 }
 
 void HubSimulation::on_experience_end(std::uint32_t b) {
   const Booking& booking = bookings_[b];
   facility_now(booking.facility).discharge_experience(b);
   set_unplanned_beds_in_use(-1);
-  registrants_[booking.registrant].known_facilities |= (std::uint64_t{1} << booking.facility);
-  if (collecting_) {
-    count(kpi_id("experience_done"));
-    acc_.month.experience_done += 1;
-  }
+  population_[static_cast<std::uint32_t>(booking.registrant)].known_facilities |= std::uint64_t{1} << booking.facility;
+  recorder_.experience_done();
 }
 
-void HubSimulation::set_unplanned_beds_in_use(int delta) { unplanned_beds_level_.add(events_.now(), delta); }
+void HubSimulation::set_unplanned_beds_in_use(int delta) { recorder_.unplanned_beds_changed(events_.now(), delta); }
 
 FacilityState& HubSimulation::facility_now(int f) {
   facilities_[f].advance_to(events_.now());
@@ -128,7 +115,7 @@ FacilityState& HubSimulation::facility_now(int f) {
 }
 
 double HubSimulation::bed_hours(double now) {
-  double hours = unplanned_beds_level_.integral(now);
+  double hours = recorder_.unplanned_bed_hours(now);
   for (FacilityState& f : facilities_) {
     f.advance_to(now);
     hours += f.planned_bed_hours();
@@ -136,22 +123,11 @@ double HubSimulation::bed_hours(double now) {
   return hours;
 }
 
-void HubSimulation::set_emergency_beds(int delta) {
-  emergency_beds_ += delta;
-  emergency_beds_level_.add(events_.now(), delta);
-  acc_.day.emergency_beds_in_use_max = std::max(acc_.day.emergency_beds_in_use_max, emergency_beds_);
-}
+void HubSimulation::set_emergency_beds(int delta) { recorder_.emergency_beds_changed(events_.now(), delta); }
 
-void HubSimulation::set_hub_in_use(int delta) {
-  hub_in_use_ += delta;
-  hub_level_.add(events_.now(), delta);
-  acc_.day.hub_rooms_in_use_max = std::max(acc_.day.hub_rooms_in_use_max, hub_in_use_);
-  acc_.day.hub_rooms_in_use_min = std::min(acc_.day.hub_rooms_in_use_min, hub_in_use_);
-}
-
-void HubSimulation::set_backlog(int delta) {
-  backlog_ += delta;
-  backlog_level_.add(events_.now(), delta);
+void HubSimulation::release_hub_room() {
+  hub_rooms_.release();
+  recorder_.hub_rooms_changed(events_.now(), -1, hub_rooms_.in_use());
 }
 
 }  // namespace kyoten::hub

@@ -23,6 +23,12 @@ struct UncertainParameter {
   std::vector<std::string> names;       // one per drawn value: the key, or key.category for a split
   std::vector<ParameterTarget> targets; // one per drawn value
   std::variant<sim::Distribution, sim::Dirichlet> law;  // one value, or a split (one value per category)
+  // Where the distribution was written ("file:line:column"): a later plan that inherits this very value, rather
+  // than stating one of its own, shares its draw.
+  std::string origin{};
+  // The same values in each later plan that inherits them (Scenario::changes): one list of targets per plan,
+  // parallel to `targets`.
+  std::vector<std::vector<ParameterTarget>> inherited{};
 };
 
 }  // namespace kyoten::hub

@@ -12,6 +12,7 @@ namespace kyoten::output {
 namespace {
 
 using Emit = std::function<void(const Row&)>;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 using hub::ReplicationResult;
 
 std::int64_t as_integer(std::uint64_t v) { return static_cast<std::int64_t>(v); }
@@ -79,21 +80,70 @@ Table daily_table(const hub::Scenario& scenario, std::span<const ReplicationResu
   return t;
 }
 
-Table staff_utilisation_table(std::span<const ReplicationResult> results) {
+Table staff_utilisation_table(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
   Table t{"staff_utilisation",
           {{"replication", ColumnType::Integer},
+           {"center", ColumnType::Text},
+           {"duty", ColumnType::Text},
            {"hour_of_week", ColumnType::Integer},
            {"weekday", ColumnType::Integer},
            {"hour", ColumnType::Integer},
+           {"scheduled_hours", ColumnType::Real},
+           {"busy_hours", ColumnType::Real},
+           {"overtime_hours", ColumnType::Real},
            {"utilisation", ColumnType::Real}},
           {}};
-  t.for_each_row = [results](const Emit& emit) {
-    for (const ReplicationResult& r : results)
-      for (std::size_t h = 0; h < r.staff_utilisation.size(); ++h) {
+  // Per center: a row for all duties together ("all"), then one per duty.
+  t.for_each_row = [&scenario, results](const Emit& emit) {
+    const auto emit_hours = [&](std::uint64_t replication, const std::string& center, const char* duty,
+                                const hub::StaffRecord& s) {
+      for (std::size_t h = 0; h < s.busy_hours.size(); ++h) {
         const auto hour_of_week = static_cast<std::int64_t>(h);
-        emit({as_integer(r.replication), hour_of_week, hour_of_week / sim::kHoursPerDay,
-              hour_of_week % sim::kHoursPerDay, r.staff_utilisation[h]});
+        const double scheduled = s.scheduled_hours[h];
+        // NaN (an empty field, NULL) where nobody was on duty.
+        const double utilisation = scheduled > 0 ? s.busy_hours[h] / scheduled : kNaN;
+        emit({as_integer(replication), center, std::string(duty), hour_of_week, hour_of_week / sim::kHoursPerDay,
+              hour_of_week % sim::kHoursPerDay, scheduled, s.busy_hours[h], s.overtime_hours[h], utilisation});
       }
+    };
+    for (const ReplicationResult& r : results) {
+      for (std::size_t first = 0; first < r.staff.size();) {
+        const int center = r.staff[first].center;
+        hub::StaffRecord all{center, -1, r.staff[first].scheduled_hours, {}, {}};
+        std::size_t end = first;
+        for (; end < r.staff.size() && r.staff[end].center == center; ++end) {
+          for (std::size_t h = 0; h < all.busy_hours.size(); ++h) {
+            all.busy_hours[h] += r.staff[end].busy_hours[h];
+            all.overtime_hours[h] += r.staff[end].overtime_hours[h];
+          }
+        }
+        const std::string& name = scenario.centers[static_cast<std::size_t>(center)].name;
+        emit_hours(r.replication, name, "all", all);
+        for (std::size_t i = first; i < end; ++i) emit_hours(r.replication, name, hub::kDutyKeys[r.staff[i].duty], r.staff[i]);
+        first = end;
+      }
+    }
+  };
+  return t;
+}
+
+Table overtime_table(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
+  Table t{"overtime",
+          {{"replication", ColumnType::Integer},
+           {"fiscal_year", ColumnType::Integer},
+           {"center", ColumnType::Text},
+           {"overtime_hours", ColumnType::Real},
+           {"overtime_yen", ColumnType::Real},
+           {"call_outs", ColumnType::Real},
+           {"call_out_hours", ColumnType::Real},
+           {"call_out_yen", ColumnType::Real}},
+          {}};
+  t.for_each_row = [&scenario, results](const Emit& emit) {
+    for (const ReplicationResult& r : results)
+      for (const hub::OvertimeRecord& o : r.overtime)
+        emit({as_integer(r.replication), std::int64_t{o.fiscal_year},
+              scenario.centers[static_cast<std::size_t>(o.center)].name, o.work.overtime_hours, o.work.overtime_yen,
+              o.work.call_outs, o.work.call_out_hours, o.work.call_out_yen});
   };
   return t;
 }
@@ -141,8 +191,9 @@ Table parameters_table(const hub::Scenario& scenario, std::span<const Replicatio
 
 std::vector<Table> replication_tables(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
   return {
-      kpis_table(results),  monthly_table(results), daily_table(scenario, results), staff_utilisation_table(results),
-      costs_table(results), budget_table(scenario)};
+      kpis_table(results),          monthly_table(results),  daily_table(scenario, results),
+      staff_utilisation_table(scenario, results), overtime_table(scenario, results), costs_table(results),
+      budget_table(scenario)};
 }
 
 Table run_table(const RunInfo& info, const hub::Scenario& scenario) {

@@ -28,6 +28,7 @@ class ErrorSink {
 
   [[nodiscard]] bool empty() const { return errors_.empty(); }
   [[nodiscard]] std::size_t size() const { return errors_.size(); }
+  [[nodiscard]] const std::vector<InputError>& recorded() const { return errors_; }
   // Throws InputErrors (sorted by file and position, duplicates removed) if anything was recorded.
   void throw_if_any() const;
 

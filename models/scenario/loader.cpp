@@ -7,6 +7,7 @@
 #include "models/scenario/overrides.hpp"
 #include "models/scenario/scenario_reader.hpp"
 #include "models/scenario/work_estimate.hpp"
+#include "models/scenario/plan_changes.hpp"
 
 namespace kyoten::scenario {
 namespace {
@@ -29,7 +30,14 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   if (!table) sink.throw_if_any();  // nothing readable: syntax errors or a broken base chain
   apply_overrides(*table, overrides, sink);
   // Validate even after a bad --set: the user then sees every problem at once.
-  hub::Scenario scenario = read_scenario(*table, sink);
+  // Each dated change's plan is read from a fresh reading (plan_changes.hpp); its problems were reported above.
+  const ReadAgain read_again = [&]() -> std::optional<toml::table> {
+    ErrorSink already_reported;
+    auto again = read_with_bases(file, already_reported);
+    if (again) apply_overrides(*again, overrides, already_reported);
+    return again;
+  };
+  hub::Scenario scenario = read_scenario_with_changes(*table, read_again, sink);
   sink.throw_if_any();
   if (const auto why = replication_too_large(estimate_work(scenario))) {
     sink.at_position(file.string(), 0, 0, "", *why,

@@ -11,6 +11,7 @@ void read_assessment(TableReader& root, hub::Assessment& assessment) {
     assessment.grace_days = t.number_or("grace_days", defaults.grace_days, limits::up_to(limits::kDays));
     assessment.reassessment_interval_days =
         t.number_or("reassessment_interval_days", defaults.reassessment_interval_days, limits::positive_up_to(limits::kDays));
+    assessment.visit_hours = t.distribution_or("visit_hours", defaults.visit_hours);
     assessment.staff_hours = t.distribution("staff_hours");
     assessment.initial_registrants_assessed =
         t.boolean_or("initial_registrants_assessed", defaults.initial_registrants_assessed);

@@ -100,6 +100,7 @@ void read_centers(TableReader& root, const std::vector<hub::Region>& regions, st
     center.staff = schedule_from_shifts(shifts);
     center.on_call_delay_hours = t.optional_number("on_call_delay_hours", limits::up_to(limits::kHours));
     overflow.push_back({t.string_list("overflow", false)});
+    center.min_at_phones = t.integer_or("min_at_phones", defaults.min_at_phones, limits::up_to(limits::kStaffPerShift));
     const std::string policy = t.string_or("uncovered_hours", "error");
     if (policy != "error" && policy != "wait")
       t.error("uncovered_hours", "must be \"wait\" or \"error\", got \"" + policy + "\"",
@@ -117,6 +118,8 @@ void read_centers(TableReader& root, const std::vector<hub::Region>& regions, st
     center.staff_cost_per_hour_yen = t.number("staff_cost_per_hour_yen", limits::up_to(limits::kYen));
     center.night_premium = t.number_or("night_premium", defaults.night_premium, limits::up_to(limits::kPremium));
     center.holiday_premium = t.number_or("holiday_premium", defaults.holiday_premium, limits::up_to(limits::kPremium));
+    center.overtime_premium = t.number_or("overtime_premium", defaults.overtime_premium, limits::up_to(limits::kPremium));
+    center.call_out_fee_yen = t.number_or("call_out_fee_yen", 0, limits::up_to(limits::kYen));
     center.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, limits::up_to(limits::kYen));
     center.on_call_cost_per_hour_yen = t.number_or("on_call_cost_per_hour_yen", 0, limits::up_to(limits::kYen));
     centers.push_back(std::move(center));

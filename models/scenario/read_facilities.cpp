@@ -92,6 +92,8 @@ void read_facilities(TableReader& root, const std::vector<hub::Region>& regions,
       t.missing("experience_days_per_year", "needed because experience_stays = true; the yearly cap in days");
     f.reserved_bed_fee_per_day_yen = t.number_or("reserved_bed_fee_per_day_yen", 0, limits::up_to(limits::kYen));
     f.emergency_stay_fee_per_day_yen = t.number_or("emergency_stay_fee_per_day_yen", 0, limits::up_to(limits::kYen));
+    // Written in a dated change only (plan_changes.cpp refuses it in the plan in force from the start).
+    f.in_service = !t.boolean_or("leaves", false);
     facilities.push_back(std::move(f));
   });
   // [facility_defaults] keys are checked by each facility's reader (it reads through both layers).

@@ -4,6 +4,7 @@
 #include "models/scenario/registration_curve.hpp"
 #include "models/scenario/section_helpers.hpp"
 #include "models/scenario/sections.hpp"
+#include "models/scenario/uncertain_reader.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::scenario {
@@ -16,8 +17,9 @@ auto attribute(double hub::AttributeMix::*member) {
   return [member](hub::Scenario& s) -> double& { return s.registration.attributes.*member; };
 }
 
-// expected_registered = [["2022-10-01", 0], ["2023-09-26", 198]]: dates strictly increasing, counts >= 0.
-Knots read_knots(TableReader& t) {
+// expected_registered = [["2022-10-01", 0], ["2023-09-26", 198]]: dates strictly increasing, counts >= 0, each
+// count a number or a distribution over it (`uncertain` is then set).
+Knots read_knots(TableReader& t, bool& uncertain) {
   Knots knots;
   const auto* array = t.array("expected_registered");
   if (!array) return knots;
@@ -35,10 +37,20 @@ Knots read_knots(TableReader& t) {
       continue;
     }
     const auto date = read_date(t.sink(), *pair->get(0), key + "[0]");
-    const auto count = read_number(t.sink(), *pair->get(1), key + "[1]", limits::up_to(limits::kRegistrants));
+    // The count may be a distribution (an uncertain growth path): each replication pair draws the knot.
+    const auto count = read_uncertain_number(t.sink(), *pair->get(1), key + "[1]", limits::up_to(limits::kRegistrants));
     if (!date || !count) {
       ok = false;
       continue;
+    }
+    if (count->law) {
+      const std::string name = element_path(child_path(t.logical_path(), "expected_registered"), i);
+      const std::size_t index = knots.size();
+      t.add_uncertain({name, {name}, {[index](hub::Scenario& s) -> double& {
+                         return s.registration.expected_registered[index].second;
+                       }},
+                       *count->law, written_at(*pair->get(1), name)});
+      uncertain = true;
     }
     if (!knots.empty() && *date <= knots.back().first) {
       t.sink().at(element, key,
@@ -47,7 +59,7 @@ Knots read_knots(TableReader& t) {
                   "list the knots in date order, one per date");
       ok = false;
     }
-    knots.emplace_back(*date, *count);
+    knots.emplace_back(*date, count->point);
   }
   if (!ok) knots.clear();
   return knots;
@@ -160,7 +172,8 @@ void read_registration(TableReader& root, const hub::Horizon* horizon, hub::Regi
                 "expected_registered = [[date, count], ...] or s_curve = { latent_pool = ..., initial = ..., "
                 "rate_per_year = ... }");
     }
-    Knots knots = has_curve ? read_s_curve(t, horizon) : read_knots(t);
+    bool uncertain_path = false;
+    Knots knots = has_curve ? read_s_curve(t, horizon) : read_knots(t, uncertain_path);
     if (has_curve) t.find("expected_registered");  // both are allowed keys
     else t.find("s_curve");
     const char* which = has_curve ? "s_curve" : "expected_registered";
@@ -184,6 +197,7 @@ void read_registration(TableReader& root, const hub::Horizon* horizon, hub::Regi
     registration.expected_registered = std::move(knots);
     registration.initial_registrants = t.integer_or("initial_registrants", expected_at_start,
                                                           limits::up_to(limits::kRegistrants));
+    registration.initial_registrants_follow_path = uncertain_path && !t.has("initial_registrants");
     registration.leave_rate_per_year = t.uncertain_number_or(
         "leave_rate_per_year", 0, limits::up_to(limits::kRatePerYear), field(&hub::Scenario::registration, &hub::Registration::leave_rate_per_year));
     read_attributes(t, registration.attributes);

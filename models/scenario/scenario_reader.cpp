@@ -8,6 +8,7 @@ hub::Scenario read_scenario(const toml::table& root_table, ErrorSink& sink) {
   hub::Scenario s;
   TableReader root(sink, root_table, "");
   root.collect_uncertain(s.uncertain);
+  root.find("changes");  // dated changes: read by plan_changes.cpp
   read_meta(root, s.meta);
   const bool horizon_ok = read_horizon(root, s.horizon);
   read_regions(root, s.regions);

@@ -46,7 +46,8 @@ std::optional<std::vector<double>> read_dirichlet(TableReader& table, const std:
   sim::Dirichlet law(alpha);
   std::vector<std::string> value_names;
   for (const std::string& name : names) value_names.push_back(child_path(table.logical_path(), name));
-  table.add_uncertain({table.logical_path(), std::move(value_names), std::move(targets), law});
+  table.add_uncertain({table.logical_path(), std::move(value_names), std::move(targets), law,
+                       written_at(table.primary(), table.logical_path())});
   return law.mean();
 }
 

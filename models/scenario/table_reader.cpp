@@ -128,7 +128,7 @@ double TableReader::uncertain_number_or(std::string_view key, double fallback, c
   // Named after this table, not the fallback layer: each [[facilities]] entry draws its own value even when
   // the distribution is written once in [facility_defaults].
   const std::string name = child_path(logical_, key);
-  if (value->law) add_uncertain({name, {name}, {std::move(target)}, std::move(*value->law)});
+  if (value->law) add_uncertain({name, {name}, {std::move(target)}, std::move(*value->law), written_at(*node, name)});
   return value->point;
 }
 

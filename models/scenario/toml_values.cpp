@@ -45,6 +45,12 @@ std::string type_name(const toml::node& node) {
   return "nothing";
 }
 
+std::string written_at(const toml::node& node, const std::string& key) {
+  const auto& source = node.source();
+  if (!source.path || *source.path == kCommandLineSource) return std::string(kCommandLineSource) + " " + key;
+  return *source.path + ":" + std::to_string(source.begin.line) + ":" + std::to_string(source.begin.column);
+}
+
 std::string show_value(const toml::node& node) {
   if (const auto* s = node.as_string()) return "\"" + s->get() + "\"";
   if (node.is_table() || node.is_array()) return "a " + type_name(node);

@@ -41,6 +41,10 @@ inline Range at_least(double lo) { return {lo}; }
 // A short rendering of a scalar value for messages ("-1", "\"abc\"").
 [[nodiscard]] std::string show_value(const toml::node& node);
 
+// Where a value was written, "file:line:column" (or "--set KEY" for a value from the command line): two
+// readings of the same file give the same text for the same written value.
+[[nodiscard]] std::string written_at(const toml::node& node, const std::string& key);
+
 // Finite number (integer or float) within the range.
 std::optional<double> read_number(ErrorSink& sink, const toml::node& node, const std::string& key, const Range& range);
 // Whole number within the range (a float with no fractional part is accepted).

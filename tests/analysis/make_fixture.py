@@ -222,9 +222,19 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             util[h] = float(np.clip(base + rng.normal(0, 0.02), 0, 1))
             if off_duty_hours and wd >= 5 and hr < 9:
                 util[h] = math.nan
+        # per duty: shares of the busy time, and overtime of 2% of the scheduled hours on weekday evenings
+        scheduled_per_hour = 150.0  # coordinator-hours at one hour of the week over the horizon
+        duty_shares = {"inquiry": 0.3, "emergency": 0.5, "assessment": 0.2}
         for h in range(168):
-            staff_rows.append({"replication": r, "hour_of_week": h, "weekday": h // 24, "hour": h % 24,
-                               "utilisation": util[h]})
+            wd, hr = divmod(h, 24)
+            scheduled = 0.0 if math.isnan(util[h]) else scheduled_per_hour
+            busy = 0.0 if math.isnan(util[h]) else util[h] * scheduled
+            overtime = 0.02 * scheduled_per_hour if wd < 5 and 18 <= hr < 20 else 0.0
+            for duty, share in [("all", 1.0), *duty_shares.items()]:
+                staff_rows.append({"replication": r, "center": "緊急時バックアップセンター", "duty": duty,
+                                   "hour_of_week": h, "weekday": wd, "hour": hr, "scheduled_hours": scheduled,
+                                   "busy_hours": busy * share, "overtime_hours": overtime * share,
+                                   "utilisation": util[h] * share})
 
         # costs by fiscal year and line
         fy_months = pd.Series(fy_of_month).value_counts().sort_index()
@@ -270,7 +280,10 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "hub_room_occupancy": float(hub_max_a.mean() / hub_rooms) if hub_rooms else math.nan,
             "hub_days_none_in_use": float((hub_max_a == 0).mean()) if hub_rooms else math.nan,
             "hub_days_all_in_use": float((hub_max_a >= hub_rooms).mean()) if hub_rooms else math.nan,
-            "staff_utilisation": float(np.nanmean(util)), "assessments_done": total["assessments"],
+            "staff_utilisation": float(np.nanmean(util)),
+            "overtime_hours": sum(row["overtime_hours"] for row in staff_rows
+                                  if row["replication"] == r and row["duty"] == "all"),
+            "call_outs": 0.0, "call_out_hours": 0.0, "assessments_done": total["assessments"],
             "assessment_backlog_mean": float(rng.gamma(10, 0.5)), "assessment_backlog_end": float(round(backlog)),
             "assessment_wait_days_mean": float(rng.gamma(12, 2.0)), "assessments_late_share": float(rng.beta(3, 30)),
             "experience_requested": total["experience_done"] + total["experience_preempted"] + float(rng.poisson(3)),

@@ -205,3 +205,18 @@ def test_one_replication_and_a_short_horizon(tmp_path):
     rep = build_report(d, lang="en", pdf_engine="none")
     doc = rep.html.read_text(encoding="utf-8")
     assert doc.count("<img") == 10 and "—" in doc
+
+
+def test_staff_table_by_center_and_duty(html_reports, res):
+    # The fixture's busy time splits 0.3 / 0.5 / 0.2 between the duties, and its overtime is 2% of 150 scheduled
+    # coordinator-hours at each weekday hour 18–20 (10 hours of the week): 30 hours per replication over its three
+    # years, 10 a year, split in the same shares.
+    from kyoten_analysis import tables
+    st = tables.staff_table(res, "en").set_index("duty")
+    assert list(st.index) == ["All duties", "Inquiries", "Emergency coordination", "Assessments"]
+    assert (st["utilisation"] <= 1).all()
+    assert st.loc["Inquiries", "utilisation"] == pytest.approx(0.3 * st.loc["All duties", "utilisation"])
+    assert st.loc["All duties", "overtime_per_year"] == pytest.approx(10.0)
+    assert st.loc["Emergency coordination", "overtime_per_year"] == pytest.approx(5.0)
+    _, doc = html_reports["en"]
+    assert 'id="staff"' in doc and "Emergency coordination" in doc

@@ -13,7 +13,7 @@ def test_reads_every_table(res):
     assert set(res.kpis.columns) == {"replication", *labels.KPI_KEYS}
     assert len(res.monthly) == 5 * 36
     assert 1090 <= res.daily["date"].nunique() <= 1100
-    assert len(res.staff) == 5 * 168
+    assert len(res.staff) == 5 * 168 * 4  # one center: all duties, inquiry, emergency, assessment
     assert set(res.costs["line"]) == set(labels.COST_LINES)
     assert res.budget["yen"].sum() > 0
     assert res.monthly["month_start"].notna().all()

@@ -18,7 +18,8 @@ namespace {
 
 const std::string kScenario = source_path("scenarios/setagaya-fy2023.toml");
 const std::set<std::string> kRunFiles{"summary.json", "kpis.csv",  "monthly.csv", "daily.csv",
-                                      "staff_utilisation.csv", "costs.csv", "budget.csv", "results.db"};
+                                      "staff_utilisation.csv", "overtime.csv", "costs.csv", "budget.csv",
+                                      "results.db"};
 
 std::vector<std::string> run_args(int seed, const std::string& out) {
   return {"run", kScenario, "--replications", "3", "--threads", "1", "--seed", std::to_string(seed),

@@ -162,6 +162,60 @@ TEST(HubMechanisms, StaffCostAppliesNightAndHolidayPremiums) {
   EXPECT_NEAR(monthly, r.kpi[kpi_index("cost_total_yen")], 1e-6);
 }
 
+// Assessments that need a home visit under 常時2名体制 (min_at_phones = 1): a coordinator alone on duty never
+// leaves the phone, so none of the 100 registrants awaiting a first assessment is assessed in a year; with two on
+// duty every one of them is (100 assessments of 3 hours in 250 weekdays).
+TEST(HubMechanisms, AVisitIsNotStartedWhenItWouldLeaveNobodyAtThePhone) {
+  Scenario sc = minimal_scenario();
+  sc.assessment.initial_registrants_assessed = false;
+  sc.assessment.visit_hours = sim::Distribution(sim::Constant{2});
+  sc.assessment.staff_hours = sim::Distribution(sim::Constant{1});
+  sc.centers[0].min_at_phones = 1;
+  sc.centers[0].staff = testing::staff_all_hours(1);
+  const ReplicationResult alone = simulate_replication(sc, 3, 0);
+  EXPECT_EQ(alone.kpi[kpi_index("assessments_done")], 0);
+  EXPECT_EQ(alone.kpi[kpi_index("assessment_backlog_end")], 100);
+  sc.centers[0].staff = testing::staff_all_hours(2);
+  const ReplicationResult two = simulate_replication(sc, 3, 0);
+  EXPECT_EQ(two.kpi[kpi_index("assessments_done")], 100);
+  EXPECT_EQ(two.kpi[kpi_index("assessment_backlog_end")], 0);
+}
+
+// One coordinator on weekdays 9–17 whose calls each take 8 hours: work running past 17:00 is overtime, not
+// scheduled time. Over one June week without holidays the scheduled hours cost 5 x 8 x 1,000 = 40,000 yen by hand;
+// the center's line is that plus the overtime pay, each overtime hour paid at +25% (+50% after 22:00, no Sunday
+// work here), and utilisation never exceeds 1.
+TEST(HubMechanisms, WorkPastTheShiftIsPaidOvertimeAndNotCountedAsScheduledTime) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 6, 3), date(2024, 6, 10), 0};
+  StaffSchedule office;
+  for (int day = 0; day < 5; ++day) {
+    for (int h = 9; h < 17; ++h) office.hour_of_week[day * 24 + h] = 1;
+  }
+  sc.centers[0].staff = office;
+  sc.centers[0].staff_cost_per_hour_yen = 1000;
+  sc.calls.inquiry_minutes = sim::Distribution(sim::Constant{480});
+  sc.calls.per_registrant_per_year = 2 * 365.25 / sc.registration.initial_registrants;  // two calls a day
+  double overtime_seen = 0;
+  for (std::uint64_t rep = 0; rep < 20; ++rep) {
+    const ReplicationResult r = simulate_replication(sc, 5, rep);
+    EXPECT_LE(r.kpi[kpi_index("staff_utilisation")], 1.0);
+    double hours = 0, yen = 0;
+    for (const OvertimeRecord& o : r.overtime) {
+      hours += o.work.overtime_hours;
+      yen += o.work.overtime_yen;
+    }
+    EXPECT_DOUBLE_EQ(hours, r.kpi[kpi_index("overtime_hours")]);
+    EXPECT_NEAR(cost_of(r, "center"), 40000.0 + yen, 1e-6);
+    if (hours > 0) {
+      EXPECT_GE(yen / hours, 1250.0 - 1e-9);
+      EXPECT_LE(yen / hours, 1500.0 + 1e-9);
+    }
+    overtime_seen += hours;
+  }
+  EXPECT_GT(overtime_seen, 0);
+}
+
 // Registrations follow the expected path: from 0 to 500 over a year with nobody leaving, the number of new
 // registrations is Poisson with mean 500.
 TEST(HubMechanisms, RegistrationsFollowTheExpectedPath) {

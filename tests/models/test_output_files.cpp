@@ -80,6 +80,8 @@ hub::Scenario small_scenario() {
   s.horizon.start = std::chrono::sys_days{2023y / 3 / 31};
   s.horizon.end = std::chrono::sys_days{2023y / 4 / 2};
   s.hub.rooms = 2;
+  s.centers.resize(1);
+  s.centers[0].name = "center";
   s.budget.lines = {{2022, "center_staff", 1000}, {2023, "center_staff", 53532000}, {2023, "training", 110000}};
   return s;
 }
@@ -101,6 +103,20 @@ std::vector<hub::ReplicationResult> small_results() {
     x.staff_utilisation.fill(kNaN);
     x.staff_utilisation[9] = 0.5;                    // Monday 09:00
     x.staff_utilisation[24 + 10] = awkward(r) / 10;  // Tuesday 10:00
+    // The same by duty: Monday 09:00 two scheduled hours, 0.5 + 0.25 + 0.25 busy, 1.5 overtime on assessments;
+    // Tuesday 10:00 one scheduled hour, awkward/10 busy on inquiries.
+    x.staff.resize(hub::kDuties);
+    for (int d = 0; d < hub::kDuties; ++d) {
+      hub::StaffRecord& s = x.staff[static_cast<std::size_t>(d)];
+      s.center = 0;
+      s.duty = d;
+      s.scheduled_hours[9] = 2;
+      s.scheduled_hours[24 + 10] = 1;
+      s.busy_hours[9] = d == 0 ? 0.5 : 0.25;
+    }
+    x.staff[0].busy_hours[24 + 10] = awkward(r) / 10;
+    x.staff[2].overtime_hours[9] = 1.5;
+    x.overtime = {{2023, 0, {1.5, 4687.5, 1, 0.5, 2000}}};
     x.costs = {{2022, "center_staff", 900.0 + static_cast<double>(r)}, {2023, "center_staff", 5.3e7}};
   }
   return results;
@@ -132,8 +148,8 @@ TEST(OutputFiles, EveryFileIsWrittenAndNoTemporaryRemains) {
   const WrittenRun run;
   std::set<std::string> names;
   for (const auto& entry : fs::directory_iterator(run.dir)) names.insert(entry.path().filename().string());
-  const std::set<std::string> expected{"summary.json",          "kpis.csv",  "monthly.csv", "daily.csv",
-                                       "staff_utilisation.csv", "costs.csv", "budget.csv",  "results.db"};
+  const std::set<std::string> expected{"summary.json", "kpis.csv",  "monthly.csv", "daily.csv", "staff_utilisation.csv",
+                                       "overtime.csv", "costs.csv", "budget.csv",  "results.db"};
   EXPECT_EQ(names, expected);
   const auto listed = results_file_names();
   EXPECT_EQ(std::set<std::string>(listed.begin(), listed.end()), expected);
@@ -175,15 +191,26 @@ TEST(OutputFiles, MonthlyDailyStaffCostsAndBudgetHaveTheSpecifiedColumns) {
   EXPECT_EQ(daily[2], "0,2023-04-01,2,1,0,4.5");
 
   auto staff = lines_of(run.dir / "staff_utilisation.csv");
-  EXPECT_EQ(staff[0], "replication,hour_of_week,weekday,hour,utilisation");
-  ASSERT_EQ(staff.size(), 1 + kReplications * 168);
-  EXPECT_EQ(staff[1], "0,0,0,0,");  // nobody on duty: empty
-  EXPECT_EQ(staff[1 + 9], "0,9,0,9,0.5");
-  const auto tuesday = fields_of(staff[1 + 168 + 34]);  // replication 1, Tuesday 10:00
+  EXPECT_EQ(staff[0],
+            "replication,center,duty,hour_of_week,weekday,hour,scheduled_hours,busy_hours,overtime_hours,utilisation");
+  // Per replication and center: all duties, then inquiry, emergency, assessment, 168 hours each.
+  ASSERT_EQ(staff.size(), 1 + kReplications * 4 * 168);
+  EXPECT_EQ(staff[1], "0,center,all,0,0,0,0,0,0,");  // nobody on duty: empty
+  EXPECT_EQ(staff[1 + 9], "0,center,all,9,0,9,2,1,1.5,0.5");
+  EXPECT_EQ(staff[1 + 168 + 9], "0,center,inquiry,9,0,9,2,0.5,0,0.25");
+  EXPECT_EQ(staff[1 + 3 * 168 + 9], "0,center,assessment,9,0,9,2,0.25,1.5,0.125");
+  const auto tuesday = fields_of(staff[1 + 4 * 168 + 34]);  // replication 1, all duties, Tuesday 10:00
   EXPECT_EQ(tuesday[0], "1");
-  EXPECT_EQ(tuesday[2], "1");
-  EXPECT_EQ(tuesday[3], "10");
-  EXPECT_EQ(std::strtod(tuesday[4].c_str(), nullptr), awkward(1) / 10);
+  EXPECT_EQ(tuesday[2], "all");
+  EXPECT_EQ(tuesday[4], "1");
+  EXPECT_EQ(tuesday[5], "10");
+  EXPECT_EQ(std::strtod(tuesday[9].c_str(), nullptr), awkward(1) / 10);
+
+  auto overtime = lines_of(run.dir / "overtime.csv");
+  EXPECT_EQ(overtime[0],
+            "replication,fiscal_year,center,overtime_hours,overtime_yen,call_outs,call_out_hours,call_out_yen");
+  ASSERT_EQ(overtime.size(), 1 + kReplications);
+  EXPECT_EQ(overtime[1], "0,2023,center,1.5,4687.5,1,0.5,2000");
 
   auto costs = lines_of(run.dir / "costs.csv");
   EXPECT_EQ(costs[0], "replication,fiscal_year,line,yen");
@@ -267,18 +294,19 @@ TEST(OutputFiles, ResultsDbHoldsTheSameTablesAndRows) {
       {"kpis", kReplications},
       {"monthly", kReplications * 2},
       {"daily", kReplications * 2},
-      {"staff_utilisation", kReplications * 168},
+      {"staff_utilisation", kReplications * 4 * 168},
+      {"overtime", kReplications},
       {"costs", kReplications * 2},
       {"budget", 3},
   };
-  EXPECT_EQ(query_integer(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 8);
+  EXPECT_EQ(query_integer(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 9);
   for (const auto& [table, rows] : expected)
     EXPECT_EQ(query_integer(db, std::string("SELECT count(*) FROM ") + table), rows) << table;
 
   EXPECT_EQ(query_double(db, "SELECT calls FROM kpis WHERE replication = 2"), awkward(2));
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM kpis WHERE answer_mean_min IS NULL"), 3);
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM staff_utilisation WHERE utilisation IS NULL"),
-            static_cast<long long>(kReplications * 166));
+            static_cast<long long>(kReplications * 4 * 166));
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM daily WHERE date = '2023-04-01'"), 3);
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM monthly WHERE month = '2023-03'"), 3);
   EXPECT_EQ(query_integer(db, "SELECT seed FROM run"), 7);
@@ -297,7 +325,7 @@ TEST(OutputFiles, WritingAgainReplacesTheFiles) {
   EXPECT_EQ(lines_of(run.dir / "kpis.csv").size(), kReplications);  // header + 2 rows
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(run.dir)) ++files;
-  EXPECT_EQ(files, 8u);
+  EXPECT_EQ(files, 9u);  // the nine files of a results directory, none left over
 }
 
 TEST(AtomicFile, AFailureLeavesTheFinalNamesUntouchedAndNoTemporary) {

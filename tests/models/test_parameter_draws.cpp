@@ -88,6 +88,24 @@ TEST(ParameterDraws, BetaEmergencyShareGivesTheThinnedPoissonVarianceSplit) {
   expect_split(emergencies, {m * p, m * p, m * m * var_p * sum_sq});
 }
 
+TEST(ParameterDraws, AnUncertainGrowthKnotAddsItsVarianceToTheRegistrants) {
+  // The path rises from 0 at the start to a knot X ~ Gamma(a, scale θ) one year later; nobody leaves. Given X,
+  // registrations are Poisson with mean X (the integral of the path's slope), so at the knot's date the
+  // registrants N have mean aθ, stochastic variance E[X] = aθ and parameter variance Var[X] = aθ².
+  const double a = 100, theta = 2;
+  Scenario sc = testing::minimal_scenario();
+  sc.calls.per_registrant_per_year = 0;
+  sc.registration.initial_registrants = 0;
+  sc.registration.initial_registrants_follow_path = true;  // the drawn path starts at 0: nobody at the start
+  sc.registration.expected_registered = {{sc.horizon.start, 0}, {sc.horizon.end, a * theta}};
+  sc.uncertain.push_back({"registration.expected_registered[1]",
+                          {"registration.expected_registered[1]"},
+                          {[](Scenario& s) -> double& { return s.registration.expected_registered[1].second; }},
+                          sim::Distribution(sim::Gamma{a, theta})});
+  const std::vector<double> registrants = kpi_over(sc, 4000, kpi_index("registrants_end"), 13);
+  expect_split(registrants, {a * theta, a * theta, a * theta * theta});
+}
+
 TEST(ParameterDraws, ReplicationPairsShareOneDrawAndRecordIt) {
   const Scenario sc = with_gamma_call_rate(4, 4);
   const ReplicationResult r0 = simulate_replication(sc, 5, 0), r1 = simulate_replication(sc, 5, 1),

@@ -108,6 +108,21 @@ TEST_F(UncertainScenario, ADistributionInFacilityDefaultsIsDrawnPerFacility) {
   EXPECT_LE(copy.facilities[2].planned_occupancy, 1.0);
 }
 
+TEST_F(UncertainScenario, AGrowthKnotStatedAsADistributionIsDrawnIntoThePath) {
+  const fs::path file = write(base_on("tests/data/bad_scenarios/_valid_base.toml") +
+                              "[registration]\nexpected_registered = [[\"2024-04-01\", 100], "
+                              "[\"2025-04-01\", { dist = \"gamma\", shape = 100, scale = 2 }]]\n");
+  const hub::Scenario s = load_scenario(file).scenario;
+  EXPECT_EQ(s.registration.expected_registered[1].second, 200);  // the mean
+  EXPECT_EQ(keys_of(s), std::vector<std::string>{"registration.expected_registered[1]"});
+  EXPECT_TRUE(s.registration.initial_registrants_follow_path);
+  std::vector<double> drawn;
+  const hub::Scenario copy = hub::draw_parameters(s, 3, 0, drawn);
+  ASSERT_EQ(drawn.size(), 1u);
+  EXPECT_EQ(copy.registration.expected_registered[1].second, drawn[0]);
+  EXPECT_EQ(copy.registration.expected_registered[0].second, 100);  // a plain knot stays
+}
+
 TEST_F(UncertainScenario, ConstantDistributionIsJustANumber) {
   const fs::path file = write(base_on("tests/data/bad_scenarios/_valid_base.toml") +
                               "[calls]\np_handover = { dist = \"constant\", value = 0.1 }\n"

@@ -1,0 +1,230 @@
+// Recording a run as it happens, and closing its hours, days and months.
+#include "models/hub/recorder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kyoten::hub {
+namespace {
+constexpr double kMinutesPerHour = 60.0;
+using sim::kHoursPerDay;
+}  // namespace
+
+Recorder::Recorder(const Scenario& sc, const sim::CivilCalendar& calendar, double t_start, double t_end)
+    : sc_(sc), calendar_(calendar), t_start_(t_start), t_end_(t_end) {}
+
+void Recorder::start(double now) {
+  acc_ = Accumulators{};
+  acc_.scheduled_hours.resize(sc_.centers.size());
+  acc_.days.reserve(static_cast<std::size_t>((t_end_ - now) / kHoursPerDay) + 1);
+  collecting_ = true;
+  ledger_ = CostLedger{};
+  enter_fiscal_year(calendar_.fiscal_year(now));
+  for (sim::TimeWeighted* level : {&backlog_level_, &unplanned_beds_level_, &emergency_beds_level_, &hub_level_}) {
+    level->restart(now);
+  }
+  capacity_since_ = now;
+  const auto ymd = calendar_.ymd_at(now);
+  acc_.month.year = static_cast<int>(ymd.year());
+  acc_.month.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  acc_.month.fiscal_year = fiscal_year_;
+}
+
+void Recorder::begin_day(double bed_hours_now) {
+  acc_.day = DayRecord{};
+  const int hub_in_use = static_cast<int>(hub_level_.level());
+  acc_.day.hub_rooms_in_use_max = hub_in_use;
+  acc_.day.hub_rooms_in_use_min = hub_in_use;
+  acc_.day.emergency_beds_in_use_max = static_cast<int>(emergency_beds_level_.level());
+  acc_.beds_integral_at_day_start = bed_hours_now;
+}
+
+void Recorder::registration() {
+  if (!collecting_) return;
+  acc_.count[kpi_id("registrations")] += 1;
+  acc_.month.registrations += 1;
+}
+
+void Recorder::call(TimeBand band, bool emergency) {
+  if (!collecting_) return;
+  const auto b = static_cast<std::size_t>(band);
+  count(kpi_id("calls"));
+  count(kpi_id("calls_weekday_daytime") + b);
+  acc_.month.calls += 1;
+  if (emergency) {
+    count(kpi_id("emergencies"));
+    count(kpi_id("emergencies_weekday_daytime") + b);
+    acc_.month.emergencies += 1;
+  } else {
+    count(kpi_id("inquiries"));
+  }
+}
+
+void Recorder::answered(double call_time, double now) {
+  if (counts(call_time)) acc_.answer_minutes.add((now - call_time) * kMinutesPerHour);
+}
+
+void Recorder::assessment_started(double due_at, double now) {
+  if (!collecting_) return;
+  const double waited_days = (now - due_at) / kHoursPerDay;
+  acc_.assessment_wait_days.add(waited_days);
+  if (waited_days > sc_.assessment.grace_days) acc_.assessments_late += 1;
+}
+
+void Recorder::assessment_done() {
+  if (!collecting_) return;
+  count(kpi_id("assessments_done"));
+  acc_.month.assessments += 1;
+  ledger_.charge(CostLine::Assessments, sc_.budget.assessment_cost_yen);
+}
+
+void Recorder::search_started(double call_time) {
+  if (counts(call_time)) acc_.searches += 1;
+}
+
+void Recorder::facility_contacted(double call_time) {
+  if (counts(call_time)) acc_.contacts += 1;
+}
+
+void Recorder::search_found_no_bed(double call_time) {
+  if (counts(call_time)) acc_.searches_without_bed += 1;
+}
+
+void Recorder::outcome(double call_time, TimeBand band, Outcome outcome, double now) {
+  if (!counts(call_time)) return;
+  count(kpi_id("outcome_short_stay") + static_cast<std::size_t>(outcome));
+  if (outcome == Outcome::HandedOver) return;
+  acc_.emergencies_to_arrange += 1;
+  if (outcome == Outcome::Unresolved) {
+    acc_.month.unresolved += 1;
+    return;
+  }
+  const double hours = now - call_time;
+  acc_.arrange_hours.add(hours);
+  acc_.arrange_by_band[static_cast<int>(band)].add(hours);
+  acc_.month.arranged += 1;
+}
+
+void Recorder::experience_done() {
+  if (!collecting_) return;
+  count(kpi_id("experience_done"));
+  acc_.month.experience_done += 1;
+}
+
+void Recorder::experience_preempted() {
+  if (!collecting_) return;
+  count(kpi_id("experience_preempted"));
+  acc_.month.experience_preempted += 1;
+}
+
+void Recorder::emergency_beds_changed(double now, int delta) {
+  emergency_beds_level_.add(now, delta);
+  acc_.day.emergency_beds_in_use_max =
+      std::max(acc_.day.emergency_beds_in_use_max, static_cast<int>(emergency_beds_level_.level()));
+}
+
+void Recorder::hub_rooms_changed(double now, int delta, int in_use) {
+  hub_level_.add(now, delta);
+  acc_.day.hub_rooms_in_use_max = std::max(acc_.day.hub_rooms_in_use_max, in_use);
+  acc_.day.hub_rooms_in_use_min = std::min(acc_.day.hub_rooms_in_use_min, in_use);
+}
+
+void Recorder::close_hours(double until, const Coordinators& coordinators) {
+  // Every whole hour since the last tick had the staffing set then; ticks fall on the hour, so these are whole
+  // hours of one day, and `until` may be the midnight that ends it.
+  const double from = collecting_ ? std::max(hours_closed_until_, t_start_) : until;
+  if (from < until) {
+    ledger_.charge(CostLine::Center, coordinators.staff_cost_yen(from, until));
+    const int first = calendar_.hour_of_week(from);
+    const int hours = static_cast<int>(std::lround(until - from));
+    for (int c = 0; c < coordinators.centers(); ++c) {
+      const int on_duty = coordinators.on_duty(c);
+      for (int h = 0; h < hours; ++h) acc_.scheduled_hours[c][first + h] += on_duty;
+    }
+  }
+  hours_closed_until_ = until;
+}
+
+void Recorder::extra_work(std::span<const ExtraWork> by_center) {
+  if (!collecting_) return;
+  for (std::size_t c = 0; c < by_center.size(); ++c) {
+    const ExtraWork& w = by_center[c];
+    ledger_.charge(CostLine::Center, w.overtime_yen + w.call_out_yen);
+    ExtraWork& sum = acc_.extra_work[{fiscal_year_, static_cast<int>(c)}];
+    sum.overtime_hours += w.overtime_hours;
+    sum.overtime_yen += w.overtime_yen;
+    sum.call_outs += w.call_outs;
+    sum.call_out_hours += w.call_out_hours;
+    sum.call_out_yen += w.call_out_yen;
+  }
+}
+
+bool Recorder::closes_day_ending(double midnight) const {
+  return collecting_ && midnight - kHoursPerDay >= t_start_;
+}
+
+void Recorder::close_day(double bed_hours_now) {
+  charge_day_costs();
+  // At the midnight before a dated change there takes effect: the rooms in force are the day's own.
+  if (sc_.hub.rooms > 0) {
+    acc_.hub_days += 1;
+    acc_.hub_days_none_in_use += acc_.day.hub_rooms_in_use_max == 0 ? 1 : 0;
+    acc_.hub_days_all_in_use += acc_.day.hub_rooms_in_use_max >= sc_.hub.rooms ? 1 : 0;
+  }
+  acc_.day.short_stay_beds_in_use_mean = (bed_hours_now - acc_.beds_integral_at_day_start) / kHoursPerDay;
+  acc_.days.push_back(acc_.day);
+  begin_day(bed_hours_now);
+}
+
+void Recorder::charge_day_costs() {
+  // Yearly amounts are spread over the days of their own fiscal year (365 or 366); charged before midnight
+  // moves the model into the next day's fiscal year.
+  const double days_in_year = days_in_fiscal_year_;
+  for (const Center& c : sc_.centers) ledger_.charge(CostLine::Center, c.fixed_cost_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::Hub, sc_.hub.fixed_cost_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::Training, sc_.budget.training_per_year_yen / days_in_year);
+  ledger_.charge(CostLine::ExperienceAdvice, sc_.budget.advice_per_year_yen / days_in_year);
+  for (const Facility& f : sc_.facilities) {
+    if (f.in_service) ledger_.charge(CostLine::ReservedBeds, f.reserved_emergency_beds * f.reserved_bed_fee_per_day_yen);
+  }
+}
+
+void Recorder::count_capacity(double now) {
+  if (collecting_) {
+    int beds = 0;
+    for (const Facility& f : sc_.facilities) beds += f.in_service ? f.beds : 0;
+    const double hours = now - capacity_since_;
+    acc_.bed_hours_in_force += beds * hours;
+    acc_.room_hours_in_force += sc_.hub.rooms * hours;
+  }
+  capacity_since_ = now;
+}
+
+void Recorder::plan_changing(double now) { count_capacity(now); }
+
+void Recorder::enter_fiscal_year(int fy) {
+  ledger_.set_fiscal_year(fy);  // also after the ledger was reset at the end of the warm-up
+  if (fy == fiscal_year_ && days_in_fiscal_year_ > 0) return;
+  fiscal_year_ = fy;
+  const auto april_first = [](int y) { return std::chrono::sys_days{std::chrono::year{y} / std::chrono::April / 1}; };
+  days_in_fiscal_year_ = static_cast<double>((april_first(fy + 1) - april_first(fy)).count());
+}
+
+bool Recorder::closes_month_starting(double midnight) const {
+  return collecting_ && midnight > t_start_ && static_cast<unsigned>(calendar_.ymd_at(midnight).day()) == 1;
+}
+
+void Recorder::close_month(double now, int registrants, int backlog) {
+  MonthRecord& m = acc_.month;
+  m.registrants_end = registrants;
+  m.assessment_backlog_end = backlog;
+  m.cost_yen = ledger_.take_month_total();
+  acc_.months.push_back(m);
+  const auto ymd = calendar_.ymd_at(now);
+  m = MonthRecord{};
+  m.year = static_cast<int>(ymd.year());
+  m.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  m.fiscal_year = calendar_.fiscal_year(now);
+}
+
+}  // namespace kyoten::hub

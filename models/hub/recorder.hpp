@@ -1,0 +1,128 @@
+#pragma once
+// What a run records: the statistics window (nothing before the warm-up ends counts), the KPI counts and
+// tallies, the time-weighted levels, the money by fiscal year, and the daily and monthly records with their
+// closing at midnight. The other parts of the model report what happened; only the recorder decides whether
+// it counts.
+#include <array>
+#include <map>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "models/hub/coordinators.hpp"
+#include "models/hub/cost_ledger.hpp"
+#include "models/hub/results.hpp"
+#include "models/hub/scenario.hpp"
+#include "sim/stats/tally.hpp"
+#include "sim/time/civil_calendar.hpp"
+
+namespace kyoten::hub {
+
+// The model's state at the end of the horizon, for the KPIs that read it.
+struct EndState {
+  int registrants = 0;
+  int assessment_backlog = 0;
+  double bed_hours = 0;  // short-stay bed-hours in use since statistics started
+  int planned_stays_refused = 0;
+};
+
+class Recorder {
+ public:
+  Recorder(const Scenario& scenario, const sim::CivilCalendar& calendar, double t_start, double t_end);
+
+  [[nodiscard]] bool collecting() const { return collecting_; }
+  // A case enters the statistics only if its call came after the warm-up.
+  [[nodiscard]] bool counts(double call_time) const { return collecting_ && call_time >= t_start_; }
+
+  // The end of the warm-up: everything recorded so far is dropped and the levels restart from their values now.
+  // Then begin_day() with the bed-hours as of now.
+  void start(double now);
+  void begin_day(double bed_hours_now);
+
+  // Events
+  void count(std::size_t kpi, double n = 1) {
+    if (collecting_) acc_.count[kpi] += n;
+  }
+  void charge(CostLine line, double yen) {
+    if (collecting_) ledger_.charge(line, yen);
+  }
+  void registration();
+  void call(TimeBand band, bool emergency);
+  void answered(double call_time, double now);
+  void assessment_started(double due_at, double now);
+  void assessment_done();
+  void search_started(double call_time);
+  void facility_contacted(double call_time);
+  void search_found_no_bed(double call_time);
+  void outcome(double call_time, TimeBand band, Outcome outcome, double now);
+  void experience_done();
+  void experience_preempted();
+
+  // Levels, each changed by `delta` at `now`; the current level where a daily extreme is kept.
+  void backlog_changed(double now, int delta) { backlog_level_.add(now, delta); }
+  void emergency_beds_changed(double now, int delta);
+  void hub_rooms_changed(double now, int delta, int in_use);
+  void unplanned_beds_changed(double now, int delta) { unplanned_beds_level_.add(now, delta); }
+  // Work beyond the schedule per center, paid and counted in the fiscal year now in force.
+  void extra_work(std::span<const ExtraWork> by_center);
+  // Bed-hours of emergency and experience stays since statistics started (planned ones are in each facility).
+  [[nodiscard]] double unplanned_bed_hours(double now) const { return unplanned_beds_level_.integral(now); }
+
+  // Closing. The clock ticks on the hour: close_hours() charges the staffed hours since the last tick. At a
+  // midnight the day that ended is closed (if it counts) and charged to its own fiscal year, then the fiscal
+  // year moves on, then the month is closed if a new one begins.
+  void close_hours(double until, const Coordinators& coordinators);
+  [[nodiscard]] double hours_closed_until() const { return hours_closed_until_; }
+  [[nodiscard]] bool closes_day_ending(double midnight) const;
+  void close_day(double bed_hours_now);
+  void enter_fiscal_year(int fy);
+  [[nodiscard]] bool closes_month_starting(double midnight) const;
+  void close_month(double now, int registrants, int backlog);
+  // A dated change of plan is about to take effect at `now`: the beds and hub rooms in force until now are
+  // counted at their old numbers (occupancies divide by the beds and rooms in force hour by hour).
+  void plan_changing(double now);
+
+  // The KPIs, records and costs of the run (hub_results.cpp); the coordinators' hours are read up to now.
+  ReplicationResult results(double now, const EndState& end, Coordinators& coordinators);
+
+ private:
+  // Result accumulators, reset when statistics start (after warm-up).
+  struct Accumulators {
+    std::array<double, kKpiCount> count{};
+    sim::Tally answer_minutes{true};
+    sim::Tally arrange_hours{true};
+    std::array<sim::Tally, kTimeBands> arrange_by_band{};
+    double emergencies_to_arrange = 0;  // emergencies not handed over that reached an outcome
+    double searches = 0, searches_without_bed = 0, contacts = 0;
+    sim::Tally assessment_wait_days;
+    double assessments_late = 0;  // started more than the grace period after falling due
+    std::vector<std::array<double, sim::kHoursPerWeek>> scheduled_hours;  // per center: coordinators on duty
+    std::map<std::pair<int, int>, ExtraWork> extra_work;  // by (fiscal year, center)
+    double hub_days = 0, hub_days_none_in_use = 0, hub_days_all_in_use = 0;  // days with hub rooms in force
+    double bed_hours_in_force = 0, room_hours_in_force = 0;
+    double beds_integral_at_day_start = 0;
+    MonthRecord month;
+    DayRecord day;
+    std::vector<MonthRecord> months;
+    std::vector<DayRecord> days;
+  };
+  void charge_day_costs();
+  // Beds in service and hub rooms of the plan in force, times the hours since the last count.
+  void count_capacity(double now);
+
+  const Scenario& sc_;
+  const sim::CivilCalendar& calendar_;
+  double t_start_, t_end_;
+  bool collecting_ = false;
+  double hours_closed_until_ = 0;
+  int fiscal_year_ = 0;
+  double days_in_fiscal_year_ = 0;
+  double capacity_since_ = 0;
+
+  sim::TimeWeighted backlog_level_, emergency_beds_level_, hub_level_;
+  sim::TimeWeighted unplanned_beds_level_;  // emergency and experience stays; planned ones are in each FacilityState
+  CostLedger ledger_;
+  Accumulators acc_;
+};
+
+}  // namespace kyoten::hub

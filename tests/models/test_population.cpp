@@ -1,0 +1,64 @@
+// The register: who is active, leaving, and assessments falling due queued per center with the backlog.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "models/hub/population.hpp"
+
+namespace kyoten::hub {
+namespace {
+
+Registrant in_region(int region) {
+  Registrant r;
+  r.region = static_cast<std::uint16_t>(region);
+  return r;
+}
+
+TEST(Population, LeavingKeepsTheOthersActiveAndTheRecordOfTheLeaver) {
+  Population p(1);
+  const auto a = p.add(in_region(0)), b = p.add(in_region(0)), c = p.add(in_region(0));
+  EXPECT_EQ(p.active_count(), 3);
+  EXPECT_FALSE(p.leave(a));  // awaited no assessment
+  EXPECT_EQ(p.active_count(), 2);
+  EXPECT_FALSE(p.is_active(a));
+  EXPECT_TRUE(p.is_active(b));
+  EXPECT_TRUE(p.is_active(c));
+  // The two left are exactly b and c, whichever position each now holds.
+  const std::set<std::uint32_t> active{p.active_at(0), p.active_at(1)};
+  EXPECT_EQ(active, (std::set<std::uint32_t>{b, c}));
+  EXPECT_EQ(p.active_at(99), p.active_at(1));  // a draw at the edge is clamped to the list
+  EXPECT_FALSE(p.leave(a));                   // leaving twice changes nothing
+  EXPECT_EQ(p.active_count(), 2);
+}
+
+TEST(Population, AssessmentsAreTakenFirstDueFirstPerCenter) {
+  Population p(2);
+  const auto a = p.add(in_region(0)), b = p.add(in_region(0)), c = p.add(in_region(1));
+  EXPECT_TRUE(p.assessment_due(a, 1.0, 0));
+  EXPECT_TRUE(p.assessment_due(c, 2.0, 1));
+  EXPECT_TRUE(p.assessment_due(b, 3.0, 0));
+  EXPECT_FALSE(p.assessment_due(a, 4.0, 0));  // already awaited: not queued twice, due time kept
+  EXPECT_EQ(p.backlog(), 3);
+  EXPECT_DOUBLE_EQ(p[a].assessment_due_at, 1.0);
+  EXPECT_EQ(p.next_assessment(0), a);
+  EXPECT_EQ(p.next_assessment(0), b);
+  EXPECT_EQ(p.next_assessment(0), std::nullopt);
+  EXPECT_EQ(p.backlog(), 1);
+  EXPECT_EQ(p.next_assessment(1), c);
+  EXPECT_EQ(p.backlog(), 0);
+}
+
+TEST(Population, SomeoneWhoLeavesWhileWaitingLeavesTheBacklogAndIsSkipped) {
+  Population p(1);
+  const auto a = p.add(in_region(0)), b = p.add(in_region(0));
+  p.assessment_due(a, 0.0, 0);
+  p.assessment_due(b, 0.0, 0);
+  EXPECT_TRUE(p.leave(a));  // an awaited assessment is dropped
+  EXPECT_EQ(p.backlog(), 1);
+  EXPECT_EQ(p.next_assessment(0), b);
+  EXPECT_EQ(p.next_assessment(0), std::nullopt);
+  EXPECT_EQ(p.backlog(), 0);
+}
+
+}  // namespace
+}  // namespace kyoten::hub

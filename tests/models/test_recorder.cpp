@@ -1,0 +1,162 @@
+// The recorder: the statistics window, what it counts, the utilisation and the costs of a day and a month,
+// each checked against figures worked by hand.
+#include <gtest/gtest.h>
+
+#include "hub_fixture.hpp"
+#include "models/hub/recorder.hpp"
+
+namespace kyoten::hub {
+namespace {
+
+using testing::date;
+
+double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
+
+double center_cost(const ReplicationResult& r) {
+  double yen = 0;
+  for (const CostRecord& c : r.costs) yen += c.line == "center" ? c.yen : 0;
+  return yen;
+}
+
+struct RecorderCase : ::testing::Test {
+  Scenario sc = testing::minimal_scenario();
+  sim::CivilCalendar calendar{date(2024, 4, 1)};  // Monday; statistics start a day later
+  double t_start = 24.0, t_end = 24.0 * 30;
+  ReplicationResult results_at(Recorder& rec, double now) {
+    Coordinators co(sc, calendar);
+    return rec.results(now, EndState{}, co);
+  }
+};
+
+TEST_F(RecorderCase, NothingBeforeTheWarmUpEndsCounts) {
+  Recorder rec(sc, calendar, t_start, t_end);
+  rec.registration();
+  rec.call(TimeBand::WeekdayDaytime, true);
+  rec.charge(CostLine::CareTaxi, 1000);
+  EXPECT_FALSE(rec.collecting());
+  rec.start(t_start);
+  rec.begin_day(0);
+  rec.registration();
+  rec.call(TimeBand::WeekdayNight, false);
+  EXPECT_TRUE(rec.counts(t_start));
+  EXPECT_FALSE(rec.counts(t_start - 1));  // a call from the warm-up stays out even when it ends later
+  rec.outcome(t_start - 1, TimeBand::WeekdayNight, Outcome::ShortStay, t_start + 2);
+  const ReplicationResult r = results_at(rec, t_start + 1);
+  EXPECT_EQ(kpi(r, "registrations"), 1);
+  EXPECT_EQ(kpi(r, "calls"), 1);
+  EXPECT_EQ(kpi(r, "inquiries"), 1);
+  EXPECT_EQ(kpi(r, "emergencies"), 0);
+  EXPECT_EQ(kpi(r, "outcome_short_stay"), 0);
+  EXPECT_DOUBLE_EQ(kpi(r, "cost_total_yen"), 0);
+}
+
+TEST_F(RecorderCase, AssessmentWaitAndLateShareAgainstTheGracePeriod) {
+  sc.assessment.grace_days = 3;
+  Recorder rec(sc, calendar, t_start, t_end);
+  rec.start(t_start);
+  rec.begin_day(0);
+  rec.assessment_started(t_start, t_start + 2 * 24.0);  // 2 days: in time
+  rec.assessment_started(t_start, t_start + 5 * 24.0);  // 5 days: late
+  const ReplicationResult r = results_at(rec, t_start + 6 * 24.0);
+  EXPECT_DOUBLE_EQ(kpi(r, "assessment_wait_days_mean"), 3.5);
+  EXPECT_DOUBLE_EQ(kpi(r, "assessments_late_share"), 0.5);
+}
+
+// One coordinator on duty all day, busy from 10:00 to 16:00: 6 of 24 hours.
+TEST_F(RecorderCase, UtilisationIsBusyOverScheduledHours) {
+  sc.centers[0].staff = testing::staff_all_hours(1);
+  Recorder rec(sc, calendar, t_start, t_end);
+  Coordinators co(sc, calendar);
+  co.start_hour(t_start);
+  rec.start(t_start);
+  rec.begin_day(0);
+  co.restart_statistics(t_start);
+  co.take(0, false, Duty::Inquiry, t_start + 10);
+  co.release(0, false, Duty::Inquiry, t_start + 16);
+  rec.close_hours(t_start + 24, co);
+  const ReplicationResult r = rec.results(t_start + 24, EndState{}, co);
+  EXPECT_DOUBLE_EQ(kpi(r, "staff_utilisation"), 0.25);
+  EXPECT_DOUBLE_EQ(r.staff_utilisation[24 + 10], 1.0);  // Tuesday 10:00
+  EXPECT_DOUBLE_EQ(r.staff_utilisation[24 + 9], 0.0);
+}
+
+// A day closed at midnight carries its share of the yearly fixed cost: FY2024 has 365 days.
+TEST_F(RecorderCase, DayClosingChargesTheFixedCostPerDayOfItsFiscalYear) {
+  sc.centers[0].staff = testing::staff_all_hours(0);
+  sc.centers[0].fixed_cost_per_year_yen = 3'650'000;
+  Recorder rec(sc, calendar, t_start, t_end);
+  Coordinators co(sc, calendar);
+  co.start_hour(t_start);
+  rec.start(t_start);
+  rec.begin_day(0);
+  rec.close_hours(t_start + 24, co);
+  EXPECT_FALSE(rec.closes_day_ending(t_start));  // the day before statistics began
+  ASSERT_TRUE(rec.closes_day_ending(t_start + 24));
+  rec.close_day(48.0);  // 48 bed-hours in the day: two beds in use on average
+  const ReplicationResult r = rec.results(t_start + 24, EndState{}, co);
+  EXPECT_DOUBLE_EQ(center_cost(r), 10'000.0);
+  ASSERT_EQ(r.days.size(), 1u);
+  EXPECT_DOUBLE_EQ(r.days[0].short_stay_beds_in_use_mean, 2.0);
+}
+
+TEST_F(RecorderCase, MonthClosesAtTheFirstWithTheRegisterAndBacklog) {
+  Recorder rec(sc, calendar, t_start, t_end);
+  rec.start(t_start);
+  rec.begin_day(0);
+  const double may_first = calendar.time_of(date(2024, 5, 1));
+  EXPECT_FALSE(rec.closes_month_starting(may_first - 24));
+  ASSERT_TRUE(rec.closes_month_starting(may_first));
+  rec.registration();
+  rec.close_month(may_first, 120, 4);
+  const ReplicationResult r = results_at(rec, may_first);
+  ASSERT_EQ(r.months.size(), 1u);
+  EXPECT_EQ(r.months[0].month, 4);
+  EXPECT_EQ(r.months[0].fiscal_year, 2024);
+  EXPECT_EQ(r.months[0].registrants_end, 120);
+  EXPECT_EQ(r.months[0].assessment_backlog_end, 4);
+  EXPECT_EQ(r.months[0].registrations, 1);
+}
+
+TEST_F(RecorderCase, DailyExtremesOfHubRoomsAndEmergencyBeds) {
+  Recorder rec(sc, calendar, t_start, t_end);
+  rec.start(t_start);
+  rec.begin_day(0);
+  rec.hub_rooms_changed(t_start + 1, +1, 1);
+  rec.hub_rooms_changed(t_start + 2, +1, 2);
+  rec.hub_rooms_changed(t_start + 3, -1, 1);
+  rec.emergency_beds_changed(t_start + 1, +1);
+  rec.emergency_beds_changed(t_start + 2, -1);
+  rec.close_day(0);
+  const ReplicationResult r = results_at(rec, t_start + 24);
+  ASSERT_EQ(r.days.size(), 1u);
+  EXPECT_EQ(r.days[0].hub_rooms_in_use_max, 2);
+  EXPECT_EQ(r.days[0].hub_rooms_in_use_min, 0);
+  EXPECT_EQ(r.days[0].emergency_beds_in_use_max, 1);
+  // One emergency bed held for one hour.
+  EXPECT_DOUBLE_EQ(kpi(r, "emergency_bed_days"), 1.0 / 24);
+}
+
+// Work beyond the schedule is paid to the center's line in the fiscal year it is done, and counted per center;
+// the warm-up's is not.
+TEST_F(RecorderCase, ExtraWorkIsChargedAndCountedByFiscalYearAndCenter) {
+  Recorder rec(sc, calendar, t_start, t_end);
+  const ExtraWork warm_up{5, 5000, 1, 1, 1000};
+  rec.extra_work(std::span<const ExtraWork>(&warm_up, 1));
+  rec.start(t_start);
+  rec.begin_day(0);
+  const ExtraWork day{2, 5000, 1, 1.5, 9500};
+  rec.extra_work(std::span<const ExtraWork>(&day, 1));
+  rec.extra_work(std::span<const ExtraWork>(&day, 1));
+  const ReplicationResult r = results_at(rec, t_start + 24);
+  EXPECT_DOUBLE_EQ(center_cost(r), 2 * (5000.0 + 9500.0));
+  EXPECT_DOUBLE_EQ(kpi(r, "overtime_hours"), 4.0);
+  EXPECT_DOUBLE_EQ(kpi(r, "call_outs"), 2.0);
+  EXPECT_DOUBLE_EQ(kpi(r, "call_out_hours"), 3.0);
+  ASSERT_EQ(r.overtime.size(), 1u);
+  EXPECT_EQ(r.overtime[0].fiscal_year, 2024);
+  EXPECT_EQ(r.overtime[0].center, 0);
+  EXPECT_DOUBLE_EQ(r.overtime[0].work.overtime_yen, 10000.0);
+}
+
+}  // namespace
+}  // namespace kyoten::hub
