@@ -15,6 +15,8 @@ using std::chrono::April;
 using std::chrono::sys_days;
 using std::chrono::year;
 
+constexpr double kRoundingShare = 1e-9;
+
 sys_days fiscal_year_start(int fy) { return sys_days{year{fy} / April / 1}; }
 
 struct Spread {
@@ -56,7 +58,10 @@ BudgetRisk risk_of(int fy, const std::string& line, double budget_yen, std::span
   b.cost_p5 = s.p5;
   b.cost_p95 = s.p95;
   b.replications = cost.size();
-  b.over_count = static_cast<std::size_t>(std::count_if(cost.begin(), cost.end(), [&](double c) { return c > b.compared_yen; }));
+  // Over means beyond rounding: a fixed line accrued day by day can sum to its budget plus a few ulps.
+  const double limit = b.compared_yen * (1 + kRoundingShare);
+  b.over_count =
+      static_cast<std::size_t>(std::count_if(cost.begin(), cost.end(), [limit](double c) { return c > limit; }));
   b.p_over = b.replications ? static_cast<double>(b.over_count) / static_cast<double>(b.replications) : NAN;
   // Replications sharing a parameter draw are one independent unit: the interval counts units, not replications.
   const double units = static_cast<double>(b.replications / std::max<std::size_t>(draw_group, 1));

@@ -22,7 +22,7 @@ Row row_for(const BudgetRisk& b, bool ja) {
   if (b.pro_rated())
     budget += ja ? fmt::format(" ({}/{}日按分)", b.days_simulated, b.days_in_year)
                  : fmt::format(" (pro-rated {}/{} d)", b.days_simulated, b.days_in_year);
-  std::string risk = fmt::format("{}% [{}, {}]", percent(b.p_over), percent(b.p_over_low), percent(b.p_over_high));
+  std::string risk = fmt::format("{}% [{}–{}%]", percent(b.p_over), percent(b.p_over_low), percent(b.p_over_high));
   if (b.probable_unit_error) risk += ja ? "  ※単位の誤りか" : "  ! probable unit error";
   return {ja ? fmt::format("{}年度", b.fiscal_year) : fmt::format("FY{}", b.fiscal_year),
           b.line == kTotalLine ? (ja ? "合計" : "total") : b.line,
