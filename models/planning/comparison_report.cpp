@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "models/output/atomic_file.hpp"
+#include "models/output/budget_risk.hpp"
 #include "models/output/csv_writer.hpp"
 #include "models/planning/display.hpp"
 #include "models/planning/verdict_text.hpp"
@@ -116,8 +117,14 @@ std::string format_budget(const Comparison& c, Language language) {
       const auto k = [](double v) { return format_number(v / 1000, 0); };
       const std::string interval =
           std::isfinite(f.total.ci_low) ? fmt::format("[{}, {}]", k(f.total.ci_low), k(f.total.ci_high)) : "-";
-      const std::string ratio =
-          f.budget_yen && *f.budget_yen > 0 ? fmt::format("{:.0f}%", 100 * f.total.mean / *f.budget_yen) : "-";
+      // A fiscal year simulated in part is set against its budget pro-rated by days (marked *), not the whole.
+      const hub::Horizon& horizon = c.scenarios[s].scenario->horizon;
+      const int days = output::days_of_horizon_in_fiscal_year(horizon, f.fiscal_year);
+      const int year_days = output::days_in_fiscal_year(f.fiscal_year);
+      const std::string ratio = f.budget_yen && *f.budget_yen > 0 && days > 0
+                                    ? fmt::format("{:.0f}%{}", 100 * f.total.mean * year_days / (*f.budget_yen * days),
+                                                  days < year_days ? "*" : "")
+                                    : "-";
       cells.push_back({letter(s), std::to_string(f.fiscal_year), k(f.total.mean), interval,
                        f.budget_yen ? k(*f.budget_yen) : "-", ratio});
     }
@@ -161,7 +168,9 @@ std::string format_comparison(const Comparison& c, Language language) {
              : ". A difference whose interval lies wholly inside it is \"no practical difference\".\n\n");
   for (const Versus& v : c.versus) out += format_versus(c, v, language) + '\n';
   out += (ja ? "年度別費用と予算（全項目の合計）:\n" : "Cost per fiscal year against the budget (all lines):\n") +
-         format_budget(c, language);
+         format_budget(c, language) +
+         (ja ? "* 年度の一部だけを模擬した年: 予算を日数で按分して比べた割合。\n"
+             : "* fiscal year simulated in part: against the budget pro-rated by days.\n");
   return out;
 }
 
