@@ -15,6 +15,7 @@
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
 #include "models/planning/comparison_report.hpp"
+#include "models/planning/meaningful_differences.hpp"
 #include "models/planning/progress_bar.hpp"
 #include "models/planning/scenario_set.hpp"
 #include "models/scenario/input_error.hpp"
@@ -29,13 +30,16 @@ struct CompareOptions : CommonOptions {
   std::vector<std::string> files;
   std::size_t replications = 100;
   std::string out;
+  std::vector<std::string> mmd;  // --mmd KPI=VALUE
 };
 
 int compare(const CompareOptions& o, const std::string& command_line) {
   std::vector<planning::ScenarioRequest> requests;
   for (const std::string& f : o.files) requests.push_back({f, o.overrides});
   std::vector<scenario::LoadedScenario> loaded;
+  planning::MeaningfulDifferences mmd = planning::default_meaningful_differences();
   try {
+    for (const std::string& m : o.mmd) planning::set_meaningful_difference(m, mmd);
     loaded = planning::load_all(requests);
   } catch (const InputErrors& e) {
     print_input_errors(e);
@@ -72,7 +76,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
     inputs[s].file = loaded[s].file;
     inputs[s].scenario = &loaded[s].scenario;
   }
-  const planning::Comparison comparison = planning::compare_scenarios(inputs, o.seed, kConfidenceLevel);
+  const planning::Comparison comparison = planning::compare_scenarios(inputs, o.seed, kConfidenceLevel, mmd);
   if (!o.quiet) fmt::print("{}", planning::format_comparison(comparison, o.language()));
 
   if (o.out.empty()) return 0;
@@ -102,6 +106,9 @@ void add_compare_command(CLI::App& app, int& exit_code, const std::string& comma
       ->capture_default_str();
   add_seed_and_threads(*cmd, *o, "scenario");
   cmd->add_option("-o,--out", o->out, "Write comparison.json and comparison.csv to this directory");
+  cmd->add_option("--mmd", o->mmd,
+                  "Minimum meaningful difference KPI=VALUE (repeatable; cost_fy for fiscal-year totals; money in "
+                  "yen or as N%); defaults 1 min, 0.1 h, 0.1 day, 1 point, 1 for counts, 1% of cost");
   add_lang_option(*cmd, o->lang);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress bar and no table");
   cmd->callback([o, &exit_code, command_line] { exit_code = compare(*o, command_line); });

@@ -14,6 +14,7 @@
 #include "app/work_check.hpp"
 #include "kyoten_version.hpp"
 #include "models/planning/batch_runner.hpp"
+#include "models/planning/meaningful_differences.hpp"
 #include "models/planning/optimize_report.hpp"
 #include "models/planning/progress_bar.hpp"
 #include "models/planning/scenario_set.hpp"
@@ -33,6 +34,7 @@ struct OptimizeOptions : CommonOptions {
   std::size_t initial = 10;
   std::size_t max = 200;
   std::string out;
+  std::vector<std::string> mmd;  // --mmd KPI=VALUE, for the cost KPI
 };
 
 // Everything the command line says, checked together so every mistake is reported at once.
@@ -50,6 +52,11 @@ planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scen
   for (const std::string& s : o.space) collect([&] { r.space.push_back(planning::parse_dimension(s, "--space")); });
   for (const std::string& t : o.targets) collect([&] { r.settings.targets.push_back(planning::parse_target(t)); });
   collect([&] { r.settings.cost_kpi = planning::kpi_for_option(o.cost_kpi, "--cost-kpi"); });
+  collect([&] {
+    planning::MeaningfulDifferences mmd = planning::default_meaningful_differences();
+    for (const std::string& m : o.mmd) planning::set_meaningful_difference(m, mmd);
+    r.settings.cost_mmd = mmd.kpi[r.settings.cost_kpi];
+  });
   if (o.max < o.initial)
     errors.push_back({.file = "",
                       .line = 0,
@@ -70,6 +77,10 @@ planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scen
   r.settings.initial_replications =
       round_to_whole_draws(o.initial, r.scenarios, "--replications-initial", o.quiet, &r.settings.draw_group);
   r.settings.max_replications = round_to_whole_draws(o.max, r.scenarios, "--replications-max", o.quiet);
+  // Fiscal-year targets are judged against the base scenario's budget and horizon (the space varies neither).
+  r.settings.budget = r.scenarios.front()->budget;
+  r.settings.horizon = r.scenarios.front()->horizon;
+  planning::check_year_targets(r.settings.targets, r.settings.budget, r.settings.horizon);
   return r;
 }
 
@@ -145,11 +156,15 @@ void add_optimize_command(CLI::App& app, int& exit_code, const std::string& comm
       ->allow_extra_args(false);
   cmd->add_option("--target", o->targets,
                   "A service target on a KPI's mean, KPI<=VALUE or KPI>=VALUE, shares as fractions (repeatable), "
-                  "e.g. --target arrange_within_4h>=0.95 --target p_no_bed<=0.05")
+                  "e.g. --target arrange_within_4h>=0.95 --target p_no_bed<=0.05; per fiscal year "
+                  "cost_fy2024_yen<=VALUE (mean total cost) or p_over_budget_fy2024<=0.1 (share of years over budget)")
       ->type_name("KPI<=VALUE")
       ->required()
       ->allow_extra_args(false);
   cmd->add_option("--cost-kpi", o->cost_kpi, "The KPI to minimise")->capture_default_str();
+  cmd->add_option("--mmd", o->mmd,
+                  "Minimum meaningful difference of the cost KPI, KPI=VALUE (yen, or N%; default 1% of cost): "
+                  "configurations closer in cost are ties");
   cmd->add_option("--replications-initial", o->initial, "Replications every configuration starts with (at least 2)")
       ->check(whole_number_in(2, kMaxReplications))
       ->capture_default_str();

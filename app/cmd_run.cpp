@@ -22,6 +22,8 @@
 #include "kyoten_version.hpp"
 #include "models/hub/hub_model.hpp"
 #include "models/hub/parameter_draws.hpp"
+#include "models/output/budget_risk_table.hpp"
+#include "models/output/meaningful_difference.hpp"
 #include "models/output/precision.hpp"
 #include "models/output/results_directory.hpp"
 #include "models/output/summary.hpp"
@@ -106,7 +108,7 @@ nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, cons
     std::vector<output::PrecisionSeries> series;
     for (std::size_t k = 0; k < hub::kKpiCount; ++k) {
       if (!hub::kKpis[k].headline) continue;
-      output::PrecisionSeries s{hub::kKpis[k].key, {}};
+      output::PrecisionSeries s{hub::kKpis[k].key, {}, output::default_meaningful_difference(hub::kKpis[k].unit).absolute};
       for (const auto& r : results) s.values.push_back(r.kpi[k]);
       series.push_back(std::move(s));
     }
@@ -122,8 +124,10 @@ nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, cons
           {"limited_by_max", !decision.satisfied},
           {"max_replications", o.max_replications},
           {"skipped", decision.skipped},
-          {"rule", fmt::format("Hoad, Robinson & Davies (2010): relative precision of every headline KPI, "
-                               "look-ahead k_limit = {}", rule.k_limit)}};
+          {"limiting_kpi", decision.limiting},
+          {"rule", fmt::format("Hoad, Robinson & Davies (2010): every headline KPI's half-width within "
+                               "max(P x |mean|, its minimum meaningful difference), look-ahead k_limit = {}",
+                               rule.k_limit)}};
 }
 
 std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
@@ -167,14 +171,20 @@ int run(const RunOptions& o, const std::string& command_line) {
     fmt::print(stderr, "kyoten run: the simulation failed: {}\n", e.what());
     return kFailed;
   }
-  const output::RunSummary summary =
+  output::RunSummary summary =
       output::summarise(results, scenario.budget, kConfidenceLevel, hub::replications_per_draw(scenario));
+  summary.budget = output::budget_view(results, scenario.budget, scenario.horizon, summary.draw_group, kConfidenceLevel);
+  fmt::print(stderr, "{}", output::unit_error_warnings(summary.budget));
   if (!o.quiet) fmt::print("{}\n", output::format_kpi_table(summary, o.language()));
+  if (const std::string risk = output::format_budget_risk(summary, o.language()); !o.quiet && !risk.empty())
+    fmt::print("{}\n", risk);
   if (!o.quiet && summary.draw_group > 1) fmt::print("{}\n", output::format_variance_split(summary, o.language()));
   if (!o.quiet && o.precision > 0)
     fmt::print("Replications: {} (precision target {:g}, reached {:.4g}{})\n", results.size(), o.precision,
                precision["reached"].get<double>(),
-               precision["limited_by_max"].get<bool>() ? "; stopped at --max-replications" : "");
+               precision["limited_by_max"].get<bool>()
+                   ? "; stopped at --max-replications, held back by " + precision["limiting_kpi"].get<std::string>()
+                   : std::string());
 
   const output::RunInfo info{.kyoten_version = kVersion,
                              .created = utc_now(),

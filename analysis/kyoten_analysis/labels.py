@@ -313,6 +313,14 @@ REPORT = {
         "col_center": "拠点", "col_duty": "業務", "col_utilisation": "稼働率",
         "col_overtime_per_year": "時間外（時間／年）",
         "unbudgeted": "予算科目なし",
+        "budget_risk": "予算超過のリスク",
+        "budget_risk_intro": "平均だけでは超過の頻度は分からない。1反復（模擬した1年分）ごとに費用が予算を超えた割合"
+                             "（95%区間はWilsonスコア法）と、費用の90%範囲（5〜95パーセンタイル）。年度の一部だけを"
+                             "模擬した年は予算を日数で按分して比べる。単位：千円。",
+        "col_budget_compared": "比較する予算", "col_cost_range": "費用の90%範囲", "col_p_over": "予算超過の確率 [95%区間]",
+        "col_flag": "注意", "total_line": "合計",
+        "net_cost_intro": "特定財源を差し引いた区の純費用（年度別、反復平均と90%範囲、千円）。",
+        "col_revenue": "特定財源", "col_net": "純費用（平均）",
         "assumptions": "前提条件（シナリオの主な設定）",
         "assumptions_intro": "シミュレーションに使った設定（base と --set を反映した後の値）。全項目は付録に掲載。",
         "col_item": "項目", "col_value": "設定値", "col_content": "内容",
@@ -363,6 +371,16 @@ REPORT = {
         "col_center": "Center", "col_duty": "Duty", "col_utilisation": "Utilisation",
         "col_overtime_per_year": "Overtime (hours a year)",
         "unbudgeted": "No budget line",
+        "budget_risk": "Risk of overspending",
+        "budget_risk_intro": "The mean does not say how often a year overspends. For each budget line: the share of "
+                             "replications (one simulated year each) whose cost exceeds the budget (95% Wilson "
+                             "interval), and the 90% range of cost (5th–95th percentile). A fiscal year simulated in "
+                             "part is compared with its budget pro-rated by days. Thousand yen.",
+        "col_budget_compared": "Budget compared", "col_cost_range": "90% range of cost",
+        "col_p_over": "P(over budget) [95% CI]", "col_flag": "Note", "total_line": "Total",
+        "net_cost_intro": "Net cost to the municipality after revenue (特定財源), by fiscal year: mean and 90% range, "
+                          "thousand yen.",
+        "col_revenue": "Revenue", "col_net": "Net cost (mean)",
         "assumptions": "Assumptions (main scenario settings)",
         "assumptions_intro": "The settings used (after `base` and --set were applied). Every value is listed in the appendix.",
         "col_item": "Setting", "col_value": "Value", "col_content": "Content",

@@ -199,6 +199,14 @@ def _budget_rows(bt: pd.DataFrame, t: dict):
     return headers, rows, tuple(range(first, first + 4))
 
 
+def _risk_rows(rt: pd.DataFrame, t: dict):
+    """Headers and rows of the budget-risk table (tables.budget_risk_table)."""
+    headers = [t["col_fy"], t["col_budget_line"], t["col_budget_compared"], t["col_cost"], t["col_cost_range"],
+               t["col_p_over"], t["col_flag"]]
+    return headers, [[r["fiscal_year"], r["budget_line"], r["budget"], r["cost"], r["range"], r["p_over"], r["flag"]]
+                     for r in rt.to_dict("records")]
+
+
 def _kpi_rows(kt: pd.DataFrame):
     return [[r["label"], r["mean"], r["ci"], r["range"], r["unit"], r["n"]] for r in kt.to_dict("records")]
 
@@ -285,6 +293,17 @@ def render_html(res: Results, lang: str, figs) -> str:
         rcls = [("total" if r["total"] else "") + (" over" if r["over"] else "") for r in bt.to_dict("records")]
         rows = [r[:-1] + [(r[-1], "diff")] for r in rows]
         parts.append(_table(headers, rows, "budget", num_cols=num, row_classes=[c.strip() for c in rcls]))
+    rt = tables.budget_risk_table(res, lang)
+    if not rt.empty:
+        parts += [f'<h3 id="budget-risk">{_e(t["budget_risk"])}</h3>', f'<p class="intro">{_e(t["budget_risk_intro"])}</p>',
+                  _table(*_risk_rows(rt, t), "budget-risk", num_cols=(2, 3, 4, 5),
+                         row_classes=[("total" if r["total"] else "") + (" over" if r["over"] else "")
+                                      for r in rt.to_dict("records")])]
+    nt = tables.net_cost_table(res, lang)
+    if not nt.empty:
+        parts += [f'<p class="intro">{_e(t["net_cost_intro"])}</p>',
+                  _table([t["col_fy"], t["col_revenue"], t["col_net"], t["col_cost_range"]],
+                         nt[["fiscal_year", "revenue", "net", "range"]].values.tolist(), "net-cost", num_cols=(1, 2, 3))]
     # utilisation and overtime by center and duty
     parts += [f'<h2 id="staff">{_e(t["staff_table"])}</h2>', f'<p class="intro">{_e(t["staff_intro"])}</p>',
               _table(_staff_headers(t), _staff_rows(res, lang), "staff", num_cols=(2, 3))]
@@ -465,6 +484,11 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
                 headers, rows, num = _budget_rows(bt, t)
                 widths = [16, 16, 22, 10, 10, 16, 10] if len(headers) == 7 else [18, 24, 12, 12, 20, 12]
                 tp.table(headers, rows, widths, num_cols=num)
+            rt = tables.budget_risk_table(res, lang)
+            if not rt.empty:
+                tp.heading(t["budget_risk"])
+                tp.paragraph(t["budget_risk_intro"])
+                tp.table(*_risk_rows(rt, t), [12, 18, 18, 11, 17, 17, 7], num_cols=(2, 3, 4, 5))
             tp.heading(t["staff_table"])
             tp.paragraph(t["staff_intro"])
             tp.table(_staff_headers(t), _staff_rows(res, lang), [34, 34, 14, 18], num_cols=(2, 3))

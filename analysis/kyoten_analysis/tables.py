@@ -560,3 +560,45 @@ def _scalar(v) -> str:
 def _inline(d: dict) -> str:
     return "{ " + ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False) if isinstance(v, str) else _scalar(v)}"
                             for k, v in d.items()) + " }"
+
+
+def budget_risk_table(res: Results, lang: str = "ja") -> pd.DataFrame:
+    """summary.json's `budget_risk` as display rows: per fiscal year and budget line (then the year's total), the
+    budget compared (pro-rated for a part year, and marked), the mean cost, the 90% range of one simulated year's
+    cost and the probability of overspending with its Wilson interval; probable unit errors flagged. Thousand yen.
+    Only reads and formats what kyoten computed."""
+    cols = ["fiscal_year", "budget_line", "budget", "cost", "range", "p_over", "flag", "total", "over"]
+    risks = res.summary.get("budget_risk") or []
+    if not risks:
+        return pd.DataFrame(columns=cols)
+    ja = lang == "ja"
+    k = lambda v: "-" if v is None else f"{v / 1000:,.0f}"  # noqa: E731 - thousand yen
+    pct = lambda v: "-" if v is None else f"{100 * v:.0f}%"  # noqa: E731
+    rows = []
+    for r in risks:
+        budget = k(r.get("compared_budget_yen"))
+        if r.get("basis") == "pro_rated":
+            days = f"{r.get('days_simulated')}/{r.get('days_in_year')}"
+            budget += f"（{days}日按分）" if ja else f" (pro-rated {days} d)"
+        total = r.get("line") == "total"
+        line = labels.text("total_line", lang) if total else labels.budget_line_label(r.get("line", ""), lang)
+        flag = ""
+        if r.get("probable_unit_error"):
+            flag = "単位の誤りか（予算が費用の約1000倍・1/1000）" if ja else "probable unit error (budget ~1000× off the cost)"
+        p = r.get("p_over_budget")
+        rows.append({"fiscal_year": labels.fiscal_year_label(int(r["fiscal_year"]), lang), "budget_line": line,
+                     "budget": budget, "cost": k(r.get("cost_mean")),
+                     "range": f"{k(r.get('cost_p5'))} – {k(r.get('cost_p95'))}",
+                     "p_over": f"{pct(p)} [{pct(r.get('p_over_budget_ci_low'))}, {pct(r.get('p_over_budget_ci_high'))}]",
+                     "flag": flag, "total": total, "over": p is not None and p >= 0.5})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def net_cost_table(res: Results, lang: str = "ja") -> pd.DataFrame:
+    """summary.json's `net_cost` (only when the scenario states revenue) as display rows, thousand yen."""
+    cols = ["fiscal_year", "revenue", "net", "range"]
+    net = res.summary.get("net_cost") or []
+    k = lambda v: "-" if v is None else f"{v / 1000:,.0f}"  # noqa: E731
+    return pd.DataFrame([{"fiscal_year": labels.fiscal_year_label(int(r["fiscal_year"]), lang),
+                          "revenue": k(r.get("revenue_mean")), "net": k(r.get("net_mean")),
+                          "range": f"{k(r.get('net_p5'))} – {k(r.get('net_p95'))}"} for r in net], columns=cols)

@@ -250,6 +250,16 @@ struct Budget {
     double yen = 0;
   };
   std::vector<Line> lines;
+  // 特定財源: money the municipality receives towards these costs (national and prefectural subsidies, fees),
+  // either a share of one cost line's cost or a fixed amount per fiscal year (pro-rated by the days simulated).
+  struct Revenue {
+    std::string name;
+    int fiscal_year = 0;     // 0: every fiscal year
+    std::string line;        // the cost line `share` applies to; empty for a fixed amount
+    double share = 0;        // of that line's cost, 0..1
+    double yen_per_year = 0; // fixed amount for a whole fiscal year
+  };
+  std::vector<Revenue> revenue;
   double training_per_year_yen = 0;   // fixed line (seed 000: 110 thousand yen)
   double advice_per_year_yen = 0;     // experience-stay advice contract (seed 000: 495 thousand yen)
   double assessment_cost_yen = 0;     // per assessment, when paid separately

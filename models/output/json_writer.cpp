@@ -48,6 +48,42 @@ json variance_split_json(const RunSummary& summary) {
   return j;
 }
 
+
+// Per budget line and fiscal year: the budget compared (pro-rated to the simulated days), the share of
+// replications that overspend it with its Wilson interval, the 90% range of cost, and the unit-error flag.
+json budget_risk_json(const BudgetView& view) {
+  json risks = json::array();
+  for (const BudgetRisk& b : view.risks)
+    risks.push_back({{"fiscal_year", b.fiscal_year},
+                     {"line", b.line},
+                     {"budget_yen", number(b.budget_yen)},
+                     {"compared_budget_yen", number(b.compared_yen)},
+                     {"basis", b.pro_rated() ? "pro_rated" : "full_year"},
+                     {"days_simulated", b.days_simulated},
+                     {"days_in_year", b.days_in_year},
+                     {"cost_mean", number(b.cost_mean)},
+                     {"cost_p5", number(b.cost_p5)},
+                     {"cost_p95", number(b.cost_p95)},
+                     {"over_budget_replications", b.over_count},
+                     {"replications", b.replications},
+                     {"p_over_budget", number(b.p_over)},
+                     {"p_over_budget_ci_low", number(b.p_over_low)},
+                     {"p_over_budget_ci_high", number(b.p_over_high)},
+                     {"probable_unit_error", b.probable_unit_error}});
+  return risks;
+}
+
+json net_cost_json(const BudgetView& view) {
+  json net = json::array();
+  for (const NetCost& n : view.net)
+    net.push_back({{"fiscal_year", n.fiscal_year},
+                   {"revenue_mean", number(n.revenue_mean)},
+                   {"net_mean", number(n.net_mean)},
+                   {"net_p5", number(n.net_p5)},
+                   {"net_p95", number(n.net_p95)}});
+  return net;
+}
+
 }  // namespace
 
 json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunSummary& summary) {
@@ -89,6 +125,8 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
     costs.push_back(std::move(item));
   }
   j["costs"] = std::move(costs);
+  j["budget_risk"] = budget_risk_json(summary.budget);
+  j["net_cost"] = net_cost_json(summary.budget);
 
   j["variance_split"] = variance_split_json(summary);
 

@@ -21,11 +21,13 @@ class Prefix {
     mean_ += d / static_cast<double>(k_);
     m2_ += d * (v - mean_);
   }
-  [[nodiscard]] double relative(double level) const {
-    if (k_ < 2 || mean_ == 0.0) return kInf;
+  // Half-width over max(|mean|, floor); floor = absolute / P turns the absolute tolerance into the same scale.
+  [[nodiscard]] double relative(double level, double floor = 0) const {
+    const double scale = std::max(std::abs(mean_), floor);
+    if (k_ < 2 || scale == 0.0) return kInf;
     const double s = std::sqrt(m2_ / static_cast<double>(k_ - 1));
     return sim::student_t_critical(level, static_cast<double>(k_ - 1)) * s / std::sqrt(static_cast<double>(k_)) /
-           std::abs(mean_);
+           scale;
   }
   [[nodiscard]] std::size_t count() const { return k_; }
   [[nodiscard]] double mean() const { return mean_; }
@@ -66,7 +68,10 @@ PrecisionDecision decide_precision(std::span<const PrecisionSeries> series, cons
     n = std::max(n, s.values.size());
     Prefix all;
     for (double v : s.values) all.add(v);
-    if (all.count() == 0 || all.mean() == 0.0 || !std::isfinite(all.mean()))
+    // 0 in every replication (hub KPIs without a hub) is as uninformative as undefined: skipped and listed.
+    const bool all_zero =
+        std::all_of(s.values.begin(), s.values.end(), [](double v) { return !std::isfinite(v) || v == 0.0; });
+    if (all.count() == 0 || !std::isfinite(all.mean()) || all_zero || (all.mean() == 0.0 && s.absolute <= 0))
       d.skipped.push_back(s.key);
     else
       checked.push_back(&s);
@@ -74,11 +79,17 @@ PrecisionDecision decide_precision(std::span<const PrecisionSeries> series, cons
 
   // worst[m-1]: the largest relative half-width over the checked series after m replications.
   std::vector<double> worst(n, 0.0);
+  double worst_final = -1;
+  const auto floor_of = [&rule](const PrecisionSeries& s) { return s.absolute > 0 ? s.absolute / rule.target : 0.0; };
   for (const PrecisionSeries* s : checked) {
     Prefix p;
     for (std::size_t m = 1; m <= n; ++m) {
       if (m <= s->values.size()) p.add(s->values[m - 1]);
-      worst[m - 1] = std::max(worst[m - 1], p.relative(rule.confidence_level));
+      worst[m - 1] = std::max(worst[m - 1], p.relative(rule.confidence_level, floor_of(*s)));
+    }
+    if (const double final = p.relative(rule.confidence_level, floor_of(*s)); final > worst_final) {
+      worst_final = final;
+      d.limiting = s->key;
     }
   }
 
@@ -111,7 +122,8 @@ PrecisionDecision decide_precision(std::span<const PrecisionSeries> series, cons
     Prefix p;
     for (double v : s->values) p.add(v);
     const double t = sim::student_t_critical(rule.confidence_level, std::max<double>(1.0, double(p.count()) - 1.0));
-    const double need = std::pow(t * p.sd() / (rule.target * std::abs(p.mean())), 2.0);
+    const double need =
+        std::pow(t * p.sd() / (rule.target * std::max(std::abs(p.mean()), floor_of(*s))), 2.0);
     if (std::isfinite(need) && need > 0) {
       // a series with NaN in some replications needs proportionally more of them
       const double per_replication = n ? double(p.count()) / double(n) : 1.0;

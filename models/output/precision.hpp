@@ -5,10 +5,10 @@
 //   after n replications, the relative precision of a series is d_n = t_{n-1, 1-(1-level)/2} s_n / sqrt(n) / |mean_n|;
 //   N_sol is the first n with d_n <= P, and it is accepted only if d stays <= P for every n up to
 //   N_sol + f(N_sol) — the look-ahead — where f(n) = k_limit for n <= 100 and floor(n * k_limit / 100) above.
-// Here every headline KPI is a series and all must meet P at the same n. A series whose mean over all the
-// values is 0 or not finite is skipped (and listed): relative precision means nothing for it. The rule is
-// evaluated on every prefix of the values in replication order, so the answer is what the one-at-a-time
-// algorithm would give, whatever batch sizes the caller ran them in.
+// Here every headline KPI is a series and all must meet P at the same n. A series that is 0 or undefined in
+// every replication, or has no absolute tolerance and a mean of 0, is skipped (and listed): precision means
+// nothing for it. The rule is evaluated on every prefix of the values in replication order, so the answer is
+// what the one-at-a-time algorithm would give, whatever batch sizes the caller ran them in.
 #include <cstddef>
 #include <span>
 #include <string>
@@ -29,9 +29,14 @@ struct PrecisionRule {
   std::size_t draw_group = 1;
 };
 
+// A series meets the target when its half-width h satisfies h <= max(P |mean|, absolute): relative precision,
+// except near zero, where a half-width within `absolute` (e.g. the KPI's minimum meaningful difference) is
+// enough — a backlog averaging 0.3 persons cannot reach ±5% of itself and need not. Its precision is reported
+// as h / max(|mean|, absolute / P), which equals the relative half-width wherever the relative rule applies.
 struct PrecisionSeries {
   std::string key;
   std::vector<double> values;  // one per replication, in replication order; NaN where undefined
+  double absolute = 0;         // in the series' unit; 0: relative precision only
 };
 
 struct PrecisionDecision {
@@ -41,6 +46,7 @@ struct PrecisionDecision {
   double reached = 0;         // worst relative half-width over the checked series after `keep` replications
   std::size_t next_total = 0;  // when not satisfied: a total worth running next (projected, at most doubling)
   std::vector<std::string> skipped;
+  std::string limiting;  // the series with the worst precision over all the replications given (what held it back)
 };
 
 // f(n) of the look-ahead.

@@ -6,6 +6,7 @@
 #include <map>
 #include <utility>
 
+#include "models/output/budget_risk.hpp"
 #include "sim/stats/confidence.hpp"
 #include "sim/stats/tally.hpp"
 
@@ -91,13 +92,7 @@ RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub:
 
   // Yen per replication for every (fiscal year, line) seen in any replication or in the budget.
   using Key = std::pair<int, std::string>;
-  std::map<Key, std::vector<double>> yen;
-  for (std::size_t r = 0; r < results.size(); ++r)
-    for (const hub::CostRecord& c : results[r].costs) {
-      auto& per_replication = yen[{c.fiscal_year, c.line}];
-      per_replication.resize(results.size(), 0.0);
-      per_replication[r] += c.yen;
-    }
+  std::map<Key, std::vector<double>> yen = yen_per_replication(results);
   std::map<Key, double> budgeted;
   for (const hub::Budget::Line& b : budget.lines) budgeted[{b.fiscal_year, b.line}] += b.yen;
   for (const auto& [key, amount] : budgeted) yen[key].resize(results.size(), 0.0);

@@ -11,6 +11,7 @@
 
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
+#include "models/output/budget_risk.hpp"
 #include "sim/stats/variance_split.hpp"
 #include "sim/stats/confidence.hpp"
 
@@ -69,6 +70,9 @@ struct RunSummary {
   // Headline KPIs, bed use and cost per fiscal year; empty when draw_group is 1 (then the parameter part is 0
   // by construction, not estimated).
   std::vector<VarianceSplitSummary> variance_split;
+  // Overspend probability, 90% range and net cost per budget line and fiscal year (budget_view); filled by the
+  // caller that knows the horizon, empty otherwise.
+  BudgetView budget;
 };
 
 // Costs: a (fiscal year, line) that some replications report and others do not counts as 0 yen where missing

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 
 #include "models/hub/parameter_draws.hpp"
+#include "models/output/budget_risk.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::output {
@@ -14,6 +16,8 @@ namespace {
 using Emit = std::function<void(const Row&)>;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 using hub::ReplicationResult;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::int64_t as_integer(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 
@@ -163,10 +167,39 @@ Table costs_table(std::span<const ReplicationResult> results) {
   return t;
 }
 
-Table budget_table(const hub::Scenario& scenario) {
-  Table t{"budget", {{"fiscal_year", ColumnType::Integer}, {"line", ColumnType::Text}, {"yen", ColumnType::Real}}, {}};
-  t.for_each_row = [&scenario](const Emit& emit) {
-    for (const hub::Budget::Line& b : scenario.budget.lines) emit({std::int64_t{b.fiscal_year}, b.line, b.yen});
+// The scenario's budget lines, each with its risk (budget_risk.hpp); the risk columns are empty for a fiscal
+// year the horizon does not reach.
+Table budget_table(const hub::Scenario& scenario, std::span<const ReplicationResult> results) {
+  Table t{"budget",
+          {{"fiscal_year", ColumnType::Integer},
+           {"line", ColumnType::Text},
+           {"yen", ColumnType::Real},
+           {"compared_yen", ColumnType::Real},
+           {"days_simulated", ColumnType::Integer},
+           {"days_in_year", ColumnType::Integer},
+           {"cost_mean", ColumnType::Real},
+           {"cost_p5", ColumnType::Real},
+           {"cost_p95", ColumnType::Real},
+           {"p_over_budget", ColumnType::Real},
+           {"p_over_budget_ci_low", ColumnType::Real},
+           {"p_over_budget_ci_high", ColumnType::Real},
+           {"probable_unit_error", ColumnType::Integer}},
+          {}};
+  t.for_each_row = [&scenario, results](const Emit& emit) {
+    const BudgetView view = budget_view(results, scenario.budget, scenario.horizon, hub::replications_per_draw(scenario));
+    for (const hub::Budget::Line& b : scenario.budget.lines) {
+      const auto risk = std::find_if(view.risks.begin(), view.risks.end(), [&b](const BudgetRisk& r) {
+        return r.fiscal_year == b.fiscal_year && r.line == b.line;
+      });
+      if (risk == view.risks.end()) {
+        emit({std::int64_t{b.fiscal_year}, b.line, b.yen, kNaN, std::int64_t{0},
+              std::int64_t{days_in_fiscal_year(b.fiscal_year)}, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, std::int64_t{0}});
+        continue;
+      }
+      emit({std::int64_t{b.fiscal_year}, b.line, b.yen, risk->compared_yen, std::int64_t{risk->days_simulated},
+            std::int64_t{risk->days_in_year}, risk->cost_mean, risk->cost_p5, risk->cost_p95, risk->p_over,
+            risk->p_over_low, risk->p_over_high, std::int64_t{risk->probable_unit_error ? 1 : 0}});
+    }
   };
   return t;
 }
@@ -193,7 +226,7 @@ std::vector<Table> replication_tables(const hub::Scenario& scenario, std::span<c
   return {
       kpis_table(results),          monthly_table(results),  daily_table(scenario, results),
       staff_utilisation_table(scenario, results), overtime_table(scenario, results), costs_table(results),
-      budget_table(scenario)};
+      budget_table(scenario, results)};
 }
 
 Table run_table(const RunInfo& info, const hub::Scenario& scenario) {

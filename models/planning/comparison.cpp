@@ -1,6 +1,7 @@
 #include "models/planning/comparison.hpp"
 
 #include "models/hub/parameter_draws.hpp"
+#include "models/output/budget_risk.hpp"
 
 #include <algorithm>
 #include <map>
@@ -24,8 +25,10 @@ std::vector<FiscalYearCost> fiscal_year_costs(std::span<const hub::ReplicationRe
   return out;
 }
 
-Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::uint64_t seed, double confidence_level) {
+Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::uint64_t seed, double confidence_level,
+                              const MeaningfulDifferences& mmd) {
   Comparison c;
+  c.mmd = mmd;
   c.confidence_level = confidence_level;
   c.seed = seed;
   c.replications = inputs.empty() ? 0 : inputs.front().results.size();
@@ -48,22 +51,33 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
     const auto& other = inputs[s].results;
     Versus v;
     v.other = s;
-    for (std::size_t k = 0; k < hub::kKpiCount; ++k)
-      v.kpis.push_back(
-          {k, paired_difference(kpi_column(base, k), kpi_column(other, k), confidence_level, c.draw_group)});
-    // Fiscal years either scenario spends in; a year one of them does not cover counts as 0 yen there.
+    for (std::size_t k = 0; k < hub::kKpiCount; ++k) {
+      Difference d = paired_difference(kpi_column(base, k), kpi_column(other, k), confidence_level, c.draw_group);
+      apply_meaningful_difference(d, mmd.kpi[k]);
+      v.kpis.push_back({k, d});
+    }
+    // Fiscal years either scenario spends in; compared only where both horizons cover the same number of days
+    // of the year (a year one horizon misses is not 0 yen there, six months are not a year), and the other
+    // years are listed instead. Within a shared
+    // year a scenario that spent nothing counts 0 yen.
     const auto other_years = cost_by_fiscal_year(other);
     std::set<int> years;
     for (const auto& [y, _] : base_years) years.insert(y);
     for (const auto& [y, _] : other_years) years.insert(y);
     for (int y : years) {
+      const int base_days = output::days_of_horizon_in_fiscal_year(inputs.front().scenario->horizon, y);
+      if (base_days == 0 || base_days != output::days_of_horizon_in_fiscal_year(inputs[s].scenario->horizon, y)) {
+        v.years_not_shared.push_back(y);
+        continue;
+      }
       const auto pick = [y](const auto& by_year, std::size_t n) {
         const auto it = by_year.find(y);
         return it == by_year.end() ? std::vector<double>(n, 0.0) : it->second;
       };
-      v.fiscal_years.push_back(
-          {y, paired_difference(pick(base_years, base.size()), pick(other_years, other.size()), confidence_level,
-                                c.draw_group)});
+      Difference d = paired_difference(pick(base_years, base.size()), pick(other_years, other.size()),
+                                       confidence_level, c.draw_group);
+      apply_meaningful_difference(d, mmd.fiscal_year_cost);
+      v.fiscal_years.push_back({y, d});
     }
     c.versus.push_back(std::move(v));
   }

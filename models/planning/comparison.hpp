@@ -9,6 +9,7 @@
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
 #include "models/output/summary.hpp"
+#include "models/planning/meaningful_differences.hpp"
 #include "models/planning/paired.hpp"
 #include "sim/stats/confidence.hpp"
 
@@ -43,7 +44,10 @@ struct FiscalYearDifference {
 struct Versus {
   std::size_t other = 0;
   std::vector<KpiDifference> kpis;  // every KPI, in hub::kKpis order
-  std::vector<FiscalYearDifference> fiscal_years;
+  std::vector<FiscalYearDifference> fiscal_years;  // only years both horizons cover for the same number of days
+  // Fiscal years one horizon reaches and the other does not, or for fewer days: not compared (a missing year is
+  // not 0 yen, half a year is not a year).
+  std::vector<int> years_not_shared;
 };
 
 struct Comparison {
@@ -53,6 +57,7 @@ struct Comparison {
   std::size_t draw_group = 1;  // replications per parameter draw: 2 when any scenario has uncertain parameters
   std::vector<ComparedScenario> scenarios;
   std::vector<Versus> versus;  // for scenarios 1, 2, …
+  MeaningfulDifferences mmd;    // a difference inside ±MMD is "no practical difference"
 };
 
 struct ComparisonInput {
@@ -61,7 +66,8 @@ struct ComparisonInput {
   std::vector<hub::ReplicationResult> results;  // replication r at index r, same seed for every scenario
 };
 
-Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::uint64_t seed, double confidence_level);
+Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::uint64_t seed, double confidence_level,
+                              const MeaningfulDifferences& mmd = default_meaningful_differences());
 
 // Cost per fiscal year (all lines) with the year's budget, from a run's summary and results.
 std::vector<FiscalYearCost> fiscal_year_costs(std::span<const hub::ReplicationResult> results,

@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "models/output/budget_risk.hpp"
 #include "models/output/csv_writer.hpp"
 #include "models/planning/display.hpp"
 #include "models/planning/verdict_text.hpp"
@@ -28,10 +29,13 @@ std::string fiscal_year_key(int year) { return fmt::format("cost_fy{}_yen", year
 // Shown in the terminal: the headline KPIs, the cost per emergency arranged, and the cost of each fiscal year.
 bool shown_in_terminal(std::size_t kpi) { return hub::kKpis[kpi].headline || kpi == kCostPerEmergency; }
 
+constexpr std::size_t kCostTotal = hub::kpi_index("cost_total_yen");
+
 struct ShownRow {
   std::string label;
   std::string unit;  // hub unit
   Difference d;
+  std::size_t kpi = hub::kKpiCount;  // hub::kKpiCount for a fiscal year's cost
 };
 
 std::vector<std::string> table_row(const ShownRow& r, Language language) {
@@ -56,8 +60,8 @@ std::string format_versus(const Comparison& c, const Versus& v, Language languag
   std::vector<ShownRow> rows;
   for (const KpiDifference& k : v.kpis)
     if (shown_in_terminal(k.kpi) && k.difference.ci.n > 0)  // n = 0: undefined in both (e.g. hub KPIs, no hub)
-      rows.push_back(
-          {ja ? hub::kKpis[k.kpi].label_ja : hub::kKpis[k.kpi].label_en, hub::kKpis[k.kpi].unit, k.difference});
+      rows.push_back({ja ? hub::kKpis[k.kpi].label_ja : hub::kKpis[k.kpi].label_en, hub::kKpis[k.kpi].unit,
+                      k.difference, k.kpi});
   for (const FiscalYearDifference& f : v.fiscal_years)
     rows.push_back({fiscal_year_label(f.fiscal_year, language), "yen", f.difference});
 
@@ -70,9 +74,17 @@ std::string format_versus(const Comparison& c, const Versus& v, Language languag
   std::string out = render_table(cells, {false, true, true, true, true, false, false});
 
   std::string clear;
-  for (const ShownRow& r : rows)
-    if (r.d.verdict == Verdict::Higher || r.d.verdict == Verdict::Lower)
-      clear += "  - " + verdict_sentence(r.label, r.unit, r.d, b, a, language) + '\n';
+  for (const ShownRow& r : rows) {
+    if (r.d.verdict != Verdict::Higher && r.d.verdict != Verdict::Lower) continue;
+    clear += "  - " + verdict_sentence(r.label, r.unit, r.d, b, a, language) + '\n';
+    // A unit cost falls when the count it divides by rises: show the total beside it, so a lower cost per
+    // emergency is not read as a saving while the total rises.
+    if (r.kpi == kCostPerEmergency)
+      clear += (ja ? "    （併せて）" : "    beside it, ") +
+               verdict_sentence(ja ? hub::kKpis[kCostTotal].label_ja : hub::kKpis[kCostTotal].label_en, "yen",
+                                v.kpis[kCostTotal].difference, b, a, language) +
+               '\n';
+  }
   out += '\n';
   bool identical = true;
   for (const ShownRow& r : rows) identical = identical && r.d.verdict == Verdict::Same;
@@ -84,6 +96,12 @@ std::string format_versus(const Comparison& c, const Versus& v, Language languag
               : fmt::format("No statistically clear difference between {} and {} (KPIs above)\n", b, a);
   else
     out += (ja ? "明確な差:\n" : "Clear differences:\n") + clear;
+  if (!v.years_not_shared.empty()) {
+    std::string years;
+    for (int y : v.years_not_shared) years += (years.empty() ? "" : ", ") + std::to_string(y);
+    out += ja ? fmt::format("注: {}年度は両シナリオの期間が同じ日数を含まないため費用を比較しない。\n", years)
+              : fmt::format("Note: FY {} not compared: the two horizons do not cover the same days of it.\n", years);
+  }
   return out;
 }
 
@@ -98,8 +116,14 @@ std::string format_budget(const Comparison& c, Language language) {
       const auto k = [](double v) { return format_number(v / 1000, 0); };
       const std::string interval =
           std::isfinite(f.total.ci_low) ? fmt::format("[{}, {}]", k(f.total.ci_low), k(f.total.ci_high)) : "-";
-      const std::string ratio =
-          f.budget_yen && *f.budget_yen > 0 ? fmt::format("{:.0f}%", 100 * f.total.mean / *f.budget_yen) : "-";
+      // A fiscal year simulated in part is set against its budget pro-rated by days (marked *), not the whole.
+      const hub::Horizon& horizon = c.scenarios[s].scenario->horizon;
+      const int days = output::days_of_horizon_in_fiscal_year(horizon, f.fiscal_year);
+      const int year_days = output::days_in_fiscal_year(f.fiscal_year);
+      const std::string ratio = f.budget_yen && *f.budget_yen > 0 && days > 0
+                                    ? fmt::format("{:.0f}%{}", 100 * f.total.mean * year_days / (*f.budget_yen * days),
+                                                  days < year_days ? "*" : "")
+                                    : "-";
       cells.push_back({letter(s), std::to_string(f.fiscal_year), k(f.total.mean), interval,
                        f.budget_yen ? k(*f.budget_yen) : "-", ratio});
     }
@@ -138,9 +162,14 @@ std::string format_comparison(const Comparison& c, Language language) {
               : fmt::format("Uncertain parameters are drawn once per pair of replications (the same draw in every "
                             "scenario): intervals use the {} pair means.\n\n",
                             c.replications / c.draw_group);
+  out += describe_meaningful_differences(c.mmd, ja) +
+         (ja ? "。信頼区間が全てその内側にある差は「実質的な差なし」。\n\n"
+             : ". A difference whose interval lies wholly inside it is \"no practical difference\".\n\n");
   for (const Versus& v : c.versus) out += format_versus(c, v, language) + '\n';
   out += (ja ? "年度別費用と予算（全項目の合計）:\n" : "Cost per fiscal year against the budget (all lines):\n") +
-         format_budget(c, language);
+         format_budget(c, language) +
+         (ja ? "* 年度の一部だけを模擬した年: 予算を日数で按分して比べた割合。\n"
+             : "* fiscal year simulated in part: against the budget pro-rated by days.\n");
   return out;
 }
 
@@ -204,9 +233,11 @@ json comparison_json(const Comparison& c, const Provenance& provenance) {
       years.push_back(std::move(fj));
     }
     item["cost_by_fiscal_year"] = std::move(years);
+    item["fiscal_years_not_shared"] = v.years_not_shared;
     differences.push_back(std::move(item));
   }
   j["differences"] = std::move(differences);
+  j["minimum_meaningful_differences"] = describe_meaningful_differences(c.mmd, false);
   return j;
 }
 

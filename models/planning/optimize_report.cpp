@@ -45,8 +45,8 @@ std::string kpi_label(std::size_t kpi, Language language) {
   return language == Language::Japanese ? hub::kKpis[kpi].label_ja : hub::kKpis[kpi].label_en;
 }
 
-std::string unit_suffix(std::size_t kpi, Language language) {
-  const std::string u = unit_text(shown_unit(hub::kKpis[kpi].unit), language);
+std::string unit_suffix(std::string_view unit, Language language) {
+  const std::string u = unit_text(shown_unit(unit), language);
   if (u.empty()) return "";
   return language == Language::Japanese ? fmt::format("（{}）", u) : fmt::format(" ({})", u);
 }
@@ -57,8 +57,8 @@ std::string configuration_table(const OptimizeReport& r, Language language) {
   std::vector<std::vector<std::string>> cells;
   std::vector<std::string> header{
       "#", ja ? "設定" : "Settings", ja ? "判定" : "Status", ja ? "反復" : "n",
-      kpi_label(r.settings.cost_kpi, language) + unit_suffix(r.settings.cost_kpi, language)};
-  for (const Target& t : r.settings.targets) header.push_back(t.text + unit_suffix(t.kpi, language));
+      kpi_label(r.settings.cost_kpi, language) + unit_suffix(hub::kKpis[r.settings.cost_kpi].unit, language)};
+  for (const Target& t : r.settings.targets) header.push_back(t.text + unit_suffix(t.unit(), language));
   cells.push_back(header);
   for (std::size_t i : r.result.ranking) {
     const ConfigurationOutcome& c = cs[i];
@@ -67,7 +67,7 @@ std::string configuration_table(const OptimizeReport& r, Language language) {
                                  statistic_text(c.cost, hub::kKpis[r.settings.cost_kpi].unit)};
     for (std::size_t t = 0; t < r.settings.targets.size(); ++t) {
       const TargetCheck& tc = c.checks[t];
-      row.push_back(value_with_interval(tc.mean, tc.low, tc.high, hub::kKpis[r.settings.targets[t].kpi].unit));
+      row.push_back(value_with_interval(tc.mean, tc.low, tc.high, r.settings.targets[t].unit()));
     }
     cells.push_back(std::move(row));
   }
@@ -89,12 +89,12 @@ std::string choice_text(const OptimizeReport& r, Language language) {
   std::string out = ja ? fmt::format("選択: #{} {}\n", k, point_label(r.points[k]))
                        : fmt::format("Choice: #{} {}\n", k, point_label(r.points[k]));
   out +=
-      fmt::format("  {}{}: {}\n", kpi_label(r.settings.cost_kpi, language), unit_suffix(r.settings.cost_kpi, language),
+      fmt::format("  {}{}: {}\n", kpi_label(r.settings.cost_kpi, language), unit_suffix(hub::kKpis[r.settings.cost_kpi].unit, language),
                   statistic_text(c.cost, hub::kKpis[r.settings.cost_kpi].unit));
   if (r.settings.cost_kpi != kCostPerEmergency) {
     const output::Statistic per =
         output::summarise_values(kpi_column(c.results, kCostPerEmergency), kReportLevel, r.settings.draw_group);
-    out += fmt::format("  {}{}: {}\n", kpi_label(kCostPerEmergency, language), unit_suffix(kCostPerEmergency, language),
+    out += fmt::format("  {}{}: {}\n", kpi_label(kCostPerEmergency, language), unit_suffix(hub::kKpis[kCostPerEmergency].unit, language),
                        statistic_text(per, "yen"));
   }
   for (const FiscalYearCost& f :

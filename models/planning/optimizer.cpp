@@ -28,14 +28,16 @@ std::vector<double> cost_column(const ConfigurationOutcome& c, std::size_t kpi, 
 // How `a` compares with `b` in cost on their common replications (a − b).
 enum class CostOrder { ClearlyLower, ClearlyHigher, Tie, Unclear };
 
-CostOrder cost_order(const ConfigurationOutcome& a, const ConfigurationOutcome& b, std::size_t kpi, double alpha,
-                     std::size_t draw_group) {
+CostOrder cost_order(const ConfigurationOutcome& a, const ConfigurationOutcome& b, const OptimizeSettings& s,
+                     double alpha) {
   const std::size_t n = std::min(a.results.size(), b.results.size());
   // One-sided at alpha each way is the two-sided interval at 1 − 2 alpha.
-  const Difference d =
-      paired_difference(cost_column(b, kpi, n), cost_column(a, kpi, n), 1.0 - 2.0 * alpha, draw_group);
+  Difference d = paired_difference(cost_column(b, s.cost_kpi, n), cost_column(a, s.cost_kpi, n), 1.0 - 2.0 * alpha,
+                                   s.draw_group);
+  apply_meaningful_difference(d, s.cost_mmd);
   switch (d.verdict) {
     case Verdict::Same: return CostOrder::Tie;  // identical in every replication: more cannot separate them
+    case Verdict::NoPracticalDifference: return CostOrder::Tie;  // within the MMD: not worth separating
     case Verdict::Lower: return CostOrder::ClearlyLower;
     case Verdict::Higher: return CostOrder::ClearlyHigher;
     default: return CostOrder::Unclear;
@@ -46,7 +48,7 @@ void classify(ConfigurationOutcome& c, const OptimizeSettings& s, double alpha) 
   c.checks.clear();
   bool all_met = true, one_missed = false;
   for (const Target& t : s.targets) {
-    c.checks.push_back(check_target(kpi_column(c.results, t.kpi), t, alpha, s.draw_group));
+    c.checks.push_back(check_target(target_values(c.results, t, s.budget, s.horizon), t, alpha, s.draw_group));
     all_met = all_met && c.checks.back().status == Status::Feasible;
     one_missed = one_missed || c.checks.back().status == Status::Infeasible;
   }
@@ -97,11 +99,11 @@ OptimizeResult optimize(std::size_t configurations, const OptimizeSettings& s, c
       cs[c].dominated = false;
       if (cs[c].status == Status::Undecided) {
         cs[c].dominated =
-            best && cost_order(cs[*best], cs[c], s.cost_kpi, out.alpha_per_cost_test, s.draw_group) ==
+            best && cost_order(cs[*best], cs[c], s, out.alpha_per_cost_test) ==
                             CostOrder::ClearlyLower;
         more[c] = !cs[c].dominated;
       } else if (cs[c].status == Status::Feasible && best && c != *best &&
-                 cost_order(cs[*best], cs[c], s.cost_kpi, out.alpha_per_cost_test, s.draw_group) ==
+                 cost_order(cs[*best], cs[c], s, out.alpha_per_cost_test) ==
                      CostOrder::Unclear) {
         more[c] = more[*best] = true;  // a close race for the cheapest: sharpen both
       }
@@ -123,7 +125,7 @@ OptimizeResult optimize(std::size_t configurations, const OptimizeSettings& s, c
                                                cost_column(cs[c], s.cost_kpi, n), kReportLevel, s.draw_group)
                                  .ci;
       if (cs[c].status == Status::Feasible &&
-          cost_order(cs[*out.choice], cs[c], s.cost_kpi, out.alpha_per_cost_test, s.draw_group) !=
+          cost_order(cs[*out.choice], cs[c], s, out.alpha_per_cost_test) !=
               CostOrder::ClearlyLower)
         out.choice_clearly_cheapest = false;
     }

@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "models/hub/results.hpp"
+#include "models/hub/scenario.hpp"
+#include "models/output/meaningful_difference.hpp"
 #include "models/output/summary.hpp"
 #include "models/planning/targets.hpp"
 #include "sim/stats/confidence.hpp"
@@ -33,6 +35,12 @@ struct OptimizeSettings {
   // Replications per parameter draw (hub::replications_per_draw); above 1 the replication counts must be
   // multiples of it, and every bound is over the group means.
   std::size_t draw_group = 1;
+  // Cost differences inside ± this are ties (no practical difference): no replications are spent to separate
+  // configurations whose costs differ by less (default 1% of cost; `--mmd`).
+  output::MeaningfulDifference cost_mmd = output::default_meaningful_difference("yen");
+  // The base scenario's budget and horizon, for fiscal-year targets (targets.hpp).
+  hub::Budget budget;
+  hub::Horizon horizon;
 };
 
 // More replications for one configuration: replications first .. first + count − 1.

@@ -1,5 +1,6 @@
 #include "models/planning/paired.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kyoten::planning {
@@ -32,6 +33,17 @@ Difference paired_difference(std::span<const double> base, std::span<const doubl
   else
     d.verdict = d.ci.mean > 0 ? Verdict::Higher : Verdict::Lower;
   return d;
+}
+
+double meaningful_threshold(const Difference& d, const output::MeaningfulDifference& mmd) {
+  return std::max(mmd.absolute, mmd.relative * std::max(std::abs(d.mean_base), std::abs(d.mean_other)));
+}
+
+void apply_meaningful_difference(Difference& d, const output::MeaningfulDifference& mmd) {
+  if (d.verdict != Verdict::Higher && d.verdict != Verdict::Lower && d.verdict != Verdict::NotClear) return;
+  const double t = meaningful_threshold(d, mmd);
+  if (t > 0 && std::isfinite(d.ci.half_width) && d.ci.low() >= -t && d.ci.high() <= t)
+    d.verdict = Verdict::NoPracticalDifference;
 }
 
 std::vector<double> kpi_column(std::span<const hub::ReplicationResult> results, std::size_t index) {

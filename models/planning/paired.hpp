@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/hub/results.hpp"
+#include "models/output/meaningful_difference.hpp"
 #include "sim/stats/confidence.hpp"
 
 namespace kyoten::planning {
@@ -17,6 +18,9 @@ enum class Verdict {
   Higher,     // the other scenario's mean is higher, and the interval excludes 0
   Lower,      // … lower
   Undefined,  // fewer than two replications where both have a value, and not the same
+  // The whole interval lies inside ± the minimum meaningful difference: whatever the difference is, it is too
+  // small to act on (e.g. 0.04 minutes), even when it is statistically clear.
+  NoPracticalDifference,
 };
 
 struct Difference {
@@ -31,6 +35,13 @@ struct Difference {
 // the draw is keyed by seed and pair): the interval is then over the groups' mean differences.
 Difference paired_difference(std::span<const double> base, std::span<const double> other, double level,
                              std::size_t draw_group = 1);
+
+// The threshold below which a difference is not worth acting on: max(absolute, relative × the larger |mean|).
+double meaningful_threshold(const Difference& d, const output::MeaningfulDifference& mmd);
+
+// Turns a verdict of Higher, Lower or NotClear into NoPracticalDifference when the interval lies wholly inside
+// ± meaningful_threshold; Same and Undefined stay as they are.
+void apply_meaningful_difference(Difference& d, const output::MeaningfulDifference& mmd);
 
 // KPI `index` of every replication.
 std::vector<double> kpi_column(std::span<const hub::ReplicationResult> results, std::size_t index);

@@ -36,6 +36,7 @@ const char* verdict_key(Verdict verdict) {
     case Verdict::Higher: return "higher";
     case Verdict::Lower: return "lower";
     case Verdict::Undefined: return "undefined";
+    case Verdict::NoPracticalDifference: return "no_practical_difference";
   }
   return "";
 }
@@ -49,6 +50,7 @@ std::string verdict_word(std::string_view unit, Verdict verdict, output::Languag
     case Verdict::Higher: return ja ? dir.up_ja : dir.up_en;
     case Verdict::Lower: return ja ? dir.down_ja : dir.down_en;
     case Verdict::Undefined: return ja ? "比較不能" : "cannot compare";
+    case Verdict::NoPracticalDifference: return ja ? "実質的な差なし" : "no practical difference";
   }
   return "";
 }
@@ -82,6 +84,12 @@ std::string verdict_sentence(std::string_view label, std::string_view unit, cons
                               num(mean), diff_unit, level, num(mean - half), num(mean + half))
                 : fmt::format("{}: no statistically clear difference ({} − {} = {}{}, {} CI {} to {})", label, other,
                               base, num(mean), spaced_unit, level, num(mean - half), num(mean + half));
+    case Verdict::NoPracticalDifference:
+      return ja ? fmt::format("{}：実質的な差なし（{}−{} = {}{}、{}信頼区間 {}〜{} が実質的な差の最小値の内側）", label,
+                              other, base, num(mean), diff_unit, level, num(mean - half), num(mean + half))
+                : fmt::format("{}: no practical difference ({} − {} = {}{}, {} CI {} to {}, inside the minimum "
+                              "meaningful difference)",
+                              label, other, base, num(mean), spaced_unit, level, num(mean - half), num(mean + half));
     case Verdict::Higher:
     case Verdict::Lower: {
       const Direction dir = direction_of(unit);

@@ -18,7 +18,7 @@ std::string verdict_sentence(std::string_view label, std::string_view unit, cons
 // Short form for a table column: "B shorter", "no clear difference", "identical", …
 std::string verdict_word(std::string_view unit, Verdict verdict, output::Language language);
 
-// "same", "not_clear", "higher", "lower", "undefined": for JSON and CSV.
+// "same", "not_clear", "higher", "lower", "undefined", "no_practical_difference": for JSON and CSV.
 const char* verdict_key(Verdict verdict);
 
 }  // namespace kyoten::planning

@@ -218,9 +218,25 @@ TEST(OutputFiles, MonthlyDailyStaffCostsAndBudgetHaveTheSpecifiedColumns) {
   EXPECT_EQ(costs[1], "0,2022,center_staff,900");
   EXPECT_EQ(costs[2], "0,2023,center_staff,53000000");
 
+  // budget.csv: the scenario's lines as stated, then each line's risk (changed deliberately: the risk columns are
+  // new). The horizon covers one day of each fiscal year (FY2022 has 365 days, FY2023 366): budgets pro-rated.
   auto budget = lines_of(run.dir / "budget.csv");
-  EXPECT_EQ(budget, (std::vector<std::string>{"fiscal_year,line,yen", "2022,center_staff,1000",
-                                              "2023,center_staff,53532000", "2023,training,110000"}));
+  ASSERT_EQ(budget.size(), 4u);
+  EXPECT_EQ(budget[0],
+            "fiscal_year,line,yen,compared_yen,days_simulated,days_in_year,cost_mean,cost_p5,cost_p95,p_over_budget,"
+            "p_over_budget_ci_low,p_over_budget_ci_high,probable_unit_error");
+  const auto fy2022 = fields_of(budget[1]);
+  ASSERT_EQ(fy2022.size(), 13u);
+  EXPECT_EQ(fy2022[0] + "," + fy2022[1] + "," + fy2022[2], "2022,center_staff,1000");
+  EXPECT_NEAR(std::strtod(fy2022[3].c_str(), nullptr), 1000.0 / 365, 1e-9);
+  EXPECT_EQ(fy2022[4] + "," + fy2022[5], "1,365");
+  EXPECT_DOUBLE_EQ(std::strtod(fy2022[6].c_str(), nullptr), 901);  // costs 900, 901, 902
+  EXPECT_DOUBLE_EQ(std::strtod(fy2022[9].c_str(), nullptr), 1);    // all three over 2.74 yen
+  EXPECT_EQ(fy2022[12], "1");  // 901 yen against 2.74: 329× — flagged as a probable unit error
+  const auto training = fields_of(budget[3]);
+  EXPECT_EQ(training[0] + "," + training[1] + "," + training[2], "2023,training,110000");
+  EXPECT_DOUBLE_EQ(std::strtod(training[9].c_str(), nullptr), 0);  // nothing spent: never over
+  EXPECT_EQ(training[12], "0");
 }
 
 TEST(OutputFiles, SummaryJsonRecordsTheRunAndTheAggregates) {

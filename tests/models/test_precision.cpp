@@ -120,5 +120,35 @@ TEST(Precision, WithParameterDrawsTheRuleCountsPairsAndAnswersInWholePairs) {
   EXPECT_EQ(paired.reached, on_means.reached);
 }
 
+
+TEST(Precision, NearZeroAnAbsoluteToleranceReplacesTheRelativeOne) {
+  // Mean 0.3, σ = 1: ±5% of the mean needs n ≈ (1.96 / 0.015)² ≈ 17,000. With an absolute tolerance of 0.1 the
+  // rule is h <= max(0.05 × 0.3, 0.1) = 0.1, so n ≈ (t σ / 0.1)² ≈ 387 — the formula with |mean| replaced by
+  // absolute / P = 2.
+  const double expected = predicted_n(0.1 / 0.05, 1, 0.05);
+  ASSERT_NEAR(expected, 387, 5);
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const std::vector<PrecisionSeries> near_zero{{"backlog", normal_values(0.3, 1, 3000, seed), 0.1}};
+    const PrecisionDecision d = decide_precision(near_zero, {.target = 0.05});
+    ASSERT_TRUE(d.satisfied) << "seed " << seed;
+    // The first crossing of a noisy estimate, confirmed by the look-ahead: within 25% of the formula (the
+    // relative rule alone would need ~17,000).
+    EXPECT_NEAR(static_cast<double>(d.solution), expected, 0.25 * expected) << "seed " << seed;
+  }
+  // Far from zero the tolerance changes nothing: mean 10, σ 1 stops where the relative formula says.
+  const std::vector<PrecisionSeries> far{{"x", normal_values(10, 1, 3000, 4), 0.1}};
+  const double relative = predicted_n(10, 1, 0.01);
+  EXPECT_NEAR(static_cast<double>(decide_precision(far, {.target = 0.01}).solution), relative, 0.15 * relative);
+}
+
+TEST(Precision, StoppedShortItNamesTheSeriesThatHeldItBack) {
+  // Relative precision alone on a mean of 0.3 is out of reach in 200 replications; the quiet series is not.
+  const std::vector<PrecisionSeries> series{{"quiet", normal_values(10, 0.1, 200, 5)},
+                                            {"backlog", normal_values(0.3, 1, 200, 6)}};
+  const PrecisionDecision d = decide_precision(series, {.target = 0.05});
+  EXPECT_FALSE(d.satisfied);
+  EXPECT_EQ(d.limiting, "backlog");
+}
+
 }  // namespace
 }  // namespace kyoten::output
