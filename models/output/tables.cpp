@@ -17,8 +17,6 @@ using Emit = std::function<void(const Row&)>;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 using hub::ReplicationResult;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 std::int64_t as_integer(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 
 Table kpis_table(std::span<const ReplicationResult> results) {
