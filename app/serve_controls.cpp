@@ -4,6 +4,8 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "models/scenario/value_limits.hpp"
+
 namespace kyoten::app {
 namespace {
 
@@ -112,6 +114,32 @@ void staff_controls(const toml::table& root, Builder& add) {
   }
 }
 
+// A growth path's knots ([date, count] pairs): one lever per count written as a plain number, labelled by its
+// date, so a planner can ask "and if we reach 600 by the end of FY2025?" without an S-curve.
+void growth_path_controls(const toml::table& registration, Builder& add) {
+  const auto* knots = registration.get_as<toml::array>("expected_registered");
+  if (!knots) return;
+  for (std::size_t i = 0; i < knots->size(); ++i) {
+    const auto* pair = knots->get(i)->as_array();
+    if (!pair || pair->size() != 2) continue;
+    const auto date = pair->get(0)->value<std::string>();
+    if (!date) continue;
+    toml::table current;
+    if (const auto* count = pair->get(1); count->is_integer() || count->is_floating_point())
+      current.insert_or_assign("count", count->value<double>().value_or(0));
+    // read_knots: each count within [0, the registrant limit]
+    add.number(current, "count", fmt::format("registration.expected_registered[{}][1]", i),
+               {.group = "demand",
+                .label_ja = fmt::format("登録者数の見込み（{}時点）", *date),
+                .label_en = fmt::format("Expected registrants on {}", *date),
+                .unit = "people",
+                .integer = false,
+                .allowed = scenario::between(0, scenario::limits::kRegistrants),
+                .step = 10},
+               200);
+  }
+}
+
 void demand_controls(const toml::table& root, Builder& add) {
   if (const auto* calls = root["calls"].as_table()) {
     add.number(*calls, "per_registrant_per_year", "calls.per_registrant_per_year",
@@ -140,6 +168,7 @@ void demand_controls(const toml::table& root, Builder& add) {
                 .allowed = scenario::non_negative(),
                 .step = 0.01},
                0.2);
+    growth_path_controls(*registration, add);
     if (const auto* curve = registration->get_as<toml::table>("s_curve")) {
       add.number(*curve, "latent_pool", "registration.s_curve.latent_pool",
                  {.group = "demand",

@@ -73,6 +73,24 @@ TEST(ServeControls, WardwideOffersItsStaffShiftsWagesBedsAndBudgetLines) {
   EXPECT_NE(find("facilities[0].reserved_emergency_beds"), controls.end());
 }
 
+TEST(ServeControls, AGrowthPathOffersOneLeverPerKnotAndMovingOneMovesThatKnotOnly) {
+  const fs::path file = scenario_file("setagaya-wardwide.toml");
+  const auto controls = app::controls_for(scenario::load_scenario(file));
+  const auto lever = std::find_if(controls.begin(), controls.end(), [](const app::Control& c) {
+    return c.key == "registration.expected_registered[1][1]";
+  });
+  ASSERT_NE(lever, controls.end());
+  // as written in scenarios/setagaya-wardwide.toml: ["2025-03-31", 500] (約５００名程度 at the end of FY2024)
+  EXPECT_EQ(lever->value, 500);
+  EXPECT_NE(lever->label_ja.find("2025-03-31"), std::string::npos);
+  const auto moved = scenario::load_scenario(file, {"registration.expected_registered[1][1]=600"});
+  const auto& knots = moved.scenario.registration.expected_registered;
+  ASSERT_EQ(knots.size(), 4u);
+  EXPECT_EQ(knots[0].second, 300);
+  EXPECT_EQ(knots[1].second, 600);
+  EXPECT_EQ(knots[2].second, 650);
+}
+
 TEST(ServeSave, NamesAreReducedToPlainCharacters) {
   EXPECT_EQ(app::sanitise_file_name("../../etc/passwd"), "etc-passwd");
   EXPECT_EQ(app::sanitise_file_name("night 3 staff"), "night-3-staff");
