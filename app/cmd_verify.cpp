@@ -30,6 +30,8 @@ struct VerifyOptions {
   double service_rate = 0.0;
   int sources = 0;
   double service_cv = 1.0;
+  int capacity = 0;
+  double patience_rate = 0.0;
 };
 
 // CLI11's stock numeric validators print their internal range ("0 to 1.79e308"); these say what is allowed.
@@ -74,6 +76,8 @@ const char* option_name(q::Field f) {
     case q::Field::Servers: return "--servers";
     case q::Field::Sources: return "--sources";
     case q::Field::ServiceCv: return "--service-cv";
+    case q::Field::Capacity: return "--capacity";
+    case q::Field::PatienceRate: return "--patience-rate";
     case q::Field::Quantity: return "--model";
   }
   return "";
@@ -83,11 +87,13 @@ const char* option_name(q::Field f) {
 // nothing then.
 std::vector<q::Point> user_points(const VerifyOptions& o) {
   const std::map<std::string, q::ModelKind> models{
-      {"mmc", q::ModelKind::Mmc}, {"loss", q::ModelKind::Loss}, {"engset", q::ModelKind::Engset}};
+      {"mmc", q::ModelKind::Mmc},           {"loss", q::ModelKind::Loss}, {"engset", q::ModelKind::Engset},
+      {"erlang-a", q::ModelKind::ErlangA}, {"mmck", q::ModelKind::Mmck}};
   const q::ModelKind model = models.at(o.model);  // CLI11 has already checked membership
   std::vector<q::Point> points;
   for (q::Quantity quantity : q::quantities_of(model))
-    points.push_back({model, quantity, o.arrival_rate, o.service_rate, o.servers, o.sources, o.service_cv, {}});
+    points.push_back({model, quantity, o.arrival_rate, o.service_rate, o.servers, o.sources, o.service_cv, {},
+                      o.capacity, o.patience_rate});
   // The problems depend on the parameters only, so the first point speaks for all.
   const auto problems = q::check_point(points.front());
   for (const auto& problem : problems)
@@ -135,8 +141,9 @@ void add_verify_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand(
       "verify",
-      "Check the engine against queueing theory: simulate M/M/c (Erlang C), M/G/c/c (Erlang B) and Engset points "
-      "and test that each closed form lies inside its confidence interval (family-wise 99%, Bonferroni). "
+      "Check the engine against queueing theory: simulate M/M/c (Erlang C), M/G/c/c (Erlang B), Engset, Erlang A "
+      "(M/M/c+M, callers who give up) and M/M/c/K points and test that each closed form lies inside its confidence "
+      "interval (family-wise 99%, Bonferroni). "
       "With --model, verify that one point instead of the built-in list.");
   cmd->add_option("--replications", options->replications, "Replications per point (an integer >= 2)")
       ->check(integer_at_least(2))
@@ -147,7 +154,7 @@ void add_verify_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads", options->threads, "Worker threads (an integer >= 1; default: all hardware threads)")
       ->check(integer_at_least(1));
   auto* model = cmd->add_option("--model", options->model, "Verify one point of this model instead")
-                    ->check(CLI::IsMember({"mmc", "loss", "engset"}));
+                    ->check(CLI::IsMember({"mmc", "loss", "engset", "erlang-a", "mmck"}));
   auto* servers = cmd->add_option("--servers", options->servers, "Number of servers c (an integer >= 1)")
                       ->check(integer_at_least(1));
   auto* arrival = cmd->add_option("--arrival-rate", options->arrival_rate,
@@ -161,23 +168,37 @@ void add_verify_command(CLI::App& app, int& exit_code) {
   auto* cv = cmd->add_option("--service-cv", options->service_cv,
                              "loss: coefficient of variation of the lognormal holding time (>= 0, default 1)")
                  ->check(number_above(0.0, true));
+  auto* capacity = cmd->add_option("--capacity", options->capacity,
+                                   "mmck: customers in the system at most, K (an integer >= servers)")
+                       ->check(integer_at_least(1));
+  auto* patience = cmd->add_option("--patience-rate", options->patience_rate,
+                                   "erlang-a: rate θ at which a waiting caller gives up, 1 / mean patience (> 0)")
+                       ->check(number_above(0.0, false));
   model->needs(servers)->needs(arrival)->needs(service);
-  for (auto* o : {servers, arrival, service, sources, cv}) o->needs(model);
+  for (auto* o : {servers, arrival, service, sources, cv, capacity, patience}) o->needs(model);
 
-  cmd->callback([options, sources, cv, &exit_code] {
-    if (options->model == "engset" && sources->count() == 0) {
-      fmt::print(stderr, "kyoten verify: --sources: the engset model needs --sources N (an integer >= 1)\n");
+  cmd->callback([options, sources, cv, capacity, patience, &exit_code] {
+    // Each model-specific option belongs to one model, and that model cannot do without it.
+    const auto belongs = [&](CLI::Option* option, const char* name, const char* model, const char* what) {
+      if (options->model == model && option->count() == 0) {
+        fmt::print(stderr, "kyoten verify: {}: the {} model needs {}\n", name, model, what);
+        return false;
+      }
+      if (options->model != model && option->count() > 0) {
+        fmt::print(stderr, "kyoten verify: {}: applies to --model {} only\n", name, model);
+        return false;
+      }
+      return true;
+    };
+    if (!belongs(sources, "--sources", "engset", "--sources N (an integer >= 1)") ||
+        !belongs(capacity, "--capacity", "mmck", "--capacity K (an integer >= servers)") ||
+        !belongs(patience, "--patience-rate", "erlang-a", "--patience-rate θ (a number > 0)")) {
       exit_code = 2;
       return;
     }
     if (options->model != "loss" && cv->count() > 0) {
-      fmt::print(stderr, "kyoten verify: --service-cv: applies to --model loss only (mmc and engset use exponential "
+      fmt::print(stderr, "kyoten verify: --service-cv: applies to --model loss only (the other models use exponential "
                          "service)\n");
-      exit_code = 2;
-      return;
-    }
-    if (options->model != "engset" && sources->count() > 0) {
-      fmt::print(stderr, "kyoten verify: --sources: applies to --model engset only\n");
       exit_code = 2;
       return;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/hub/handover_office.hpp"
 #include "models/hub/hub_simulation.hpp"
 #include "models/hub/time_bands.hpp"
 #include "sim/random/weighted_choice.hpp"
@@ -32,12 +33,48 @@ std::uint32_t HubSimulation::new_case() {
 
 void HubSimulation::offer(std::uint32_t id, int center) {
   const Answerer a = coordinators_.answerer_for(center);
-  if (a.center < 0) return coordinators_.wait(center, id);
-  start_case(id, a.center, a.on_call);
+  if (a.center >= 0) return start_case(id, a.center, a.on_call);
+  coordinators_.wait(center, id);
+  hold_on(id);
+}
+
+void HubSimulation::hold_on(std::uint32_t id) {
+  const double now = events_.now();
+  if (const auto hours = patience_.hold_hours(band_at(calendar_, now, sc_.calls.band_hours))) {
+    cases_[id].give_up = events_.schedule_cancellable(sim::Event{now + *hours, kGiveUp, id, 0});
+  }
+}
+
+void HubSimulation::on_give_up(std::uint32_t id) {
+  const double now = events_.now();
+  cases_[id].hung_up = true;  // its place in the queue is skipped, and the slot freed, when it comes up
+  const auto after = patience_.call_back_after_hours(cases_[id].tries);
+  recorder_.hung_up(cases_[id].call_time, now, !after);
+  if (!after) {
+    if (cases_[id].emergency) recorder_.outcome(cases_[id].call_time, cases_[id].band, Outcome::Unresolved, now);
+    return;
+  }
+  // The call-back is a new place in the queue, so it takes a new slot carrying the caller and the first call's
+  // time (waits and arrangement times run from the first call).
+  const std::uint32_t next = new_case();
+  std::vector<int> keep = std::move(cases_[next].candidates);
+  cases_[next] = cases_[id];
+  Case& c = cases_[next];
+  c.candidates = std::move(keep);
+  c.hung_up = false;
+  c.give_up = {};
+  ++c.tries;
+  step_after(next, Stage::CallingBack, *after);
+}
+
+void HubSimulation::call_back(std::uint32_t id) {
+  recorder_.called_back(cases_[id].call_time, cases_[id].tries);
+  offer(id, coordinators_.center_of_region(cases_[id].person.region));
 }
 
 void HubSimulation::start_case(std::uint32_t id, int center, bool on_call) {
   Case& c = cases_[id];
+  events_.cancel(c.give_up);  // answered: patience no longer matters
   c.center = center;
   c.on_call = on_call;
   c.duty = c.emergency ? Duty::Emergency : Duty::Inquiry;
@@ -64,7 +101,12 @@ void HubSimulation::serve_waiting(int center) {
   while (coordinators_.anyone_waiting(center)) {
     const FreeCoordinator free = coordinators_.free_at(center);
     if (free == FreeCoordinator::None) break;
-    start_case(coordinators_.next_waiting(center), center, free == FreeCoordinator::OnCall);
+    const std::uint32_t id = coordinators_.next_waiting(center);
+    if (cases_[id].hung_up) {
+      free_cases_.push_back(id);
+      continue;
+    }
+    start_case(id, center, free == FreeCoordinator::OnCall);
   }
   // Assessments are office work: started in weekday daytime by a coordinator with no call waiting.
   if (coordinators_.anyone_waiting(center) ||
@@ -99,10 +141,14 @@ void HubSimulation::start_assessments(int center) {
 }
 
 void HubSimulation::finish_case(std::uint32_t id) {
+  free_cases_.push_back(id);
+  release_coordinator(id);
+}
+
+void HubSimulation::release_coordinator(std::uint32_t id) {
   const Case& c = cases_[id];
   const int center = c.center;
   coordinators_.release(center, c.on_call, c.duty, events_.now());
-  free_cases_.push_back(id);
   serve_waiting(center);
 }
 
@@ -145,8 +191,13 @@ void HubSimulation::on_case_step(std::uint32_t id) {
       }
       return try_next_fallback(id);
     case Stage::HandingOver:
+      return hand_over(id);
+    case Stage::CallingBack:
+      return call_back(id);
+    case Stage::AwaitingCaseWorkers:
       recorder_.outcome(c.call_time, c.band, Outcome::HandedOver, events_.now());
-      return finish_case(id);
+      free_cases_.push_back(id);
+      return;
   }
 }
 
@@ -176,7 +227,7 @@ void HubSimulation::begin_search(std::uint32_t id) {
   };
   std::stable_sort(c.candidates.begin(), c.candidates.end(), [&](int a, int b) { return rank(a) < rank(b); });
   c.search_start = events_.now();
-  recorder_.search_started(c.call_time);
+  recorder_.search_started(c.call_time, c.band);
   contact_next_facility(id);
 }
 
@@ -186,7 +237,7 @@ void HubSimulation::contact_next_facility(std::uint32_t id) {
   const bool exhausted = c.next_candidate >= c.candidates.size() || c.contacts >= sc_.search.max_contacts ||
                          now - c.search_start >= sc_.search.max_search_hours;
   if (exhausted) {
-    recorder_.search_found_no_bed(c.call_time);
+    recorder_.search_found_no_bed(c.call_time, c.band);
     return try_next_fallback(id);
   }
   c.facility = c.candidates[c.next_candidate++];
@@ -246,6 +297,24 @@ void HubSimulation::try_next_fallback(std::uint32_t id) {
   }
   recorder_.outcome(c.call_time, c.band, Outcome::Unresolved, events_.now());
   finish_case(id);
+}
+
+void HubSimulation::hand_over(std::uint32_t id) {
+  const Case& c = cases_[id];
+  const double now = events_.now();
+  const auto opening = handover_opening(calendar_, sc_.calls.handover_office, now);
+  if (!opening) {
+    recorder_.handover_failed(c.call_time);
+    recorder_.outcome(c.call_time, c.band, Outcome::Unresolved, now);
+    return finish_case(id);
+  }
+  if (*opening <= now) {
+    recorder_.outcome(c.call_time, c.band, Outcome::HandedOver, now);
+    return finish_case(id);
+  }
+  // Office closed: the coordinator leaves a written referral and is free; the case waits for the opening.
+  step_after(id, Stage::AwaitingCaseWorkers, *opening - now);
+  release_coordinator(id);
 }
 
 bool HubSimulation::try_reserve_supporter() { return supporters_.try_reserve(calendar_.hour_of_day(events_.now())); }

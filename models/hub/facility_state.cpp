@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 
+#include "models/queueing/closed_forms.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::hub {
@@ -13,6 +14,14 @@ namespace {
 using sim::kHoursPerDay;
 constexpr double kNever = std::numeric_limits<double>::infinity();
 }  // namespace
+
+double planned_requests_per_hour(const Facility& spec) {
+  const int ordinary_beds = spec.beds - spec.reserved_emergency_beds;
+  const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
+  if (!spec.in_service || ordinary_beds < 1 || !(mean_stay_hours > 0) || !(spec.planned_occupancy > 0)) return 0.0;
+  const double occupancy = std::min(spec.planned_occupancy, kMaxPlannedOccupancy);
+  return queueing::erlang_b_offered_load_for_occupancy(occupancy, ordinary_beds) / mean_stay_hours;
+}
 
 FacilityState::FacilityState(const Facility& f, sim::RandomStream planned_stream, double planned_arrivals_per_hour)
     : spec_(&f),
@@ -44,7 +53,9 @@ void FacilityState::advance_to(double t) {
 }
 
 void FacilityState::on_planned_request(double t) {
+  if (counting_refusals_) ++planned_requests_;
   if (has_bed_for_planned()) {
+    if (counting_refusals_) ++planned_admitted_;
     planned_ends_.push_back(t + spec_->planned_stay_days(planned_stream_) * kHoursPerDay);
     std::push_heap(planned_ends_.begin(), planned_ends_.end(), std::greater<>{});
     planned_level_.add(t, +1);
@@ -58,6 +69,8 @@ void FacilityState::on_planned_request(double t) {
 void FacilityState::restart_statistics(double t) {
   advance_to(t);
   planned_level_.restart(t);
+  planned_requests_ = 0;
+  planned_admitted_ = 0;
   planned_refused_ = 0;
   counting_refusals_ = true;
 }

@@ -25,6 +25,14 @@ struct ExperienceOccupant {
   sim::EventHandle end;  // cancelled if an emergency pre-empts the stay
 };
 
+// The rate of planned requests that keeps, on average, the facility's `planned_occupancy` share of its ordinary
+// (non-reserved) beds filled by planned stays. Requests that find no ordinary bed are refused and lost, so the
+// ordinary beds are an M/G/c/c loss system for them: the rate is the offered load that carries that share
+// (Erlang B inverted), not the share itself — which would fill fewer beds. Emergency and experience stays that
+// take ordinary beds are not in this balance; they lower the realised share a little (docs/model.md §2.5.9).
+// A drawn share above kMaxPlannedOccupancy is taken as that.
+[[nodiscard]] double planned_requests_per_hour(const Facility& spec);
+
 class FacilityState {
  public:
   // `planned_stream` is this facility's own stream, so adding a facility shifts no other facility's draws.
@@ -57,7 +65,9 @@ class FacilityState {
   void advance_to(double t);
   // Planned bed-hours since restart_statistics(), up to the last advance_to().
   [[nodiscard]] double planned_bed_hours() const { return planned_level_.integral(now_); }
-  // Planned requests refused for want of a bed, counting those made at or after restart_statistics().
+  // Planned requests, and those refused for want of a bed, counting those made at or after restart_statistics().
+  [[nodiscard]] int planned_requests() const { return planned_requests_; }
+  [[nodiscard]] int planned_admitted() const { return planned_admitted_; }
   [[nodiscard]] int planned_refused() const { return planned_refused_; }
   // Drops the warm-up: advances to t and starts the bed-hours and refusal counts afresh.
   void restart_statistics(double t);
@@ -90,6 +100,8 @@ class FacilityState {
   sim::TimeWeighted planned_level_;
   double now_ = 0;
   bool counting_refusals_ = false;
+  int planned_requests_ = 0;
+  int planned_admitted_ = 0;
   int planned_refused_ = 0;
   int emergency_ = 0;
   std::vector<ExperienceOccupant> experience_occupants_;

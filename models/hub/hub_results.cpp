@@ -39,33 +39,59 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
   const double rooms = span > 0 ? acc_.room_hours_in_force / span : 0.0;
   set("registrants_end", end.registrants);
   set("answer_mean_min", acc_.answer_minutes.mean());
+  set("callers_abandoned_share", ratio(k[kpi_index("callers_abandoned")], k[kpi_index("calls")]));
+  set("callers_retried_share", ratio(k[kpi_index("callers_retried")], k[kpi_index("calls")]));
   set("answer_p90_min", acc_.answer_minutes.quantile(0.9));
   set("arrange_mean_h", acc_.arrange_hours.mean());
   set("arrange_p90_h", acc_.arrange_hours.quantile(0.9));
-  const auto within = [&](double hours) {
+  // Headline shares count every emergency that reached an outcome: a hand-over or an unresolved case is one the
+  // hub did not arrange, so giving up sooner cannot raise them.
+  double outcomes = 0, not_arranged = 0;
+  for (int b = 0; b < kTimeBands; ++b) {
+    outcomes += acc_.outcomes_by_band[b];
+    not_arranged += acc_.not_arranged_by_band[b];
+  }
+  const auto arranged_within = [&](double hours) {
     double n = 0;
     for (double v : acc_.arrange_hours.values()) n += v <= hours ? 1 : 0;
-    return ratio(n, acc_.emergencies_to_arrange);
+    return n;
   };
-  set("arrange_within_2h", within(2));
-  set("arrange_within_4h", within(4));
-  set("arrange_within_24h", within(24));
+  set("arrange_within_2h", ratio(arranged_within(2), outcomes));
+  set("arrange_within_4h", ratio(arranged_within(4), outcomes));
+  set("arrange_within_24h", ratio(arranged_within(24), outcomes));
+  set("arrange_within_4h_if_arranged", ratio(arranged_within(4), static_cast<double>(acc_.arrange_hours.count())));
+  set("not_arranged_share", ratio(not_arranged, outcomes));
   for (int b = 0; b < kTimeBands; ++b) {
     k[kpi_index("arrange_mean_h_weekday_daytime") + b] = acc_.arrange_by_band[b].mean();
+    k[kpi_index("not_arranged_weekday_daytime") + b] = ratio(acc_.not_arranged_by_band[b], acc_.outcomes_by_band[b]);
+    k[kpi_index("p_no_bed_weekday_daytime") + b] = ratio(acc_.without_bed_by_band[b], acc_.searches_by_band[b]);
   }
   set("assessment_wait_days_mean", acc_.assessment_wait_days.mean());
   set("assessments_late_share", ratio(acc_.assessments_late, static_cast<double>(acc_.assessment_wait_days.count())));
   set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
   set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
   set("bed_occupancy", ratio(end.bed_hours / span, beds));
+  set("planned_occupancy_realised", ratio(end.planned_bed_hours, acc_.ordinary_bed_hours_in_force));
   set("planned_stays_refused", end.planned_stays_refused);
+  set("planned_refused_share", ratio(end.planned_stays_refused, end.planned_stays_requested));
+  const double bed_days_used = acc_.bed_days_used + end.planned_stays_admitted;
+  set("bed_days_used", bed_days_used);
+  set("bed_days_integral", end.bed_hours / kHoursPerDay);
+  set("beds_in_use_census", ratio(acc_.beds_at_census, acc_.census_days));
   set("emergency_bed_days", emergency_beds_level_.integral(now) / kHoursPerDay);
   if (rooms > 0) {
+    set("hub_room_days_used", acc_.room_days_used);
+    set("hub_room_days_integral", hub_level_.integral(now) / kHoursPerDay);
+    set("hub_rooms_in_use_census", ratio(acc_.rooms_at_census, acc_.census_days));
+    set("hub_days_all_in_use_census", ratio(acc_.census_days_all_rooms, acc_.census_days));
     set("hub_room_occupancy", hub_level_.mean(now) / rooms);
     set("hub_days_none_in_use", ratio(acc_.hub_days_none_in_use, acc_.hub_days));
     set("hub_days_all_in_use", ratio(acc_.hub_days_all_in_use, acc_.hub_days));
   } else {
-    for (const char* key : {"hub_room_occupancy", "hub_days_none_in_use", "hub_days_all_in_use"}) set(key, kNaN);
+    for (const char* key : {"hub_room_occupancy", "hub_days_none_in_use", "hub_days_all_in_use", "hub_room_days_used",
+                            "hub_room_days_integral", "hub_rooms_in_use_census", "hub_days_all_in_use_census"}) {
+      set(key, kNaN);
+    }
   }
   // Utilisation counts only time within the schedule, so no share exceeds 1; overtime is reported beside it.
   std::array<double, sim::kHoursPerWeek> busy_hours{}, scheduled_hours{};
@@ -97,8 +123,7 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
   set("assessment_backlog_mean", span > 0 ? backlog_level_.mean(now) : kNaN);
   set("assessment_backlog_end", end.assessment_backlog);
   set("cost_total_yen", ledger_.total());
-  const double arranged = acc_.emergencies_to_arrange - k[kpi_index("outcome_unresolved")];
-  set("cost_per_emergency_yen", ratio(ledger_.total(), arranged));
+  set("cost_per_emergency_yen", ratio(ledger_.total(), static_cast<double>(acc_.arrange_hours.count())));
 
   out.months = std::move(acc_.months);
   out.days = std::move(acc_.days);

@@ -48,7 +48,12 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       hub_rooms_(sc_.hub.rooms),
       supporters_(sc_.home_support),
       bookings_(sc_.facilities.size()),
+      patience_(sc_.calls, sim::RandomStream(seed, rep, "patience")),
       recorder_(sc_, calendar_, t_start_, t_end_) {
+  if (sc.calendar.year_end_closure) {
+    using namespace std::chrono;
+    calendar_.close_every_year(December / 29, January / 3);
+  }
   calendar_.cache_holidays(calendar_.day_index(t_end_) + 1);
 
   // Registrations: the slope of the expected registered count plus the leavers it must replace.
@@ -108,23 +113,19 @@ ReplicationResult HubSimulation::run() {
       case kExperienceEnd: on_experience_end(e.subject); break;
       case kDispatchEnd: supporters_.release(); break;
       case kPlanChange: on_plan_change(e.subject); break;
+      case kGiveUp: on_give_up(e.subject); break;
+      case kCensus: on_census(); break;
       case kEnd: return finish();
     }
   }
 }
 
 void HubSimulation::set_call_profile() {
-  call_profile_ = band_profile(sc_.calls.band_share, sc_.calls.band_hours);
+  const Calls& calls = sc_.calls;
+  call_profile_ = calls.hour_of_week_profile ? hour_of_week_profile(*calls.hour_of_week_profile)
+                                             : band_profile(calls.band_share, calls.band_hours);
   normalise_call_profile_over_horizon();
-  call_profile_max_ = call_profile_.max();
-}
-
-double HubSimulation::planned_requests_per_hour(const Facility& spec) const {
-  // Requests arrive at the rate that would keep the target share of ordinary beds filled (Little's law).
-  if (!spec.in_service) return 0.0;
-  const double ordinary_beds = spec.beds - spec.reserved_emergency_beds;
-  const double mean_stay_hours = spec.planned_stay_days.mean() * kHoursPerDay;
-  return mean_stay_hours > 0 ? spec.planned_occupancy * ordinary_beds / mean_stay_hours : 0.0;
+  call_profile_max_ = call_profile_.max() * *std::max_element(calls.month_factor.begin(), calls.month_factor.end());
 }
 
 void HubSimulation::normalise_call_profile_over_horizon() {
@@ -138,12 +139,16 @@ void HubSimulation::normalise_call_profile_over_horizon() {
   double sum = 0;
   int days = 0;
   for (double t = t_start_; t < t_end_; t += kHoursPerDay, ++days) {
-    sum += calendar_.is_holiday(t) ? holiday_sum : weekday_sum[calendar_.weekday(t)];
+    sum += (calendar_.is_holiday(t) ? holiday_sum : weekday_sum[calendar_.weekday(t)]) * month_factor(t);
   }
   if (days == 0 || sum <= 0) return;
   const double mean = sum / (days * kHoursPerDay);
   for (double& m : call_profile_.hour_of_week) m /= mean;
   for (double& m : call_profile_.holiday) m /= mean;
+}
+
+double HubSimulation::month_factor(double t) const {
+  return sc_.calls.month_factor[static_cast<unsigned>(calendar_.ymd_at(t).month()) - 1];
 }
 
 double HubSimulation::registration_intensity(double t) const {
@@ -166,7 +171,14 @@ void HubSimulation::on_stats_start() {
   recorder_.start(now);
   coordinators_.restart_statistics(now);
   for (FacilityState& f : facilities_) f.restart_statistics(now);
-  recorder_.begin_day(bed_hours(now));
+  recorder_.begin_day(now, bed_hours(now), beds_in_use(now));
+  events_.schedule(now + sc_.calendar.census_hour, kCensus);
+}
+
+void HubSimulation::on_census() {
+  const double now = events_.now();
+  recorder_.census(now, beds_in_use(now));
+  if (now + kHoursPerDay < t_end_) events_.schedule(now + kHoursPerDay, kCensus);
 }
 
 void HubSimulation::on_shift_tick() {
@@ -213,7 +225,7 @@ void HubSimulation::close_hours(double until) {
   recorder_.close_hours(until, coordinators_);
   if (calendar_.hour_of_day(until) != 0 || until == 0.0) return;
   const double now = events_.now();
-  if (recorder_.closes_day_ending(until)) recorder_.close_day(bed_hours(now));
+  if (recorder_.closes_day_ending(until)) recorder_.close_day(now, bed_hours(now), beds_in_use(now));
   recorder_.enter_fiscal_year(calendar_.fiscal_year(until));
   if (recorder_.closes_month_starting(until)) {
     recorder_.close_month(now, population_.active_count(), population_.backlog());
@@ -277,8 +289,9 @@ void HubSimulation::reschedule_population_processes() {
 
 void HubSimulation::on_call_candidate() {
   const double now = events_.now();
-  const double multiplier = calendar_.is_holiday(now) ? call_profile_.holiday[calendar_.hour_of_day(now)]
-                                                      : call_profile_.hour_of_week[calendar_.hour_of_week(now)];
+  const double multiplier = (calendar_.is_holiday(now) ? call_profile_.holiday[calendar_.hour_of_day(now)]
+                                                       : call_profile_.hour_of_week[calendar_.hour_of_week(now)]) *
+                            month_factor(now);
   const bool is_call = rs_calls_.uniform() * call_profile_max_ < multiplier;
   // Who calls: a registered person, in proportion to the registered call rate, or someone not registered.
   const double registered_rate = population_.active_count() * sc_.calls.per_registrant_per_year;
@@ -321,11 +334,15 @@ ReplicationResult HubSimulation::finish() {
   if (calendar_.ymd_at(now).day() != std::chrono::day{1}) {
     recorder_.close_month(now, population_.active_count(), population_.backlog());
   }
-  const double beds = bed_hours(now);  // plays every facility forward to the end, refusals included
-  int planned_refused = 0;
-  for (const FacilityState& f : facilities_) planned_refused += f.planned_refused();
-  return recorder_.results(now, EndState{population_.active_count(), population_.backlog(), beds, planned_refused},
-                           coordinators_);
+  EndState end{population_.active_count(), population_.backlog()};
+  end.bed_hours = bed_hours(now);  // plays every facility forward to the end, refusals included
+  for (const FacilityState& f : facilities_) {
+    end.planned_bed_hours += f.planned_bed_hours();
+    end.planned_stays_requested += f.planned_requests();
+    end.planned_stays_admitted += f.planned_admitted();
+    end.planned_stays_refused += f.planned_refused();
+  }
+  return recorder_.results(now, end, coordinators_);
 }
 
 }  // namespace kyoten::hub

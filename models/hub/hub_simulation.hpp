@@ -7,6 +7,7 @@
 // the random streams and the cases, and ties the parts together.
 #include <vector>
 
+#include "models/hub/caller_patience.hpp"
 #include "models/hub/coordinators.hpp"
 #include "models/hub/experience_bookings.hpp"
 #include "models/hub/facility_state.hpp"
@@ -45,6 +46,8 @@ class HubSimulation {
     kExperienceEnd,
     kDispatchEnd,
     kPlanChange,
+    kGiveUp,  // a waiting caller's patience ran out
+    kCensus,  // the daily count of beds and rooms in use
     kEnd,
   };
 
@@ -58,7 +61,9 @@ class HubSimulation {
     HubPlacing,    // placing the person in a reserved hub room
     HomeArranging, // arranging a supporter already reserved
     ElderlyContacting,
-    HandingOver,
+    HandingOver,          // the coordinator's hand-over call or written referral
+    AwaitingCaseWorkers,  // referred while the case workers' office was closed; taken over at its opening
+    CallingBack,          // a caller who hung up, before calling again
   };
 
   struct Case {
@@ -79,10 +84,14 @@ class HubSimulation {
     std::size_t next_candidate = 0;
     std::size_t next_fallback = 0;
     std::vector<int> candidates;   // capacity kept between uses of this slot
+    int tries = 1;                 // calls placed so far for this need (call-backs included)
+    bool hung_up = false;          // gave up waiting: left in the center's queue, skipped when it comes up
+    sim::EventHandle give_up;      // while waiting, when patience runs out
   };
 
   // Event handlers
   void on_stats_start();
+  void on_census();
   // Staffing and the weekday-daytime band change only on the hour, and only at a few hours a day: the model
   // ticks at those hours and at each midnight, and closes the hours in between in one go.
   void on_shift_tick();
@@ -100,12 +109,12 @@ class HubSimulation {
   void on_experience_end(std::uint32_t booking);
   void on_emergency_stay_end(int facility);
   void preempt_experience_stay(int facility);
-  double emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay);
+  double emergency_stay_days(const Distribution& need, double exit_delay_probability, const Distribution& exit_delay);
   void arrange_transport();
   double registration_intensity(double t) const;
   void set_call_profile();
   void normalise_call_profile_over_horizon();
-  double planned_requests_per_hour(const Facility& spec) const;
+  double month_factor(double t) const;  // the relative call rate of t's calendar month
 
   // Dated changes of plan (plan_change.cpp).
   void schedule_plan_changes();
@@ -118,9 +127,15 @@ class HubSimulation {
   // Coordinators
   std::uint32_t new_case();
   void offer(std::uint32_t case_id, int center);
+  // Callers who wait: patience, hanging up and calling back (caller_patience.hpp draws the times).
+  void hold_on(std::uint32_t case_id);
+  void on_give_up(std::uint32_t case_id);
+  void call_back(std::uint32_t case_id);
   void start_case(std::uint32_t case_id, int center, bool on_call);
   void begin_work(std::uint32_t case_id);
   void finish_case(std::uint32_t case_id);
+  // The coordinator is free; the case goes on without them (a hand-over awaiting the office's opening).
+  void release_coordinator(std::uint32_t case_id);
   void serve_waiting(int center);
   void start_assessments(int center);
   void step_after(std::uint32_t case_id, Stage stage, double hours);
@@ -131,6 +146,7 @@ class HubSimulation {
   void contact_next_facility(std::uint32_t case_id);
   void on_contact_answered(std::uint32_t case_id);
   void try_next_fallback(std::uint32_t case_id);
+  void hand_over(std::uint32_t case_id);
   bool try_reserve_supporter();
   void place_in_facility(Case& c, int facility);
   void place_in_hub();
@@ -148,6 +164,8 @@ class HubSimulation {
   FacilityState& facility_now(int f);
   // Short-stay bed-hours in use since statistics started: planned stays plus emergency and experience stays.
   double bed_hours(double now);
+  // Short-stay beds in use now, all facilities (every facility played forward to now).
+  int beds_in_use(double now);
   ReplicationResult finish();
 
   const Scenario& run_;  // the plan in force from the start, with its dated changes
@@ -176,6 +194,7 @@ class HubSimulation {
   HubRooms hub_rooms_;
   Supporters supporters_;
   ExperienceBookings bookings_;
+  CallerPatience patience_;
   Recorder recorder_;
 
   std::vector<Case> cases_;

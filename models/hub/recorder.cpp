@@ -30,9 +30,13 @@ void Recorder::start(double now) {
   acc_.month.fiscal_year = fiscal_year_;
 }
 
-void Recorder::begin_day(double bed_hours_now) {
+void Recorder::begin_day(double now, double bed_hours_now, int beds_in_use_now) {
   acc_.day = DayRecord{};
   const int hub_in_use = static_cast<int>(hub_level_.level());
+  if (collecting_ && now < t_end_) {
+    acc_.bed_days_used += beds_in_use_now;
+    acc_.room_days_used += hub_in_use;
+  }
   acc_.day.hub_rooms_in_use_max = hub_in_use;
   acc_.day.hub_rooms_in_use_min = hub_in_use;
   acc_.day.emergency_beds_in_use_max = static_cast<int>(emergency_beds_level_.level());
@@ -64,6 +68,21 @@ void Recorder::answered(double call_time, double now) {
   if (counts(call_time)) acc_.answer_minutes.add((now - call_time) * kMinutesPerHour);
 }
 
+void Recorder::hung_up(double call_time, double now, bool for_good) {
+  if (!counts(call_time)) return;
+  acc_.count[kpi_id("hang_ups")] += 1;
+  if (!for_good) return;
+  acc_.count[kpi_id("callers_abandoned")] += 1;
+  // Answer times include the wait of a caller who gave up: until they hung up for the last time.
+  acc_.answer_minutes.add((now - call_time) * kMinutesPerHour);
+}
+
+void Recorder::called_back(double call_time, int tries) {
+  if (!counts(call_time)) return;
+  acc_.count[kpi_id("repeat_calls")] += 1;
+  if (tries == 2) acc_.count[kpi_id("callers_retried")] += 1;
+}
+
 void Recorder::assessment_started(double due_at, double now) {
   if (!collecting_) return;
   const double waited_days = (now - due_at) / kHoursPerDay;
@@ -78,25 +97,34 @@ void Recorder::assessment_done() {
   ledger_.charge(CostLine::Assessments, sc_.budget.assessment_cost_yen);
 }
 
-void Recorder::search_started(double call_time) {
-  if (counts(call_time)) acc_.searches += 1;
+void Recorder::search_started(double call_time, TimeBand band) {
+  if (!counts(call_time)) return;
+  acc_.searches += 1;
+  acc_.searches_by_band[static_cast<int>(band)] += 1;
 }
 
 void Recorder::facility_contacted(double call_time) {
   if (counts(call_time)) acc_.contacts += 1;
 }
 
-void Recorder::search_found_no_bed(double call_time) {
-  if (counts(call_time)) acc_.searches_without_bed += 1;
+void Recorder::search_found_no_bed(double call_time, TimeBand band) {
+  if (!counts(call_time)) return;
+  acc_.searches_without_bed += 1;
+  acc_.without_bed_by_band[static_cast<int>(band)] += 1;
+}
+
+void Recorder::handover_failed(double call_time) {
+  if (counts(call_time)) acc_.count[kpi_id("handovers_failed")] += 1;
 }
 
 void Recorder::outcome(double call_time, TimeBand band, Outcome outcome, double now) {
   if (!counts(call_time)) return;
   count(kpi_id("outcome_short_stay") + static_cast<std::size_t>(outcome));
-  if (outcome == Outcome::HandedOver) return;
-  acc_.emergencies_to_arrange += 1;
-  if (outcome == Outcome::Unresolved) {
-    acc_.month.unresolved += 1;
+  const auto b = static_cast<std::size_t>(band);
+  acc_.outcomes_by_band[b] += 1;
+  if (outcome == Outcome::HandedOver || outcome == Outcome::Unresolved) {
+    acc_.not_arranged_by_band[b] += 1;
+    if (outcome == Outcome::Unresolved) acc_.month.unresolved += 1;
     return;
   }
   const double hours = now - call_time;
@@ -123,8 +151,23 @@ void Recorder::emergency_beds_changed(double now, int delta) {
       std::max(acc_.day.emergency_beds_in_use_max, static_cast<int>(emergency_beds_level_.level()));
 }
 
+void Recorder::census(double now, int beds_in_use) {
+  if (!collecting_ || now < t_start_ || now >= t_end_) return;
+  const double rooms = hub_level_.level();
+  acc_.census_days += 1;
+  acc_.beds_at_census += beds_in_use;
+  acc_.rooms_at_census += rooms;
+  if (sc_.hub.rooms > 0 && rooms >= sc_.hub.rooms) acc_.census_days_all_rooms += 1;
+}
+
+void Recorder::unplanned_beds_changed(double now, int delta) {
+  unplanned_beds_level_.add(now, delta);
+  if (collecting_ && delta > 0) acc_.bed_days_used += delta;
+}
+
 void Recorder::hub_rooms_changed(double now, int delta, int in_use) {
   hub_level_.add(now, delta);
+  if (collecting_ && delta > 0) acc_.room_days_used += delta;
   acc_.day.hub_rooms_in_use_max = std::max(acc_.day.hub_rooms_in_use_max, in_use);
   acc_.day.hub_rooms_in_use_min = std::min(acc_.day.hub_rooms_in_use_min, in_use);
 }
@@ -163,7 +206,7 @@ bool Recorder::closes_day_ending(double midnight) const {
   return collecting_ && midnight - kHoursPerDay >= t_start_;
 }
 
-void Recorder::close_day(double bed_hours_now) {
+void Recorder::close_day(double now, double bed_hours_now, int beds_in_use_now) {
   charge_day_costs();
   // At the midnight before a dated change there takes effect: the rooms in force are the day's own.
   if (sc_.hub.rooms > 0) {
@@ -173,7 +216,7 @@ void Recorder::close_day(double bed_hours_now) {
   }
   acc_.day.short_stay_beds_in_use_mean = (bed_hours_now - acc_.beds_integral_at_day_start) / kHoursPerDay;
   acc_.days.push_back(acc_.day);
-  begin_day(bed_hours_now);
+  begin_day(now, bed_hours_now, beds_in_use_now);
 }
 
 void Recorder::charge_day_costs() {
@@ -191,10 +234,15 @@ void Recorder::charge_day_costs() {
 
 void Recorder::count_capacity(double now) {
   if (collecting_) {
-    int beds = 0;
-    for (const Facility& f : sc_.facilities) beds += f.in_service ? f.beds : 0;
+    int beds = 0, ordinary_beds = 0;
+    for (const Facility& f : sc_.facilities) {
+      if (!f.in_service) continue;
+      beds += f.beds;
+      ordinary_beds += f.beds - f.reserved_emergency_beds;
+    }
     const double hours = now - capacity_since_;
     acc_.bed_hours_in_force += beds * hours;
+    acc_.ordinary_bed_hours_in_force += ordinary_beds * hours;
     acc_.room_hours_in_force += sc_.hub.rooms * hours;
   }
   capacity_since_ = now;

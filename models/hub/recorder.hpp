@@ -23,6 +23,9 @@ struct EndState {
   int registrants = 0;
   int assessment_backlog = 0;
   double bed_hours = 0;  // short-stay bed-hours in use since statistics started
+  double planned_bed_hours = 0;  // of which planned stays
+  int planned_stays_admitted = 0;
+  int planned_stays_requested = 0;
   int planned_stays_refused = 0;
 };
 
@@ -37,7 +40,9 @@ class Recorder {
   // The end of the warm-up: everything recorded so far is dropped and the levels restart from their values now.
   // Then begin_day() with the bed-hours as of now.
   void start(double now);
-  void begin_day(double bed_hours_now);
+  void begin_day(double now, double bed_hours_now, int beds_in_use_now);
+  // The daily count at the census hour: short-stay beds in use (the hub rooms are known here).
+  void census(double now, int beds_in_use);
 
   // Events
   void count(std::size_t kpi, double n = 1) {
@@ -49,11 +54,16 @@ class Recorder {
   void registration();
   void call(TimeBand band, bool emergency);
   void answered(double call_time, double now);
+  // A waiting caller hung up (for good: they will not call back); a caller called back, on their tries-th call.
+  void hung_up(double call_time, double now, bool for_good);
+  void called_back(double call_time, int tries);
   void assessment_started(double due_at, double now);
   void assessment_done();
-  void search_started(double call_time);
+  void search_started(double call_time, TimeBand band);
   void facility_contacted(double call_time);
-  void search_found_no_bed(double call_time);
+  void search_found_no_bed(double call_time, TimeBand band);
+  // A hand-over found the case workers' office closed for longer than the case can wait (it ends unresolved).
+  void handover_failed(double call_time);
   void outcome(double call_time, TimeBand band, Outcome outcome, double now);
   void experience_done();
   void experience_preempted();
@@ -62,7 +72,7 @@ class Recorder {
   void backlog_changed(double now, int delta) { backlog_level_.add(now, delta); }
   void emergency_beds_changed(double now, int delta);
   void hub_rooms_changed(double now, int delta, int in_use);
-  void unplanned_beds_changed(double now, int delta) { unplanned_beds_level_.add(now, delta); }
+  void unplanned_beds_changed(double now, int delta);
   // Work beyond the schedule per center, paid and counted in the fiscal year now in force.
   void extra_work(std::span<const ExtraWork> by_center);
   // Bed-hours of emergency and experience stays since statistics started (planned ones are in each facility).
@@ -74,7 +84,7 @@ class Recorder {
   void close_hours(double until, const Coordinators& coordinators);
   [[nodiscard]] double hours_closed_until() const { return hours_closed_until_; }
   [[nodiscard]] bool closes_day_ending(double midnight) const;
-  void close_day(double bed_hours_now);
+  void close_day(double now, double bed_hours_now, int beds_in_use_now);
   void enter_fiscal_year(int fy);
   [[nodiscard]] bool closes_month_starting(double midnight) const;
   void close_month(double now, int registrants, int backlog);
@@ -92,14 +102,22 @@ class Recorder {
     sim::Tally answer_minutes{true};
     sim::Tally arrange_hours{true};
     std::array<sim::Tally, kTimeBands> arrange_by_band{};
-    double emergencies_to_arrange = 0;  // emergencies not handed over that reached an outcome
+    // Emergencies that reached any outcome, and those the hub did not arrange (handed over or unresolved), by
+    // the band of the call.
+    std::array<double, kTimeBands> outcomes_by_band{}, not_arranged_by_band{};
     double searches = 0, searches_without_bed = 0, contacts = 0;
+    std::array<double, kTimeBands> searches_by_band{}, without_bed_by_band{};
     sim::Tally assessment_wait_days;
     double assessments_late = 0;  // started more than the grace period after falling due
     std::vector<std::array<double, sim::kHoursPerWeek>> scheduled_hours;  // per center: coordinators on duty
     std::map<std::pair<int, int>, ExtraWork> extra_work;  // by (fiscal year, center)
     double hub_days = 0, hub_days_none_in_use = 0, hub_days_all_in_use = 0;  // days with hub rooms in force
     double bed_hours_in_force = 0, room_hours_in_force = 0;
+    double ordinary_bed_hours_in_force = 0;  // beds not reserved for emergencies: those planned stays may use
+    // 延べ利用日数: every calendar day a stay touches counts one — the stays in at the start of each day plus
+    // those that begin during it (planned admissions are added at the end, from the facilities).
+    double bed_days_used = 0, room_days_used = 0;
+    double census_days = 0, beds_at_census = 0, rooms_at_census = 0, census_days_all_rooms = 0;
     double beds_integral_at_day_start = 0;
     MonthRecord month;
     DayRecord day;

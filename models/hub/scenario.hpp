@@ -83,6 +83,15 @@ struct Meta {
   std::string source;  // where the figures come from
 };
 
+// Days the municipal offices keep besides the public holidays.
+struct CalendarRules {
+  // 年末年始 29 December – 3 January counted as holidays (行政機関の休日に関する法律 第1条; municipalities keep the
+  // same days by their own holiday ordinances under 地方自治法 第4条の2).
+  bool year_end_closure = true;
+  // The hour of the day at which daily counts of beds and rooms in use are taken (在所者数), 0 = midnight.
+  int census_hour = 0;
+};
+
 struct Horizon {
   Date start;              // statistics and monthly series begin here (00:00)
   Date end;                // exclusive
@@ -131,6 +140,29 @@ struct Assessment {
   bool initial_registrants_assessed = true;
 };
 
+// The municipal case workers' office (保健福祉課) that receives hand-overs. It answers on working days
+// (not weekends or public holidays, unless every_day) from open_hour to close_hour. A hand-over made while it
+// is closed waits for the next opening, or fails (unresolved) when that is more than max_wait_hours away.
+struct HandoverOffice {
+  double open_hour = 8.5;       // 8:30
+  double close_hour = 17.25;    // 17:15
+  double max_wait_hours = 16;   // a night's wait; a weekend's is longer
+  bool every_day = false;       // weekends and holidays too (an office with duty staff every day)
+};
+
+// Callers who are not answered: each waits up to a drawn patience (by the time band of the call), then hangs
+// up; a caller who hung up calls back after a drawn delay with probability call_back_probability, up to
+// max_tries calls in all. Absent (`stated` false): every caller waits until answered.
+inline constexpr int kDefaultMaxTries = 3;  // a written assumption (scenarios/README.md)
+
+struct Patience {
+  bool stated = false;
+  std::array<Distribution, kTimeBands> minutes;  // patience by the band in which the call is placed
+  double call_back_probability = 0;
+  Distribution call_back_minutes{sim::Constant{0}};
+  int max_tries = kDefaultMaxTries;  // calls in all, the first included
+};
+
 struct Calls {
   double per_registrant_per_year = 0;  // calls from registered people
   double unregistered_per_year = 0;    // calls from people not on the register
@@ -142,6 +174,13 @@ struct Calls {
   std::array<double, kNeeds> need_weights{};
   double p_handover = 0;  // emergency that is a family-wide problem: handed over to case workers
   Distribution handover_minutes;
+  HandoverOffice handover_office;
+  Patience patience;
+  // Relative call rate by calendar month (January first); the yearly number of calls stays as stated.
+  std::array<double, 12> month_factor = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  // Relative call rate by hour of the week (Monday 0:00 first) instead of the four bands' shares; a public
+  // holiday follows Sunday's hours.
+  std::optional<std::array<double, sim::kHoursPerWeek>> hour_of_week_profile;
 };
 
 struct Center {
@@ -173,6 +212,10 @@ struct Acceptance {
   double advance_plan_factor = 1;
 };
 
+// The fullest planned occupancy a scenario may ask for: a loss system fills every bed only under infinite load,
+// and on 10 beds 99% already takes an offered load of 108 erlangs (nine requests in ten refused).
+inline constexpr double kMaxPlannedOccupancy = 0.99;
+
 struct Facility {
   std::string name;
   int region = 0;
@@ -201,6 +244,7 @@ struct Hub {
   std::string name = "hub";
   double fixed_cost_per_year_yen = 0;
   Distribution contact_minutes;       // coordinator time to place someone in a hub room
+  std::optional<Distribution> need_days;  // the stay before any exit delay; nullopt = Stays::emergency_need_days
   double exit_delay_probability = 0;  // chance that the stay is stretched by slow exit support (出口支援)
   Distribution exit_delay_days;
 };
@@ -270,6 +314,7 @@ struct PlanChange;
 struct Scenario {
   Meta meta;
   Horizon horizon;
+  CalendarRules calendar;
   std::vector<Region> regions;
   Registration registration;
   Assessment assessment;

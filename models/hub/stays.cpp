@@ -11,8 +11,9 @@ namespace {
 using sim::kHoursPerDay;
 }  // namespace
 
-double HubSimulation::emergency_stay_days(double exit_delay_probability, const Distribution& exit_delay) {
-  double days = sc_.stays.emergency_need_days(rs_stays_);
+double HubSimulation::emergency_stay_days(const Distribution& need, double exit_delay_probability,
+                                         const Distribution& exit_delay) {
+  double days = need(rs_stays_);
   if (rs_stays_.uniform() < exit_delay_probability) days += exit_delay(rs_stays_);
   return std::max(0.0, days);
 }
@@ -29,7 +30,8 @@ void HubSimulation::place_in_facility(Case& c, int f) {
   fs.admit_emergency();
   set_unplanned_beds_in_use(+1);
   set_emergency_beds(+1);
-  const double days = emergency_stay_days(sc_.stays.exit_delay_probability, sc_.stays.exit_delay_days);
+  const double days =
+      emergency_stay_days(sc_.stays.emergency_need_days, sc_.stays.exit_delay_probability, sc_.stays.exit_delay_days);
   events_.schedule(events_.now() + days * kHoursPerDay, kEmergencyStayEnd, static_cast<std::uint32_t>(f));
   recorder_.charge(CostLine::EmergencyStays, days * fs.spec().emergency_stay_fee_per_day_yen);
   arrange_transport();
@@ -38,7 +40,8 @@ void HubSimulation::place_in_facility(Case& c, int f) {
 }
 
 void HubSimulation::place_in_hub() {
-  const double days = emergency_stay_days(sc_.hub.exit_delay_probability, sc_.hub.exit_delay_days);
+  const Distribution& need = sc_.hub.need_days ? *sc_.hub.need_days : sc_.stays.emergency_need_days;
+  const double days = emergency_stay_days(need, sc_.hub.exit_delay_probability, sc_.hub.exit_delay_days);
   events_.schedule(events_.now() + days * kHoursPerDay, kHubStayEnd);
   arrange_transport();
 }
@@ -121,6 +124,15 @@ double HubSimulation::bed_hours(double now) {
     hours += f.planned_bed_hours();
   }
   return hours;
+}
+
+int HubSimulation::beds_in_use(double now) {
+  int n = 0;
+  for (FacilityState& f : facilities_) {
+    f.advance_to(now);
+    n += f.in_use();
+  }
+  return n;
 }
 
 void HubSimulation::set_emergency_beds(int delta) { recorder_.emergency_beds_changed(events_.now(), delta); }

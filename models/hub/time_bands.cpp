@@ -38,4 +38,14 @@ sim::WeeklyProfile band_profile(const std::array<double, kTimeBands>& share, con
   return p;
 }
 
+sim::WeeklyProfile hour_of_week_profile(const std::array<double, sim::kHoursPerWeek>& weights) {
+  double sum = 0;
+  for (double w : weights) sum += w;
+  sim::WeeklyProfile p;
+  for (int h = 0; h < sim::kHoursPerWeek; ++h) p.hour_of_week[h] = sum > 0 ? weights[h] * sim::kHoursPerWeek / sum : 0;
+  constexpr int kSundayStart = 6 * sim::kHoursPerDay;
+  for (int h = 0; h < sim::kHoursPerDay; ++h) p.holiday[h] = p.hour_of_week[kSundayStart + h];
+  return p;
+}
+
 }  // namespace kyoten::hub

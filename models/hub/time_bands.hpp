@@ -21,4 +21,8 @@ std::array<int, kTimeBands> band_hours_per_week(const TimeBandHours& hours);
 // m = share[b] * 168 / hours_in_band[b]. Public holidays take the weekend multiplier.
 sim::WeeklyProfile band_profile(const std::array<double, kTimeBands>& share, const TimeBandHours& hours);
 
+// Multipliers with mean 1 over a holiday-free week from relative weights by hour of the week; a public holiday
+// takes Sunday's 24 hours.
+sim::WeeklyProfile hour_of_week_profile(const std::array<double, sim::kHoursPerWeek>& weights);
+
 }  // namespace kyoten::hub

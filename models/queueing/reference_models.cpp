@@ -22,7 +22,7 @@ using sim::RandomStream;
 using Exponential = boost::random::exponential_distribution<double>;
 
 // Event kinds shared by the three models. WarmupEnd resets the statistics; Horizon stops the run.
-enum Kind : std::uint32_t { kArrival, kDeparture, kWarmupEnd, kHorizon };
+enum Kind : std::uint32_t { kArrival, kDeparture, kWarmupEnd, kHorizon, kGiveUp };
 
 void require_positive(double x, const char* what) {
   if (!(x > 0.0) || !std::isfinite(x)) throw std::invalid_argument(fmt::format("{} must be > 0 (got {:g})", what, x));
@@ -257,6 +257,119 @@ EngsetResult simulate_engset(const EngsetParams& p, const RunLength& run, std::u
         r.call_congestion = ratio(static_cast<double>(blocked), r.requests);
         r.time_congestion = full_time.area / (run.horizon - run.warmup);
         return r;
+    }
+  }
+}
+
+ImpatientResult simulate_impatient(const ImpatientParams& p, const RunLength& run, std::uint64_t seed,
+                                   std::uint64_t replication) {
+  require_positive(p.lambda, "arrival rate");
+  require_positive(p.mu, "service rate");
+  require_servers(p.servers);
+  if (p.capacity != 0 && p.capacity < p.servers)
+    throw std::invalid_argument(fmt::format("capacity must be 0 (unlimited) or >= servers (got {})", p.capacity));
+  if (!(p.patience_rate >= 0.0) || !std::isfinite(p.patience_rate))
+    throw std::invalid_argument(fmt::format("patience rate must be >= 0 (got {:g})", p.patience_rate));
+  require_run(run);
+
+  RandomStream arrival_stream(seed, replication, "arrivals");
+  RandomStream service_stream(seed, replication, "service");
+  RandomStream patience_stream(seed, replication, "patience");
+  Exponential interarrival(p.lambda);
+  Exponential service(p.mu);
+  Exponential patience(p.patience_rate > 0 ? p.patience_rate : 1.0);  // drawn only when someone may give up
+
+  // Waiting customers in arrival order; one who gave up stays in the ring, marked, until it reaches the front.
+  struct Waiting {
+    std::uint32_t id = 0;  // index into arrived_at and gave_up
+    sim::EventHandle give_up;
+  };
+  EventCalendar calendar(1024);
+  FifoRing<Waiting> ring(1024);
+  std::vector<double> arrived_at;     // by waiting customer
+  std::vector<std::uint8_t> gave_up;  // by waiting customer
+  ImpatientResult r;
+  int busy = 0;
+  std::size_t waiting = 0;
+  bool counting = false;
+  std::uint64_t blocked = 0, waited = 0, abandoned = 0, waits_ended = 0;
+  double wait_sum = 0.0;
+  LevelIntegral queue_area;
+  const auto end_wait = [&](double arrived, double now) {
+    if (arrived < run.warmup) return;
+    wait_sum += now - arrived;
+    ++waits_ended;
+  };
+
+  schedule_run_markers(calendar, run);
+  calendar.schedule(interarrival(arrival_stream), kArrival);
+  for (;;) {
+    const sim::Event e = calendar.pop();
+    const double now = e.time;
+    ++r.events;
+    switch (e.kind) {
+      case kArrival: {
+        calendar.schedule(now + interarrival(arrival_stream), kArrival);
+        if (counting) ++r.arrivals;
+        const auto present = static_cast<std::size_t>(busy) + waiting;
+        if (p.capacity > 0 && present >= static_cast<std::size_t>(p.capacity)) {
+          if (counting) ++blocked;
+        } else if (busy < p.servers) {
+          ++busy;
+          if (counting) ++waits_ended;  // waited zero
+          calendar.schedule(now + service(service_stream), kDeparture);
+        } else {
+          if (counting) ++waited;
+          queue_area.advance(now, static_cast<double>(waiting));
+          ++waiting;
+          const auto id = static_cast<std::uint32_t>(gave_up.size());
+          arrived_at.push_back(now);
+          gave_up.push_back(0);
+          sim::EventHandle h;
+          if (p.patience_rate > 0) {
+            h = calendar.schedule_cancellable(
+                sim::Event{now + patience(patience_stream), kGiveUp, id, 0});
+          }
+          ring.push(Waiting{id, h});
+        }
+        break;
+      }
+      case kGiveUp:
+        queue_area.advance(now, static_cast<double>(waiting));
+        --waiting;
+        gave_up[e.subject] = 1;
+        if (arrived_at[e.subject] >= run.warmup) ++abandoned;
+        end_wait(arrived_at[e.subject], now);  // a caller who hung up waited until then
+        break;
+      case kDeparture: {
+        bool served = false;
+        while (!ring.empty() && !served) {
+          const Waiting w = ring.pop();
+          if (gave_up[w.id]) continue;
+          queue_area.advance(now, static_cast<double>(waiting));
+          --waiting;
+          calendar.cancel(w.give_up);
+          end_wait(arrived_at[w.id], now);
+          calendar.schedule(now + service(service_stream), kDeparture);
+          served = true;
+        }
+        if (!served) --busy;
+        break;
+      }
+      case kWarmupEnd:
+        counting = true;
+        queue_area.reset(now);
+        break;
+      case kHorizon: {
+        queue_area.advance(now, static_cast<double>(waiting));
+        const double span = run.horizon - run.warmup;
+        r.blocking = ratio(static_cast<double>(blocked), r.arrivals);
+        r.probability_of_waiting = ratio(static_cast<double>(waited), r.arrivals);
+        r.abandonment = ratio(static_cast<double>(abandoned), r.arrivals);
+        r.mean_wait = ratio(wait_sum, waits_ended);
+        r.mean_queue_length = queue_area.area / span;
+        return r;
+      }
     }
   }
 }

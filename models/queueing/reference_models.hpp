@@ -1,7 +1,7 @@
 #pragma once
 // Reference queueing models simulated on the engine, each with a closed form to be checked against
-// (closed_forms.hpp): M/M/c (Erlang C), M/G/c/c with lognormal service (Erlang B) and the finite-source loss
-// model (Engset). One call simulates one replication; replication r of seed s draws from streams keyed by
+// (closed_forms.hpp): M/M/c (Erlang C), M/G/c/c with lognormal service (Erlang B), the finite-source loss
+// model (Engset), and M/M/c/K+M (Erlang A with impatient customers; M/M/c/K with finite room). One call simulates one replication; replication r of seed s draws from streams keyed by
 // (s, r, "arrivals") and (s, r, "service"), so changing the service side leaves the arrival sequence unchanged.
 //
 // Run length: every model starts empty at time 0 and runs to `horizon`; statistics cover [warmup, horizon] only,
@@ -78,5 +78,33 @@ struct EngsetResult {
 
 EngsetResult simulate_engset(const EngsetParams& params, const RunLength& run, std::uint64_t seed,
                              std::uint64_t replication);
+
+// --- M/M/c/K+M: Poisson arrivals, exponential service, c servers, room for K in the system (0 = unlimited; an
+// arrival finding K present is lost) and exponential patience (rate theta; 0 = endless): a waiting customer whose
+// patience runs out leaves unserved. Erlang A is K = 0 with theta > 0; M/M/c/K is theta = 0 ----------------------
+struct ImpatientParams {
+  double lambda = 1.0;
+  double mu = 1.0;
+  int servers = 1;
+  int capacity = 0;           // K, customers in the system at most; 0 = unlimited
+  double patience_rate = 0.0; // theta = 1 / mean patience; 0 = nobody gives up
+};
+
+struct ImpatientResult {
+  double blocking = 0.0;                // share of counted arrivals lost because the system was full
+  double probability_of_waiting = 0.0;  // share of counted arrivals admitted to the queue (every server busy)
+  double abandonment = 0.0;             // share of counted arrivals that gave up waiting
+  // Mean wait of the counted admitted arrivals whose wait ended by the horizon — served (zero if at once) or
+  // given up (until they hung up).
+  double mean_wait = 0.0;
+  double mean_queue_length = 0.0;       // time-average number waiting over [warmup, horizon]
+  std::uint64_t arrivals = 0;
+  std::uint64_t events = 0;
+
+  bool operator==(const ImpatientResult&) const = default;
+};
+
+ImpatientResult simulate_impatient(const ImpatientParams& params, const RunLength& run, std::uint64_t seed,
+                                   std::uint64_t replication);
 
 }  // namespace kyoten::queueing

@@ -22,6 +22,8 @@ constexpr double kWarmupRelaxations = 20.0;
 constexpr double kCountedRelaxations = 50.0;
 // Agreement required when every replication gives the same value and the interval has no width.
 constexpr double kDegenerateTolerance = 1e-6;
+// Room of M/M/c/K checked by the product form term by term: far above any queue a user would ask about.
+constexpr int kMaxCapacity = 1'000'000;
 
 Point mmc(Quantity q, int c, double lambda, double mu) {
   return Point{ModelKind::Mmc, q, lambda, mu, c, 0, 1.0, {}};
@@ -32,12 +34,20 @@ Point loss(int c, double lambda, double mu, double cv) {
 Point engset(Quantity q, int n, int c, double alpha, double mu) {
   return Point{ModelKind::Engset, q, alpha, mu, c, n, 1.0, {}};
 }
+Point erlang_a_point(Quantity q, int c, double lambda, double mu, double theta) {
+  return Point{ModelKind::ErlangA, q, lambda, mu, c, 0, 1.0, {}, 0, theta};
+}
+Point mmck(Quantity q, int c, int k, double lambda, double mu) {
+  return Point{ModelKind::Mmck, q, lambda, mu, c, 0, 1.0, {}, k, 0.0};
+}
 
 const char* model_name(ModelKind m) {
   switch (m) {
     case ModelKind::Mmc: return "M/M/c";
     case ModelKind::Loss: return "M/G/c/c";
     case ModelKind::Engset: return "Engset";
+    case ModelKind::ErlangA: return "Erlang A";
+    case ModelKind::Mmck: return "M/M/c/K";
   }
   return "?";
 }
@@ -49,6 +59,7 @@ const char* quantity_name(Quantity q) {
     case Quantity::Blocking: return "P(block)";
     case Quantity::CallCongestion: return "call congestion";
     case Quantity::TimeCongestion: return "time congestion";
+    case Quantity::Abandonment: return "P(abandon)";
   }
   return "?";
 }
@@ -63,6 +74,10 @@ std::string describe(const Point& p) {
                          p.service_cv);
     case ModelKind::Engset:
       return fmt::format("N={} c={} α={:g} μ={:g}", p.sources, p.servers, p.arrival_rate, p.service_rate);
+    case ModelKind::ErlangA:
+      return fmt::format("c={} λ={:g} μ={:g} θ={:g}", p.servers, p.arrival_rate, p.service_rate, p.patience_rate);
+    case ModelKind::Mmck:
+      return fmt::format("c={} K={} λ={:g} μ={:g}", p.servers, p.capacity, p.arrival_rate, p.service_rate);
   }
   return {};
 }
@@ -88,6 +103,19 @@ Sample simulate_once(const Point& p, const RunLength& run, std::uint64_t seed, s
     case ModelKind::Engset: {
       const auto r = simulate_engset({p.sources, p.servers, p.arrival_rate, p.service_rate}, run, seed, replication);
       return {p.quantity == Quantity::CallCongestion ? r.call_congestion : r.time_congestion, r.events};
+    }
+    case ModelKind::ErlangA:
+    case ModelKind::Mmck: {
+      const int capacity = p.model == ModelKind::Mmck ? p.capacity : 0;
+      const double theta = p.model == ModelKind::ErlangA ? p.patience_rate : 0.0;
+      const auto r = simulate_impatient({p.arrival_rate, p.service_rate, p.servers, capacity, theta}, run, seed,
+                                        replication);
+      switch (p.quantity) {
+        case Quantity::Blocking: return {r.blocking, r.events};
+        case Quantity::Abandonment: return {r.abandonment, r.events};
+        case Quantity::ProbabilityOfWaiting: return {r.probability_of_waiting, r.events};
+        default: return {r.mean_wait, r.events};
+      }
     }
   }
   return {};
@@ -125,6 +153,19 @@ std::vector<Point> builtin_points() {
       engset(Q::CallCongestion, 8, 4, 1.0, 1.0),
       engset(Q::TimeCongestion, 10, 3, 0.2, 1.0),
       engset(Q::TimeCongestion, 30, 10, 0.3, 1.0),
+      // Erlang A: impatient callers, from patient (θ = μ / 10) to impatient (θ = 2 μ), overloaded included.
+      erlang_a_point(Q::Abandonment, 1, 0.8, 1.0, 0.5),
+      erlang_a_point(Q::Abandonment, 3, 3.5, 1.0, 0.2),
+      erlang_a_point(Q::Abandonment, 5, 6.0, 1.0, 2.0),
+      erlang_a_point(Q::ProbabilityOfWaiting, 3, 2.5, 1.0, 0.5),
+      erlang_a_point(Q::MeanWait, 2, 1.8, 1.0, 0.1),
+      erlang_a_point(Q::MeanWait, 10, 9.0, 1.0, 1.0),
+      // M/M/c/K: finite room, light to overloaded.
+      mmck(Q::Blocking, 1, 3, 0.8, 1.0),
+      mmck(Q::Blocking, 3, 6, 3.0, 1.0),
+      mmck(Q::Blocking, 5, 8, 6.0, 1.0),
+      mmck(Q::MeanWait, 2, 5, 1.5, 1.0),
+      mmck(Q::MeanWait, 4, 10, 5.0, 1.0),
   };
 }
 
@@ -133,6 +174,8 @@ std::vector<Quantity> quantities_of(ModelKind model) {
     case ModelKind::Mmc: return {Quantity::MeanWait, Quantity::ProbabilityOfWaiting};
     case ModelKind::Loss: return {Quantity::Blocking};
     case ModelKind::Engset: return {Quantity::CallCongestion, Quantity::TimeCongestion};
+    case ModelKind::ErlangA: return {Quantity::ProbabilityOfWaiting, Quantity::Abandonment, Quantity::MeanWait};
+    case ModelKind::Mmck: return {Quantity::Blocking, Quantity::MeanWait};
   }
   return {};
 }
@@ -164,6 +207,18 @@ std::vector<PointProblem> check_point(const Point& p) {
       if (p.sources < 1)
         problems.push_back({Field::Sources, fmt::format("the Engset model needs sources >= 1 (got {})", p.sources)});
       break;
+    case ModelKind::ErlangA:
+      // Impatience keeps any load stable: no condition on the arrival rate.
+      if (!positive(p.patience_rate))
+        problems.push_back({Field::PatienceRate,
+                            fmt::format("Erlang A needs a patience rate θ > 0 (got {:g})", p.patience_rate)});
+      break;
+    case ModelKind::Mmck:
+      if (p.capacity < std::max(p.servers, 1) || p.capacity > kMaxCapacity)
+        problems.push_back({Field::Capacity, fmt::format("M/M/c/K needs an integer capacity K from servers ({}) to {} "
+                                                         "(got {})",
+                                                         p.servers, kMaxCapacity, p.capacity)});
+      break;
   }
   return problems;
 }
@@ -187,12 +242,31 @@ RunLength default_run_length(const Point& p) {
       arrival_rate = lambda * std::max(1, p.sources - p.servers);
       relaxation = std::max(1.0 / mu, 1.0 / lambda);
       break;
+    case ModelKind::ErlangA:
+      // Impatience drains a queue at least at rate θ per waiting customer; service at c μ when all are busy.
+      relaxation = std::max(1.0 / mu, 1.0 / p.patience_rate);
+      break;
+    case ModelKind::Mmck:
+      // Finite room: the chain forgets its start within a few passes over its K + 1 states.
+      relaxation = (p.capacity + 1) / std::min(lambda, mu * p.servers);
+      break;
   }
   const double warmup = std::max(kWarmupArrivals / arrival_rate, kWarmupRelaxations * relaxation);
   return RunLength{warmup, warmup + std::max(kCountedArrivals / arrival_rate, kCountedRelaxations * relaxation)};
 }
 
 double closed_form_value(const Point& p) {
+  if (p.model == ModelKind::ErlangA || p.model == ModelKind::Mmck) {
+    const ImpatientQueue q = p.model == ModelKind::ErlangA
+                                 ? erlang_a(p.arrival_rate, p.service_rate, p.servers, p.patience_rate)
+                                 : mmck_product_form(p.arrival_rate, p.service_rate, p.servers, p.capacity);
+    switch (p.quantity) {
+      case Quantity::Blocking: return q.p_blocked;
+      case Quantity::Abandonment: return q.p_abandon;
+      case Quantity::ProbabilityOfWaiting: return q.p_wait;
+      default: return q.mean_wait;
+    }
+  }
   switch (p.quantity) {
     case Quantity::MeanWait: return mmc_mean_wait(p.arrival_rate, p.service_rate, p.servers);
     case Quantity::ProbabilityOfWaiting: return erlang_c(p.arrival_rate / p.service_rate, p.servers);
@@ -201,6 +275,7 @@ double closed_form_value(const Point& p) {
       return engset_blocking(p.sources, p.servers, p.arrival_rate / p.service_rate).call_congestion;
     case Quantity::TimeCongestion:
       return engset_blocking(p.sources, p.servers, p.arrival_rate / p.service_rate).time_congestion;
+    case Quantity::Abandonment: break;  // Erlang A only, above
   }
   return 0.0;
 }

@@ -13,12 +13,14 @@
 
 namespace kyoten::queueing {
 
-enum class ModelKind { Mmc, Loss, Engset };
+enum class ModelKind { Mmc, Loss, Engset, ErlangA, Mmck };
 
 enum class Quantity {
-  MeanWait,              // M/M/c: Wq, against Erlang C / (c mu - lambda)
-  ProbabilityOfWaiting,  // M/M/c: P(wait), against Erlang C
-  Blocking,              // M/G/c/c: share of arrivals lost, against Erlang B
+  MeanWait,              // M/M/c: Wq, against Erlang C / (c mu - lambda); Erlang A and M/M/c/K: mean wait of
+                         // admitted arrivals (those who gave up included), against the product form
+  ProbabilityOfWaiting,  // M/M/c: P(wait), against Erlang C; Erlang A: the same with impatient customers
+  Blocking,              // M/G/c/c: share of arrivals lost, against Erlang B; M/M/c/K: share finding it full
+  Abandonment,           // Erlang A: share of arrivals that gave up waiting
   CallCongestion,        // Engset: share of requests lost
   TimeCongestion,        // Engset: share of time with every server busy
 };
@@ -32,10 +34,12 @@ struct Point {
   int sources = 0;            // Engset only
   double service_cv = 1.0;    // M/G/c/c only: coefficient of variation of the lognormal holding time
   RunLength run{};            // a zero horizon means default_run_length(*this)
+  int capacity = 0;           // M/M/c/K only: K, customers in the system at most (>= servers)
+  double patience_rate = 0.0; // Erlang A only: theta = 1 / mean patience (> 0)
 };
 
 struct VerificationRow {
-  std::string model;       // "M/M/c", "M/G/c/c", "Engset"
+  std::string model;       // "M/M/c", "M/G/c/c", "Engset", "Erlang A", "M/M/c/K"
   std::string quantity;    // "Wq", "P(wait)", ...
   std::string parameters;  // e.g. "c=2 λ=1.6 μ=1"
   double simulated_mean = 0.0;
@@ -48,14 +52,16 @@ struct VerificationRow {
   std::uint64_t events = 0;  // summed over replications
 };
 
-// The built-in points: at least six each for Erlang C, Erlang B (lognormal service, cv 0.5 to 2) and Engset.
+// The built-in points: at least six each for Erlang C, Erlang B (lognormal service, cv 0.5 to 2) and Engset;
+// at least three each for Erlang A and M/M/c/K.
 std::vector<Point> builtin_points();
 
-// The outputs a model can be verified on (M/M/c: Wq and P(wait); M/G/c/c: blocking; Engset: both congestions).
+// The outputs a model can be verified on (M/M/c: Wq and P(wait); M/G/c/c: blocking; Engset: both congestions;
+// Erlang A: P(wait), P(abandon) and the mean wait; M/M/c/K: blocking and the mean wait).
 std::vector<Quantity> quantities_of(ModelKind model);
 
 // A problem with a point's parameters, tied to the parameter so that callers can name their own option or key.
-enum class Field { ArrivalRate, ServiceRate, Servers, Sources, ServiceCv, Quantity };
+enum class Field { ArrivalRate, ServiceRate, Servers, Sources, ServiceCv, Capacity, PatienceRate, Quantity };
 struct PointProblem {
   Field field;
   std::string message;  // what is wrong and what is allowed

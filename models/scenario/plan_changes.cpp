@@ -26,7 +26,8 @@ struct Fixed {
   std::string_view key;
   std::string_view why;
 };
-constexpr std::array<Fixed, 6> kFixed = {{
+constexpr std::array<Fixed, 7> kFixed = {{
+    {"calendar", "a run keeps one calendar of working days"},
     {"meta", "a run has one name and title; say why the plan changes in `reason`"},
     {"horizon", "a run has one horizon; a change takes effect at its `from` date"},
     {"regions", "regions are fixed for the run; a center's work can move with `overflow`"},

@@ -1,9 +1,44 @@
 // [assessment] and [calls]: the work registrants bring — assessments, and calls by time band, cause and need.
+#include <algorithm>
+
 #include "models/scenario/section_helpers.hpp"
 #include "models/hub/time_bands.hpp"
 #include "models/scenario/sections.hpp"
 
 namespace kyoten::scenario {
+namespace {
+
+// [calls.patience]: one distribution for every band (`minutes`), and any band stated apart in `by_band`.
+void read_patience(TableReader& t, hub::Patience& p) {
+  p.stated = true;
+  const bool every_band = t.has("minutes");
+  const sim::Distribution all = every_band ? t.distribution("minutes") : sim::Distribution{};
+  std::array<bool, hub::kTimeBands> stated{};
+  if (auto by_band = t.table("by_band")) {
+    for (int b = 0; b < hub::kTimeBands; ++b) {
+      if (!by_band->has(hub::kTimeBandKeys[b])) continue;
+      p.minutes[b] = by_band->distribution(hub::kTimeBandKeys[b]);
+      stated[b] = true;
+    }
+    by_band->finish();
+  }
+  for (int b = 0; b < hub::kTimeBands; ++b) {
+    if (stated[b]) continue;
+    if (every_band) {
+      p.minutes[b] = all;
+    } else {
+      t.missing("minutes", std::string("the patience of a caller in band ") + hub::kTimeBandKeys[b] +
+                               ": give `minutes` (every band) or by_band." + hub::kTimeBandKeys[b]);
+      break;
+    }
+  }
+  p.call_back_probability = t.number_or("call_back_probability", 0, probability());
+  p.call_back_minutes = distribution_if(t, "call_back_minutes", p.call_back_probability > 0,
+                                        "call_back_probability > 0", sim::Distribution(sim::Constant{0}));
+  p.max_tries = t.integer_or("max_tries", hub::kDefaultMaxTries, limits::whole_up_to(1, limits::kTries));
+}
+
+}  // namespace
 
 void read_assessment(TableReader& root, hub::Assessment& assessment) {
   const hub::Assessment defaults;
@@ -25,8 +60,23 @@ void read_calls(TableReader& root, hub::Calls& calls) {
     calls.unregistered_per_year = t.uncertain_number_or(
         "unregistered_per_year", 0, limits::up_to(limits::kUnregisteredPerYear), field(&hub::Scenario::calls, &hub::Calls::unregistered_per_year));
 
+    if (auto weights = read_numbers(t, "hour_of_week_profile", sim::kHoursPerWeek, limits::up_to(limits::kWeight),
+                                    "relative call rates for the 168 hours of the week, Monday 0:00 first")) {
+      calls.hour_of_week_profile.emplace();
+      std::copy(weights->begin(), weights->end(), calls.hour_of_week_profile->begin());
+      check_some_positive(t, "hour_of_week_profile", weights->data(), weights->size());
+      if (t.has("band_share"))
+        t.error("band_share", "give band_share or hour_of_week_profile, not both",
+                "hour_of_week_profile sets the pattern of calls over the week; band_share then has nothing to do");
+    }
+    if (auto factors = read_numbers(t, "month_factor", 12, limits::positive_up_to(limits::kFactor),
+                                    "relative call rates for the 12 months, January first")) {
+      std::copy(factors->begin(), factors->end(), calls.month_factor.begin());
+    }
     const KeyedTarget<hub::kTimeBands> band_share = field(&hub::Scenario::calls, &hub::Calls::band_share);
-    if (auto share = read_keyed(t, "band_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
+    if (calls.hour_of_week_profile) {
+      // The pattern is the profile's; band_share is refused above.
+    } else if (auto share = read_keyed(t, "band_share", hub::kTimeBandKeys, probability(), KeyedTable::EveryKeyRequired,
                                 band_share, Drawn::Split)) {
       calls.band_share = *share;
       check_sums_to_one(t, "band_share", calls.band_share.data(), calls.band_share.size());
@@ -78,6 +128,22 @@ void read_calls(TableReader& root, hub::Calls& calls) {
     calls.p_handover =
         t.uncertain_number_or("p_handover", 0, probability(), field(&hub::Scenario::calls, &hub::Calls::p_handover));
     calls.handover_minutes = distribution_if(t, "handover_minutes", calls.p_handover > 0, "p_handover > 0", {});
+    if (auto office = t.table("handover_office")) {
+      const hub::HandoverOffice d;
+      hub::HandoverOffice& o = calls.handover_office;
+      o.open_hour = office->number_or("open_hour", d.open_hour, between(0, 24));
+      o.close_hour = office->number_or("close_hour", d.close_hour, between(0, 24));
+      o.max_wait_hours = office->number_or("max_wait_hours", d.max_wait_hours, limits::up_to(limits::kHours));
+      o.every_day = office->boolean_or("every_day", d.every_day);
+      if (!(o.open_hour < o.close_hour))
+        t.error("handover_office", "open_hour must come before close_hour",
+                "e.g. { open_hour = 8.5, close_hour = 17.25 } (8:30 to 17:15)");
+      office->finish();
+    }
+    if (auto patience = t.table("patience")) {
+      read_patience(*patience, calls.patience);
+      patience->finish();
+    }
   });
 }
 

@@ -47,6 +47,13 @@ bool read_horizon(TableReader& root, hub::Horizon& horizon) {
   return usable;
 }
 
+void read_calendar(TableReader& root, hub::CalendarRules& calendar) {
+  with_section(root, "calendar", false, [&](TableReader& t) {
+    calendar.year_end_closure = t.boolean_or("year_end_closure", hub::CalendarRules{}.year_end_closure);
+    calendar.census_hour = t.integer_or("census_hour", hub::CalendarRules{}.census_hour, between(0, 23));
+  });
+}
+
 void read_regions(TableReader& root, std::vector<hub::Region>& regions) {
   std::set<std::string> seen;
   double total_weight = 0;

@@ -63,6 +63,7 @@ void read_hub(TableReader& root, hub::Hub& hub) {
     hub.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, limits::up_to(limits::kYen));
     hub.contact_minutes =
         t.distribution_or("contact_minutes", sim::Distribution(sim::Constant{defaults::kHubContactMinutes}));
+    if (t.has("need_days")) hub.need_days = t.distribution("need_days");
     hub.exit_delay_probability = t.uncertain_number_or("exit_delay_probability", 0, probability(),
                                                         field(&hub::Scenario::hub, &hub::Hub::exit_delay_probability));
     hub.exit_delay_days =

@@ -11,6 +11,7 @@ hub::Scenario read_scenario(const toml::table& root_table, ErrorSink& sink) {
   root.find("changes");  // dated changes: read by plan_changes.cpp
   read_meta(root, s.meta);
   const bool horizon_ok = read_horizon(root, s.horizon);
+  read_calendar(root, s.calendar);
   read_regions(root, s.regions);
   read_registration(root, horizon_ok ? &s.horizon : nullptr, s.registration);
   read_assessment(root, s.assessment);

@@ -61,6 +61,24 @@ std::optional<int> resolve_name(ErrorSink& sink, const TableReader::ListItem& it
   return std::nullopt;
 }
 
+std::optional<std::vector<double>> read_numbers(TableReader& t, std::string_view key, std::size_t count,
+                                                const Range& range, const std::string& what) {
+  const auto* array = t.array(key);
+  if (!array) return std::nullopt;
+  if (array->size() != count) {
+    t.error(key, "must have " + std::to_string(count) + " numbers, has " + std::to_string(array->size()), what);
+    return std::nullopt;
+  }
+  const std::string path = t.key_path(key);
+  std::vector<double> values;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto v = read_number(t.sink(), *array->get(i), element_path(path, i), range);
+    if (!v) return std::nullopt;
+    values.push_back(*v);
+  }
+  return values;
+}
+
 sim::Distribution distribution_if(TableReader& t, std::string_view key, bool needed, const std::string& reason,
                                   const sim::Distribution& fallback) {
   if (needed && !t.has(key)) {

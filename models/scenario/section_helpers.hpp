@@ -89,6 +89,11 @@ void check_some_positive(TableReader& parent, std::string_view key, const double
 std::optional<int> resolve_name(ErrorSink& sink, const TableReader::ListItem& item, std::string_view what,
                                 const std::vector<std::string>& names);
 
+// An array of exactly `count` numbers in `range` at `key`; nullopt when absent or wrong (the error recorded,
+// with `what` saying what the numbers are).
+std::optional<std::vector<double>> read_numbers(TableReader& t, std::string_view key, std::size_t count,
+                                                const Range& range, const std::string& what);
+
 // A distribution that must be given when `needed` (the reason is said in the error), else may default.
 sim::Distribution distribution_if(TableReader& t, std::string_view key, bool needed, const std::string& reason,
                                   const sim::Distribution& fallback);

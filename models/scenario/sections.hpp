@@ -11,6 +11,7 @@ void read_meta(TableReader& root, hub::Meta& meta);
 // Returns false when the horizon's dates are unusable (readers that need them then skip their date checks).
 bool read_horizon(TableReader& root, hub::Horizon& horizon);
 void read_regions(TableReader& root, std::vector<hub::Region>& regions);
+void read_calendar(TableReader& root, hub::CalendarRules& calendar);
 
 void read_registration(TableReader& root, const hub::Horizon* horizon, hub::Registration& registration);
 void read_assessment(TableReader& root, hub::Assessment& assessment);

@@ -35,6 +35,8 @@ inline constexpr double kDays = (defaults::kLastYear - defaults::kFirstYear + 1)
 inline constexpr double kHours = 366 * 24.0;
 // Yen of one cost line or fee: a trillion yen, above any municipality's entire welfare budget.
 inline constexpr double kYen = 1e12;
+// Calls one caller places for one need (the first and the call-backs): a hundred is a caller who never stops.
+inline constexpr int kTries = 100;
 // Multipliers (wage premiums as a share of the base wage, acceptance factors).
 inline constexpr double kPremium = 10;
 inline constexpr double kFactor = 1'000;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "models/hub/facility_state.hpp"
+
 namespace kyoten::scenario {
 namespace {
 
@@ -40,9 +42,7 @@ WorkEstimate estimate_work(const hub::Scenario& s) {
   double planned_stays = 0;
   double beds = s.hub.rooms + s.home_support.supporters;
   for (const auto& f : s.facilities) {
-    const double mean_stay_hours = f.planned_stay_days.mean() * kHoursPerDay;
-    if (mean_stay_hours > 0)
-      planned_stays += 2 * f.planned_occupancy * (f.beds - f.reserved_emergency_beds) / mean_stay_hours * hours;
+    planned_stays += 2 * hub::planned_requests_per_hour(f) * hours;  // requests, and the ends of those admitted
     beds += f.beds;
   }
   // The staff on duty change at most hourly at every center; the calendar closes days and months.

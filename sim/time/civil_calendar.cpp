@@ -40,11 +40,22 @@ CivilCalendar::CivilCalendar(sys_days origin)
       origin_year_(int{year_month_day{origin}.year()}),
       origin_month_(static_cast<int>(unsigned{year_month_day{origin}.month()})) {}
 
-bool CivilCalendar::is_holiday_uncached(Time t) const { return is_japanese_holiday(date_at(t)); }
+bool CivilCalendar::is_holiday_uncached(Time t) const { return closed(date_at(t)); }
+
+bool CivilCalendar::closed(sys_days d) const {
+  if (annual_closure_) {
+    const year_month_day ymd{d};
+    const month_day md{ymd.month(), ymd.day()};
+    const auto [first, last] = *annual_closure_;
+    const bool within = first <= last ? (first <= md && md <= last) : (md >= first || md <= last);
+    if (within) return true;
+  }
+  return is_japanese_holiday(d);
+}
 
 void CivilCalendar::cache_holidays(int days) {
   holiday_cache_.resize(static_cast<std::size_t>(std::max(0, days)));
-  for (int d = 0; d < days; ++d) holiday_cache_[d] = is_japanese_holiday(origin_ + std::chrono::days{d}) ? 1 : 0;
+  for (int d = 0; d < days; ++d) holiday_cache_[d] = closed(origin_ + std::chrono::days{d}) ? 1 : 0;
 }
 
 DayType CivilCalendar::day_type(Time t) const {

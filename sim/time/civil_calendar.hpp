@@ -51,6 +51,12 @@ class CivilCalendar {
   }
   // Looks up the holidays of the first `days` days once, so that per-event questions cost one array read.
   void cache_holidays(int days);
+  // Days closed every year besides the public holidays, from `first` to `last` inclusive (the span may wrap the
+  // year's end, e.g. 29 December to 3 January); they count as holidays in every question. Call before
+  // cache_holidays().
+  void close_every_year(std::chrono::month_day first, std::chrono::month_day last) {
+    annual_closure_ = {first, last};
+  }
   [[nodiscard]] DayType day_type(Time t) const;
 
   // The fiscal year (April–March) containing t, named by the calendar year it starts in.
@@ -78,9 +84,11 @@ class CivilCalendar {
   }
 
   [[nodiscard]] bool is_holiday_uncached(Time t) const;
+  [[nodiscard]] bool closed(std::chrono::sys_days d) const;
 
   std::chrono::sys_days origin_;
   std::vector<std::uint8_t> holiday_cache_;  // by day index from the origin
+  std::optional<std::pair<std::chrono::month_day, std::chrono::month_day>> annual_closure_;
   int origin_weekday_;  // 0 = Monday
   int origin_year_;
   int origin_month_;    // 1–12

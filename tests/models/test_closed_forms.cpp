@@ -180,3 +180,93 @@ TEST(Engset, NoBlockingWhenEverySourceHasAServer) {
   EXPECT_NEAR(e.time_congestion, 8.0 / 27.0, 1e-15);  // all 3 busy: (b/(1+b))^3 with b = 2
   EXPECT_EQ(q::engset_blocking(3, 4, 2.0).time_congestion, 0.0);
 }
+
+namespace kyoten::queueing {
+namespace {
+
+// One bed: B(a, 1) = a / (1 + a), so the carried share is a / (1 + a) and the inverse is occ / (1 − occ).
+TEST(ErlangBInverse, OneServerByHand) {
+  EXPECT_NEAR(erlang_b_offered_load_for_occupancy(0.85, 1), 0.85 / 0.15, 1e-9);
+  EXPECT_NEAR(erlang_b_offered_load_for_occupancy(0.5, 1), 1.0, 1e-9);
+  EXPECT_EQ(erlang_b_offered_load_for_occupancy(0.0, 1), 0.0);
+}
+
+// Two beds, half of them busy: a (1 − (a²/2) / (1 + a + a²/2)) / 2 = 1/2 ⇔ a(2 + 2a) = 2 + 2a + a² ⇔ a² = 2.
+TEST(ErlangBInverse, TwoServersHalfBusyIsRootTwo) {
+  EXPECT_NEAR(erlang_b_offered_load_for_occupancy(0.5, 2), std::sqrt(2.0), 1e-9);
+}
+
+// The offered load is always above the carried load (lost requests), the more so the fuller the beds.
+TEST(ErlangBInverse, OfferedExceedsCarriedAndRoundTrips) {
+  for (int c : {3, 10, 40}) {
+    for (double occ : {0.5, 0.85, 0.97}) {
+      const double a = erlang_b_offered_load_for_occupancy(occ, c);
+      EXPECT_GT(a, occ * c);
+      EXPECT_NEAR(a * (1 - erlang_b(a, c)) / c, occ, 1e-9) << c << " " << occ;
+    }
+  }
+  EXPECT_THROW(erlang_b_offered_load_for_occupancy(1.0, 3), std::invalid_argument);
+  EXPECT_THROW(erlang_b_offered_load_for_occupancy(-0.1, 3), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace kyoten::queueing
+
+namespace kyoten::queueing {
+namespace {
+
+// Patience as long as service on average (theta = mu): every customer present leaves at rate mu whether served
+// or waiting, so the number present is that of M/M/∞, Poisson(a). With c = 1, λ = μ = θ = 1, by hand:
+// P(wait) = P(N ≥ 1) = 1 − e⁻¹; E[queue] = E[(N − 1)⁺] = E[N] − 1 + P(N = 0) = e⁻¹; P(abandon) = θ E[queue] / λ = e⁻¹.
+TEST(ErlangA, PatienceEqualToServiceIsPoissonByHand) {
+  const ImpatientQueue q = erlang_a(1.0, 1.0, 1, 1.0);
+  const double e1 = std::exp(-1.0);
+  EXPECT_NEAR(q.p_wait, 1 - e1, 1e-12);
+  EXPECT_NEAR(q.mean_queue, e1, 1e-12);
+  EXPECT_NEAR(q.p_abandon, e1, 1e-12);
+  EXPECT_NEAR(q.mean_wait, e1, 1e-12);  // E[queue] / λ
+}
+
+// Two servers, θ = μ = 1, λ = 2: N ~ Poisson(2). P(N ≥ 2) = 1 − 3e⁻²; E[(N − 2)⁺] = 2 − 2 + 2 P(0) + P(1) = 4e⁻².
+TEST(ErlangA, TwoServersPoissonCaseByHand) {
+  const ImpatientQueue q = erlang_a(2.0, 1.0, 2, 1.0);
+  const double e2 = std::exp(-2.0);
+  EXPECT_NEAR(q.p_wait, 1 - 3 * e2, 1e-12);
+  EXPECT_NEAR(q.mean_queue, 4 * e2, 1e-12);
+  EXPECT_NEAR(q.p_abandon, 4 * e2 / 2, 1e-12);
+}
+
+// Customers who (almost) never give up: Erlang A tends to Erlang C.
+TEST(ErlangA, EndlessPatienceIsErlangC) {
+  for (auto [c, lambda] : {std::pair{1, 0.5}, std::pair{2, 1.6}, std::pair{10, 8.5}}) {
+    const ImpatientQueue q = erlang_a(lambda, 1.0, c, 1e-9);
+    EXPECT_NEAR(q.p_wait, erlang_c(lambda, c), 1e-6) << c;
+    EXPECT_NEAR(q.mean_wait, mmc_mean_wait(lambda, 1.0, c), 1e-5) << c;
+    EXPECT_LT(q.p_abandon, 1e-6);
+  }
+  // Overloaded (λ > c μ) Erlang A still settles: impatience empties the queue. Served + abandoned = all.
+  const ImpatientQueue over = erlang_a(3.0, 1.0, 2, 0.5);
+  const double served_share = (1.0 - over.p_abandon);
+  EXPECT_LT(served_share * 3.0, 2.0);  // at most c μ served per unit time
+  EXPECT_GT(over.p_abandon, 1.0 / 3.0 - 1e-9);
+}
+
+// M/M/1/2 with λ = μ: three states equally likely, so 1/3 are blocked, 1/3 wait; E[queue] = 1/3; the admitted
+// arrive at 2/3 λ, so Wq = (1/3) / (2/3) = 1/2.
+TEST(MmckProductForm, OneServerTwoPlacesByHand) {
+  const ImpatientQueue q = mmck_product_form(1.0, 1.0, 1, 2);
+  EXPECT_NEAR(q.p_blocked, 1.0 / 3.0, 1e-12);
+  EXPECT_NEAR(q.p_wait, 1.0 / 3.0, 1e-12);
+  EXPECT_NEAR(q.mean_wait, 0.5, 1e-12);
+  EXPECT_EQ(q.p_abandon, 0.0);
+}
+
+// K = c is the loss system: blocking is Erlang B, and nobody waits.
+TEST(MmckProductForm, NoWaitingRoomIsErlangB) {
+  const ImpatientQueue q = mmck_product_form(3.0, 1.0, 4, 4);
+  EXPECT_NEAR(q.p_blocked, erlang_b(3.0, 4), 1e-12);
+  EXPECT_NEAR(q.p_wait, 0.0, 1e-12);
+}
+
+}  // namespace
+}  // namespace kyoten::queueing

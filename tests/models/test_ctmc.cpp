@@ -115,3 +115,21 @@ TEST(Mmck, OverloadedSystemStillSolves) {
   EXPECT_NEAR(s.distribution.sum(), 1.0, 1e-12);
   EXPECT_NEAR(s.throughput, 2.0, 1e-6);  // the servers are (almost) always busy
 }
+
+namespace kyoten::queueing {
+namespace {
+
+// The product form of closed_forms.hpp and the numerical CTMC solve are two ways to the same chain.
+TEST(Mmck, ProductFormAgreesWithTheChainSolve) {
+  struct Case { double lambda, mu; int c, k; };
+  for (const Case& t : {Case{0.9, 1.0, 1, 5}, Case{3.0, 1.0, 2, 6}, Case{7.0, 1.0, 5, 12}, Case{12.0, 2.0, 4, 4}}) {
+    const ImpatientQueue form = mmck_product_form(t.lambda, t.mu, t.c, t.k);
+    const MmckSolution chain = solve_mmck(t.lambda, t.mu, t.c, t.k);
+    EXPECT_NEAR(form.p_blocked, chain.blocking, 1e-10) << t.c << "/" << t.k;
+    EXPECT_NEAR(form.mean_queue, chain.mean_in_queue, 1e-9) << t.c << "/" << t.k;
+    EXPECT_NEAR(form.mean_wait, chain.mean_wait_in_queue, 1e-9) << t.c << "/" << t.k;
+  }
+}
+
+}  // namespace
+}  // namespace kyoten::queueing

@@ -67,7 +67,9 @@ TEST(HubMechanisms, PlannedAndEmergencyStaysShareBedsAsOneErlangLossSystem) {
   Facility& f = sc.facilities[0];
   f.beds = 4;
   f.reserved_emergency_beds = 0;
-  f.planned_occupancy = 0.5;  // offered planned load 0.5 x 4 beds = 2 erlangs
+  // planned_occupancy is the share of beds planned stays fill (carried), so 2 erlangs offered alone to 4 beds is
+  // asked for as 2 (1 − B(2, 4)) / 4 = 19/42, with B(2, 4) = (2/3) / (1 + 2 + 2 + 4/3 + 2/3) = 2/21 by hand.
+  f.planned_occupancy = 19.0 / 42.0;
   f.planned_stay_days = sim::Distribution(sim::LogNormal{2.0, 1.5});
   const double emergency_stay_days = 3.0, emergency_erlangs = 1.0;
   sc.stays.emergency_need_days = sim::Distribution(sim::Constant{emergency_stay_days});

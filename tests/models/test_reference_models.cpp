@@ -28,7 +28,8 @@ const q::RunLength kShortRun{100.0, 2100.0};
 }  // namespace
 
 // The statistical validation: every built-in point (>= 6 each for Erlang C, Erlang B with lognormal service and
-// Engset) covers its closed form, at family-wise 99% over all points (Bonferroni).
+// Engset; >= 3 each for Erlang A with impatient customers and M/M/c/K) covers its closed form, at family-wise 99%
+// over all points (Bonferroni).
 TEST(ReferenceModels, SimulationCoversClosedFormsAtFamilyWise99Percent) {
   const auto points = q::builtin_points();
   std::map<q::ModelKind, int> per_model;
@@ -36,6 +37,8 @@ TEST(ReferenceModels, SimulationCoversClosedFormsAtFamilyWise99Percent) {
   EXPECT_GE(per_model[q::ModelKind::Mmc], 6);
   EXPECT_GE(per_model[q::ModelKind::Loss], 6);
   EXPECT_GE(per_model[q::ModelKind::Engset], 6);
+  EXPECT_GE(per_model[q::ModelKind::ErlangA], 3);
+  EXPECT_GE(per_model[q::ModelKind::Mmck], 3);
 
   const auto rows = q::verify_points(points, kReplications, kSeed, sim::default_thread_count(), 0.99);
   ASSERT_EQ(rows.size(), points.size());

@@ -207,3 +207,32 @@ RC_GTEST_PROP(CivilCalendarProperty, AgreesWithChronoForRandomTimes, ()) {
   // Back from the date: the hour of the day it starts at.
   RC_ASSERT(cal.time_of(day, hour) == std::floor(t));
 }
+
+namespace kyoten::sim {
+namespace {
+
+// 年末年始: 29 December 2024 (a Sunday) to 3 January 2025 (a Friday) closed; 28 December (a Saturday) is a
+// weekend day but no holiday; 6 January 2025 (a Monday) is open again. 1 January is a public holiday either way.
+TEST(CivilCalendarClosure, YearEndClosureCountsAsHolidaysAcrossTheYearsEnd) {
+  using namespace std::chrono;
+  const sys_days origin{year{2024} / December / 1};
+  CivilCalendar open(origin), closing(origin);
+  closing.close_every_year(December / 29, January / 3);
+  const auto at = [&](year_month_day d) { return open.time_of(sys_days{d}, 10.0); };
+  for (const auto d : {year{2024} / December / 30, year{2024} / December / 31, year{2025} / January / 2,
+                       year{2025} / January / 3}) {
+    EXPECT_FALSE(open.is_holiday(at(d))) << sys_days{d}.time_since_epoch().count();
+    EXPECT_TRUE(closing.is_holiday(at(d)));
+    EXPECT_EQ(closing.day_type(at(d)), DayType::SundayOrHoliday);
+  }
+  EXPECT_TRUE(open.is_holiday(at(year{2025} / January / 1)));
+  EXPECT_FALSE(closing.is_holiday(at(year{2024} / December / 28)));
+  EXPECT_FALSE(closing.is_holiday(at(year{2025} / January / 6)));
+  // The cached answers are the same as the computed ones.
+  closing.cache_holidays(60);
+  EXPECT_TRUE(closing.is_holiday(at(year{2024} / December / 30)));
+  EXPECT_FALSE(closing.is_holiday(at(year{2024} / December / 27)));
+}
+
+}  // namespace
+}  // namespace kyoten::sim
