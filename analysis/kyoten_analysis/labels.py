@@ -466,20 +466,30 @@ def budget_line_label(line: str, lang: str) -> str:
     return BUDGET_LINE_LABELS.get(line, {}).get(check_lang(lang), line)
 
 
+def japanese_era_year(fy: int) -> str:
+    """The era year a fiscal year starts in: 2019 → '令和元', 2024 → '令和6', 2018 → '平成30' (the first year of an
+    era is 元年, not 1年). Fiscal year 2019 (April 2019 – March 2020) is 令和元年度: Reiwa began on 1 May 2019,
+    and Japanese budgets name the whole fiscal year by the new era."""
+    if fy >= 2019:
+        era, n = "令和", fy - 2018
+    elif fy >= 1989:
+        era, n = "平成", fy - 1988
+    else:
+        era, n = "昭和", fy - 1925
+    return f"{era}{'元' if n == 1 else n}"
+
+
 def fiscal_year_label(fy: int, lang: str) -> str:
-    """2024 → '2024年度（令和6年度）' in Japanese, 'FY2024' in English."""
+    """2024 → '令和6年度（2024年度）' in Japanese, 'FY2024' in English."""
     if check_lang(lang) == "ja":
-        reiwa = fy - 2018
-        era = f"令和{reiwa}年度" if reiwa >= 1 else f"平成{fy - 1988}年度"
-        return f"{fy}年度（{era}）"
+        return f"{japanese_era_year(fy)}年度（{fy}年度）"
     return f"FY{fy}"
 
 
 def fiscal_year_short(fy: int, lang: str) -> str:
-    """2024 → 'R6年度' / 'FY2024' (tick labels)."""
+    """2024 → '令和6年度' / 'FY2024' (tick labels, sheet columns)."""
     if check_lang(lang) == "ja":
-        reiwa = fy - 2018
-        return f"R{reiwa}年度" if reiwa >= 1 else f"H{fy - 1988}年度"
+        return f"{japanese_era_year(fy)}年度"
     return f"FY{fy}"
 
 

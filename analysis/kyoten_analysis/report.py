@@ -207,6 +207,10 @@ def _risk_rows(rt: pd.DataFrame, t: dict):
                      for r in rt.to_dict("records")]
 
 
+def _kpi_headers(t: dict) -> list[str]:
+    return [t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]]
+
+
 def _kpi_rows(kt: pd.DataFrame):
     return [[r["label"], r["mean"], r["ci"], r["range"], r["unit"], r["n"]] for r in kt.to_dict("records")]
 
@@ -258,9 +262,8 @@ def render_html(res: Results, lang: str, figs) -> str:
     ]
     # headline KPIs
     kt = tables.kpi_table(res, lang, headline_only=True)
-    headers = [t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]]
     parts += [f'<h2 id="headline" class="first">{_e(t["headline"])}</h2>', f'<p class="intro">{_e(t["headline_intro"])}</p>',
-              _table(headers, _kpi_rows(kt), "kpis headline", num_cols=(1, 2, 3, 5))]
+              _table(_kpi_headers(t), _kpi_rows(kt), "kpis headline", num_cols=(1, 2, 3, 5))]
     # where the spread comes from
     vt = tables.variance_split_table(res, lang)
     parts.append(f'<h2 id="variance-split">{_e(t["variance_split"])}</h2>')
@@ -316,7 +319,7 @@ def render_html(res: Results, lang: str, figs) -> str:
         parts += [f"<h3>{_e(heading)}</h3>", _table([t["col_item"], t["col_content"]], items, "stress")]
     # appendices
     parts += [f'<h2 id="all-kpis">{_e(t["all_kpis"])}</h2>',
-              _table(headers, _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
+              _table(_kpi_headers(t), _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
                      num_cols=(1, 2, 3, 5))]
     parts += [f'<h2 id="parameters">{_e(t["all_parameters"])}</h2>',
               _table(["key", t["col_value"]], tables.flatten(res.scenario), "params")]
@@ -460,7 +463,7 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
             tp.heading(t["headline"])
             tp.paragraph(t["headline_intro"])
             kt = tables.kpi_table(res, lang, headline_only=True)
-            tp.table([t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]],
+            tp.table(_kpi_headers(t),
                      _kpi_rows(kt), [34, 12, 20, 20, 8, 6], num_cols=(1, 2, 3, 5))
             vt = tables.variance_split_table(res, lang)
             tp.heading(t["variance_split"])
@@ -503,7 +506,7 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
                 tp.table([t["col_item"], t["col_content"]], items, [26, 74])
             tp.flush()
             tp.heading(t["all_kpis"])
-            tp.table([t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]],
+            tp.table(_kpi_headers(t),
                      _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), [34, 12, 20, 20, 8, 6],
                      num_cols=(1, 2, 3, 5))
             tp.flush()

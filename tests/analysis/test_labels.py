@@ -51,12 +51,23 @@ def test_units_and_formats():
     assert labels.kpi_unit("registrants_end", "count", "ja") == "人"
     assert labels.kpi_unit("calls", "count", "en") == "cases"
     assert labels.kpi_scale("share") == 100 and labels.kpi_scale("yen") == 1e-3
-    assert labels.fiscal_year_label(2024, "ja") == "2024年度（令和6年度）"
+    assert labels.fiscal_year_label(2024, "ja") == "令和6年度（2024年度）"
     assert labels.fiscal_year_label(2024, "en") == "FY2024"
     assert labels.fmt_number(1234.4) == "1,234" and labels.fmt_number(3.14159) == "3.14"
     assert labels.fmt_number(float("nan")) == "—"
     with pytest.raises(ValueError):
         labels.check_lang("fr")
+
+
+def test_fiscal_years_in_the_japanese_era_with_gannen_for_the_first_year():
+    # 令和 began on 1 May 2019; budgets call April 2019 – March 2020 令和元年度 (first year: 元, never 1).
+    assert labels.fiscal_year_short(2019, "ja") == "令和元年度"
+    assert labels.fiscal_year_label(2019, "ja") == "令和元年度（2019年度）"
+    assert labels.fiscal_year_short(2020, "ja") == "令和2年度"
+    assert labels.fiscal_year_short(2026, "ja") == "令和8年度"
+    assert labels.fiscal_year_short(2018, "ja") == "平成30年度"
+    assert labels.fiscal_year_short(1989, "ja") == "平成元年度"
+    assert labels.fiscal_year_short(2019, "en") == "FY2019"
 
 
 def test_cost_lines_match_models_hub_cost_ledger_hpp(repo):

@@ -220,3 +220,54 @@ def test_staff_table_by_center_and_duty(html_reports, res):
     assert st.loc["Emergency coordination", "overtime_per_year"] == pytest.approx(5.0)
     _, doc = html_reports["en"]
     assert 'id="staff"' in doc and "Emergency coordination" in doc
+
+
+def html_tables(doc):
+    """Each <table> of a document as (class, headers, rows of cell texts), read with the standard HTML parser."""
+    from html.parser import HTMLParser
+
+    class P(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tables, self.cell, self.row = [], None, None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table":
+                self.tables.append((dict(attrs).get("class", ""), [], []))
+            elif tag == "tr":
+                self.row = []
+            elif tag in ("th", "td"):
+                self.cell = ""
+
+        def handle_endtag(self, tag):
+            if tag in ("th", "td") and self.cell is not None:
+                self.row.append((tag, self.cell))
+                self.cell = None
+            elif tag == "tr" and self.row is not None:
+                kind = self.row[0][0] if self.row else "td"
+                (self.tables[-1][1] if kind == "th" else self.tables[-1][2]).append([c for _, c in self.row])
+                self.row = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += data
+
+    p = P()
+    p.feed(doc)
+    return [(cls, heads[0] if heads else [], rows) for cls, heads, rows in p.tables]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_table_has_as_many_headers_as_cells_and_the_kpi_appendix_its_own_headers(html_reports, lang):
+    _, doc = html_reports[lang]
+    t = labels.REPORT[lang]
+    found = html_tables(doc)
+    assert len(found) >= 6
+    for cls, heads, rows in found:
+        assert heads, cls
+        for r in rows:
+            assert len(r) == len(heads), (cls, heads, r)
+    kpi_heads = [t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]]
+    appendix = [h for cls, h, _ in found if cls == "kpis all"]
+    assert appendix == [kpi_heads]  # not the budget table's 年度｜予算科目｜… (issue 12)
+    assert t["col_budget_line"] not in appendix[0]
