@@ -80,3 +80,17 @@ def test_cost_lines_match_models_hub_cost_ledger_hpp(repo):
 def test_a_budget_line_is_compared_with_the_cost_line_of_its_name_only():
     assert labels.budget_line_costs("center", ["hub", "center"]) == ["center"]
     assert labels.budget_line_costs("training", ["center", "hub"]) == []
+
+
+def test_period_totals_name_their_period():
+    # hand-picked: sums over the horizon are totals; states at its end, means, percentiles and ratios are not
+    for key in ("calls", "emergencies", "outcome_unresolved", "overtime_hours", "emergency_bed_days", "cost_total_yen"):
+        assert labels.is_period_total(key, None), key
+    for key in ("registrants_end", "assessment_backlog_mean", "arrange_mean_h", "arrange_p90_h", "p_no_bed",
+                "contacts_per_search", "cost_per_emergency_yen", "assessment_wait_days_mean", "staff_utilisation"):
+        assert not labels.is_period_total(key, None), key
+    # [2024-04-01, 2027-04-01): the end date is not simulated; 36 whole months
+    assert labels.period_text("2024-04-01", "2027-04-01", "ja") == "2024年4月1日〜2027年3月31日（36か月）"
+    assert labels.period_text("2024-04-01", "2027-04-01", "en") == "1 April 2024 – 31 March 2027 (36 months)"
+    assert labels.period_total_label("2022-10-01", "2023-10-01", "ja") == "期間合計（2022年10月1日〜2023年9月30日、12か月）"
+    assert labels.period_text("2024-04-10", "2024-05-01", "ja") == "2024年4月10日〜2024年4月30日"
