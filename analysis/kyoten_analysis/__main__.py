@@ -60,10 +60,11 @@ def main(argv=None) -> int:
         print("ok: Japanese renders without missing glyphs")
         return 0
     if args.command == "report":
-        from . import comparison_report, optimize_report
-        from .report import build_comparison_report, build_optimize_report
+        from . import comparison_report, optimize_report, sweep_report
+        from .report import build_comparison_report, build_optimize_report, build_sweep_report
         build = build_comparison_report if comparison_report.is_comparison_folder(args.dir) else \
-            build_optimize_report if optimize_report.is_optimize_folder(args.dir) else None
+            build_optimize_report if optimize_report.is_optimize_folder(args.dir) else \
+            build_sweep_report if sweep_report.is_sweep_database(args.dir) else None
         if build is not None:
             try:
                 rep = build(args.dir, lang=args.lang, out=args.out, pdf_engine=args.pdf_engine)

@@ -131,6 +131,26 @@ def build_optimize_report(path, lang: str = "ja", out=None, pdf_engine: str = "a
                                   lambda: [orp.optimize_costs(opt, lang)], body)
 
 
+def build_sweep_report(path, lang: str = "ja", out=None, pdf_engine: str = "auto") -> Report:
+    """The report of a `kyoten sweep` database (sweep_report.py), written beside it as
+    <name>_report_<lang>.html/.pdf unless --out says otherwise."""
+    from . import sweep_report as sr
+    labels.check_lang(lang)
+    sw = sr.load_sweep(path)
+    t, tr = sr.TEXT[lang], labels.REPORT[lang]
+    meta = sw.meta
+    out = out or sw.path.with_name(f"{sw.path.stem}_report_{lang}.html")
+
+    def body(figs):
+        return [f'<h2 id="sweep" class="first">{_e(t["report"])}</h2>',
+                f'<p class="intro">{_e(t["intro"].format(keys=", ".join(sw.varied_keys), n=meta.get("replications", "—")))}</p>',
+                f'<h2 id="charts">{_e(tr["charts"])}</h2>', *[_figure_html(i, f, lang) for i, f in enumerate(figs)],
+                f'<h2 id="points">{_e(t["points"])}</h2>', _table(*sr.point_rows(sw, lang), "points")]
+
+    return _write_decision_report(sw.path.parent, meta, lang, out, pdf_engine, t["report"],
+                                  str(meta.get("scenario_file", "")), lambda: sr.sweep_charts(sw, lang), body)
+
+
 def _write_decision_report(folder, data: dict, lang, out, pdf_engine, heading, subtitle, make_figs, body) -> Report:
     """HTML (and PDF) of a compare or optimize folder: heading, provenance, the body built around the charts."""
     html_path, pdf_path = default_paths(folder, lang, out)
