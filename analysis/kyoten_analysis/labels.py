@@ -531,6 +531,28 @@ def period_total_label(start: str, end: str, lang: str) -> str:
     return f"period total, {p}"
 
 
+def _has_japanese(s: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def meta_text(meta: dict, field: str, lang: str) -> str:
+    """`[meta]` `description` or `source` in the reader's language: `<field>_<lang>`, else the plain `<field>`
+    when it is written in that language (Japanese characters or none), else the other language's text marked
+    '（英語のみ）' / '(in Japanese only)'. Empty when the scenario states none."""
+    check_lang(lang)
+    other = "en" if lang == "ja" else "ja"
+    own = meta.get(f"{field}_{lang}") or ""
+    plain = meta.get(field) or ""
+    if own:
+        return own
+    if plain and _has_japanese(plain) == (lang == "ja"):
+        return plain
+    foreign = meta.get(f"{field}_{other}") or plain
+    if not foreign:
+        return ""
+    return f"{foreign}（英語のみ）" if lang == "ja" else f"{foreign} (in Japanese only)"
+
+
 def fmt_number(x, digits: int | None = None) -> str:
     """A number for a table: thousands separators, precision from its size; '—' for missing."""
     if x is None:

@@ -73,7 +73,7 @@ def build_report(source, lang: str = "ja", out=None, pdf_engine: str = "auto") -
     if pdf_engine in ("auto", "chromium"):
         browser = find_chromium()
         if browser:
-            if print_pdf_chromium(html_path, pdf_path, browser):
+            if _print_without_a_near_empty_last_page(doc, html_path, pdf_path, browser):
                 report.pdf, report.pdf_engine = pdf_path, "chromium"
                 return report
         if pdf_engine == "chromium":
@@ -179,6 +179,37 @@ def _write_decision_report(folder, data: dict, lang, out, pdf_engine, heading, s
     return report
 
 
+# Print sizes of the appendix of every setting, tried in turn when the last page would hold less than half a
+# page: the appendix ends the report, so its size decides how far the last page fills.
+APPENDIX_SIZES_PT = (6.5, 7.0, 6.0, 7.5, 5.5, 8.0)
+MIN_LAST_PAGE_FILL = 0.5
+
+
+def _print_without_a_near_empty_last_page(doc: str, html_path: Path, pdf_path: Path, browser: str) -> bool:
+    """Print with the appendix at each size of APPENDIX_SIZES_PT until the last page is at least half full
+    (measured with poppler), keeping the layout with the fewest pages among those; without poppler, the first.
+    The HTML left at html_path is the one printed."""
+    from . import pdf_pages
+    best = None  # (pages, -last fill, size)
+    for size in APPENDIX_SIZES_PT:
+        _atomic_write(html_path, _with_appendix_size(doc, size).encode("utf-8"))
+        if not print_pdf_chromium(html_path, pdf_path, browser):
+            return False
+        if not pdf_pages.available():
+            return True
+        _, fills = pdf_pages.page_size_and_fill(pdf_path)
+        key = (len(fills) if fills[-1] >= MIN_LAST_PAGE_FILL else 10_000, -fills[-1], size)
+        best = min(best, key) if best else key
+        if fills[-1] >= MIN_LAST_PAGE_FILL or len(fills) == 1:
+            return True
+    _atomic_write(html_path, _with_appendix_size(doc, best[2]).encode("utf-8"))
+    return print_pdf_chromium(html_path, pdf_path, browser)
+
+
+def _with_appendix_size(doc: str, size_pt: float) -> str:
+    return doc.replace("</head>", f"<style>@media print {{ table.params {{ font-size: {size_pt:g}pt; }} }}</style></head>", 1)
+
+
 def _figure_html(i: int, fig, lang: str) -> str:
     """A chart as a <figure>: numbered heading, the embedded PNG (without its drawn title and reading) and
     the reading as a caption."""
@@ -251,16 +282,16 @@ table.params td:nth-child(odd) { font-family: monospace; word-break: break-all; 
 @media print {
   /* The pages fill in reading order: no forced page breaks, so no page holds two lines. A chart (heading,
      image, reading) is never split; at most 100 mm high, two fit on an A4 page. */
-  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.45; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.4; }
   h2 { margin-top: 1.1em; break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
   figure.chart { margin: 0 0 .8em; }
-  figure.chart img { max-height: 100mm; width: auto; max-width: 100%; margin: 0 auto; }
+  figure.chart img { max-height: 96mm; width: auto; max-width: 100%; margin: 0 auto; }
   figcaption { font-size: 8.5pt; padding: .25em .5em; }
-  table { font-size: 8.5pt; margin: .3em 0 .6em; }
+  table { font-size: 8pt; margin: .3em 0 .6em; }
   th, td { padding: .15em .35em; }
   tr { break-inside: avoid; page-break-inside: avoid; }
-  table.params { font-size: 7pt; }
+  table.params { font-size: 6.5pt; }
   .toc { display: none; }
   a { color: inherit; text-decoration: none; }
 }

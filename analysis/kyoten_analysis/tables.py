@@ -328,10 +328,10 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     L = (lambda a, b: a if ja else b)  # noqa: E731
     rows: list[tuple[str, str]] = []
     meta = scenario.get("meta", {}) or {}
-    if meta.get("description"):
-        rows.append((L("概要", "Description"), meta["description"]))
-    if meta.get("source"):
-        rows.append((L("出典", "Source"), meta["source"]))
+    if labels.meta_text(meta, "description", lang):
+        rows.append((L("概要", "Description"), labels.meta_text(meta, "description", lang)))
+    if labels.meta_text(meta, "source", lang):
+        rows.append((L("出典", "Source"), labels.meta_text(meta, "source", lang)))
     hz = scenario.get("horizon", {}) or {}
     if hz:
         end = hz.get("end")

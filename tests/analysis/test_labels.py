@@ -94,3 +94,15 @@ def test_period_totals_name_their_period():
     assert labels.period_text("2024-04-01", "2027-04-01", "en") == "1 April 2024 – 31 March 2027 (36 months)"
     assert labels.period_total_label("2022-10-01", "2023-10-01", "ja") == "期間合計（2022年10月1日〜2023年9月30日、12か月）"
     assert labels.period_text("2024-04-10", "2024-05-01", "ja") == "2024年4月10日〜2024年4月30日"
+
+
+def test_meta_texts_in_the_readers_language_or_marked():
+    both = {"description_ja": "全区展開", "description_en": "Ward-wide"}
+    assert labels.meta_text(both, "description", "ja") == "全区展開"
+    assert labels.meta_text(both, "description", "en") == "Ward-wide"
+    english_only = {"source": "Setagaya ward report 2023"}
+    assert labels.meta_text(english_only, "source", "en") == "Setagaya ward report 2023"
+    assert labels.meta_text(english_only, "source", "ja") == "Setagaya ward report 2023（英語のみ）"
+    japanese_only = {"description": "世田谷区の資料"}
+    assert labels.meta_text(japanese_only, "description", "en") == "世田谷区の資料 (in Japanese only)"
+    assert labels.meta_text({}, "description", "ja") == ""

@@ -1,14 +1,11 @@
 """The Setagaya ward-wide report prints on at most 14 A4 pages, every one at least half used (issue 12): measured
 on the PDF itself with poppler (pdfinfo for the page count and size, pdftoppm for the pixels)."""
-import re
 import shutil
 import subprocess
-
-import numpy as np
 import pytest
 
 from conftest import REPO, chromium_path, kyoten_binary
-from kyoten_analysis import build_report
+from kyoten_analysis import build_report, pdf_pages
 
 KYOTEN, WHY_NOT = kyoten_binary()
 pytestmark = [pytest.mark.skipif(KYOTEN is None, reason=WHY_NOT or ""),
@@ -18,22 +15,8 @@ MAX_PAGES = 14
 MIN_USED = 0.5
 
 
-def page_fill(pdf, dpi=20):
-    """Per page, the share of its height down to the lowest non-white pixel (a page with two lines at the top
-    scores about 0.1; a full page about 0.95)."""
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    w, h = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
-    fills = []
-    for i in range(1, n + 1):
-        pgm = subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(i), "-l", str(i), str(pdf)],
-                             capture_output=True, check=True).stdout
-        header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", pgm)
-        cols, rows = int(header.group(1)), int(header.group(2))
-        px = np.frombuffer(pgm[header.end():header.end() + cols * rows], dtype=np.uint8).reshape(rows, cols)
-        inked = np.where((px < 230).any(axis=1))[0]
-        fills.append(float(inked.max() + 1) / rows if len(inked) else 0.0)
-    return (w, h), fills
+def page_fill(pdf):
+    return pdf_pages.page_size_and_fill(pdf)
 
 
 def test_page_fill_measures_what_it_should(tmp_path):
