@@ -9,6 +9,8 @@ namespace kyoten::app {
 
 void add_verify_command(CLI::App& app, int& exit_code);
 void add_report_command(CLI::App& app, int& exit_code);
+// The budget office's workbook (.xlsx, CSV with BOM) of a results directory.
+void add_export_command(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
 // `command_line` is recorded in summary.json so a result says how it was made.
 void add_run_command(CLI::App& app, int& exit_code, const std::string& command_line);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   kyoten::app::add_verify_command(app, exit_code);
   kyoten::app::add_validate_command(app, exit_code);
   kyoten::app::add_report_command(app, exit_code);
+  kyoten::app::add_export_command(app, exit_code);
   const std::string command_line = kyoten::app::command_line_text(argc, argv);
   kyoten::app::add_run_command(app, exit_code, command_line);
   kyoten::app::add_compare_command(app, exit_code, command_line);

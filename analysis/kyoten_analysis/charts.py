@@ -47,7 +47,7 @@ def wrap(s: str, width_em: float) -> list[str]:
 def _finish(fig, chart_id: str, lang: str, data, texts: dict | None = None, title: str | None = None,
             reading: str | None = None, **extra):
     """Title at the top, the reading at the bottom, and the metadata on `fig.kyoten`."""
-    t = dict(labels.chart_text(chart_id, lang))
+    t = dict(labels.CHARTS[chart_id][labels.check_lang(lang)]) if chart_id in labels.CHARTS else {}
     if texts:
         t.update(texts)
     title = title or t["title"]
@@ -108,12 +108,44 @@ def _fiscal_year_lines(ax, start, end):
             ax.axvline(d, color="#999999", lw=0.8, ls=":", zorder=0)
 
 
-def _thousands(ax, axis="y"):
-    fmt = mticker.FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 10 or v == 0 else f"{v:,.1f}")
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+class PlainTicks(mticker.Formatter):
+    """Tick labels with thousands separators and as many decimals as the ticks need to differ (never
+    '94 94 94 95'), and never '-0' or '-0.0'."""
+
+    def __call__(self, x, pos=None):
+        return tick_text(x, self.locs)
+
+
+def tick_text(x: float, locs) -> str:
+    finite = [float(v) for v in locs if np.isfinite(v)]
+    digits = 0
+    while digits < 4 and any(abs(round(v, digits) - v) > 1e-9 * max(1.0, abs(v)) for v in finite):
+        digits += 1
+    text = f"{x:,.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text[1:].replace(",", "")) == 0 else text
+
+
+def _thousands(ax, axis="y", integer: bool = False):
+    """Plain tick labels on an axis; `integer`: ticks only at whole numbers (for counts of people, cases, beds)."""
+    a = ax.yaxis if axis == "y" else ax.xaxis
+    if integer:
+        a.set_major_locator(mticker.MaxNLocator(integer=True))
+    a.set_major_formatter(PlainTicks())
+
+
+def legend_above(ax, ncol: int = 4, **kw):
+    """The legend in a row above the plotting area, where it cannot hide data."""
+    return ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=ncol, frameon=False, borderaxespad=0.0,
+                     **kw)
 
 
 # --- fan charts -----------------------------------------------------------------------------------------
+# Flow counts (calls, emergencies) whose median month holds fewer than this many are drawn per quarter: a
+# monthly fan of 0, 1 or 2 cases is noise with half-cases on its axis.
+SMALL_MONTHLY_COUNT = 5
+_FLOW_COUNTS = ("calls", "emergencies")
+
+
 def fan_bands(monthly: pd.DataFrame, column: str) -> pd.DataFrame:
     """Median, middle 50% (q25–q75) and middle 90% (q05–q95) of `column` across replications, per month."""
     bands = stats.quantile_bands(monthly, "month", column)
@@ -121,31 +153,64 @@ def fan_bands(monthly: pd.DataFrame, column: str) -> pd.DataFrame:
     return bands
 
 
+def quarterly(monthly: pd.DataFrame, column: str) -> pd.DataFrame:
+    """`column` summed per (replication, quarter): quarters begin in April, July, October and January (the
+    fiscal year's quarters); `month` names the quarter's first month, `months` how many of its months the
+    horizon holds."""
+    m = monthly[["replication", "month", column]].copy()
+    start = pd.to_datetime(m["month"] + "-01", format="%Y-%m-%d")
+    q_month = ((start.dt.month - 1) // 3) * 3 + 1
+    m["quarter"] = start.dt.year.astype(str) + "-" + q_month.map(lambda v: f"{v:02d}")
+    out = m.groupby(["replication", "quarter"], as_index=False).agg(value=(column, "sum"), months=("month", "nunique"))
+    return out.rename(columns={"quarter": "month", "value": column})
+
+
+def fan_period(monthly: pd.DataFrame, column: str) -> str:
+    """'quarter' for a flow count whose median month is below SMALL_MONTHLY_COUNT, else 'month'."""
+    if column not in _FLOW_COUNTS or monthly.empty:
+        return "month"
+    median_month = float(monthly.groupby("month")[column].median().median())
+    return "quarter" if median_month < SMALL_MONTHLY_COUNT else "month"
+
+
 def fan_chart(res: Results, column: str = "registrants_end", lang: str = "ja"):
-    """Fan chart of a monthly series (registrants_end, calls, emergencies or cost_yen)."""
+    """Fan chart of a monthly series (registrants_end, calls, emergencies or cost_yen); small counts per quarter."""
     chart_id = labels.FAN_SERIES[column]
     scale = 1e-3 if column == "cost_yen" else 1.0
-    bands = fan_bands(res.monthly, column)
+    period = fan_period(res.monthly, column)
+    t = dict(labels.chart_text(chart_id, lang))
+    if period == "quarter":
+        q = quarterly(res.monthly, column)
+        bands = fan_bands(q, column)
+        months_in = q.groupby("month")["months"].max()
+        bands["months"] = bands["month"].map(months_in)
+        t["ylabel"] = t["ylabel_quarter"]
+        t["reading"] = t["reading"] + labels.text("per_quarter_note", lang)
+        half = pd.Timedelta(days=45)
+    else:
+        bands = fan_bands(res.monthly, column)
+        half = pd.Timedelta(days=14)
     fig = style.figure()
     ax = fig.add_subplot()
-    x = bands["month_start"] + pd.Timedelta(days=14)  # the middle of the month
+    x = bands["month_start"] + half  # the middle of the month or quarter
     ax.fill_between(x, bands["q05"] * scale, bands["q95"] * scale, color=style.MAIN, alpha=0.18, lw=0,
                     label=labels.text("band90", lang))
     ax.fill_between(x, bands["q25"] * scale, bands["q75"] * scale, color=style.MAIN, alpha=0.38, lw=0,
                     label=labels.text("band50", lang))
-    ax.plot(x, bands["q50"] * scale, color=style.MAIN, lw=2, marker="o", ms=2.5, label=labels.text("median", lang))
-    t = labels.chart_text(chart_id, lang)
+    ax.plot(x, bands["q50"] * scale, color=style.MAIN, lw=2, marker="o", ms=2.5 if period == "month" else 4,
+            label=labels.text("median", lang))
     ax.set_xlabel(t["xlabel"])
     ax.set_ylabel(t["ylabel"])
     ax.set_ylim(bottom=0)
-    _thousands(ax)
+    _thousands(ax, integer=column != "cost_yen")
     _month_axis(ax, lang)
     if len(bands):
-        _fiscal_year_lines(ax, bands["month_start"].min(), bands["month_start"].max() + pd.Timedelta(days=31))
-    ax.legend(loc="upper left", frameon=False)
+        _fiscal_year_lines(ax, bands["month_start"].min(), bands["month_start"].max() + 2 * half)
+    legend_above(ax, ncol=3)
     data = bands.copy()
     data["scale"] = scale
-    return _finish(fig, chart_id, lang, data, column=column)
+    return _finish(fig, chart_id, lang, data, texts={"ylabel": t["ylabel"]}, reading=t["reading"], column=column,
+                   period=period)
 
 
 def fan_charts(res: Results, lang: str = "ja") -> list:
@@ -239,41 +304,69 @@ def outcome_mix(res: Results, lang: str = "ja"):
         ax.text(1.0, 0.0, "（" + labels.text("omitted_zero", lang) + "）" if lang == "ja"
                 else "(" + labels.text("omitted_zero", lang) + ")", transform=ax.transAxes, ha="right", va="bottom",
                 fontsize=8, color="#666666")
-    return _finish(fig, "outcome_mix", lang, data, shown=list(shown["outcome"]))
+    title = f"{t['title']} — {res.period_total(lang)}"
+    return _finish(fig, "outcome_mix", lang, data, title=title, shown=list(shown["outcome"]))
 
 
 # --- beds and hub rooms ---------------------------------------------------------------------------------
-def _daily_bands(daily: pd.DataFrame, column: str) -> pd.DataFrame:
-    g = daily.groupby("date")[column]
-    out = pd.DataFrame({"mean": g.mean(), "q05": g.quantile(0.05), "q95": g.quantile(0.95), "n": g.count()})
-    return out.reset_index()
+def weekly_bands(daily: pd.DataFrame, column: str, how: str) -> pd.DataFrame:
+    """Beds or rooms per week (weeks from Monday): each replication's weekly `how` ('mean' of the days, or
+    'max') of `column`, then across replications the mean and the middle 90% (q05, q95). With `how` = 'max'
+    the counts are whole, and so are the band's edges (the order statistics below and above, not an
+    interpolation between them). Columns: date (the week's Monday), mean, q05, q95, n, days."""
+    d = daily[["replication", "date", column]].copy()
+    dates = pd.to_datetime(d["date"])
+    d["week"] = (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+    per_rep = d.groupby(["week", "replication"])[column].agg(how).rename("v").reset_index()
+    whole = how == "max"
+    g = per_rep.groupby("week")["v"]
+    out = pd.DataFrame({
+        "mean": g.mean(),
+        "q05": g.quantile(0.05, interpolation="lower" if whole else "linear"),
+        "q95": g.quantile(0.95, interpolation="higher" if whole else "linear"),
+        "n": g.count(),
+        "days": d.groupby("week")["date"].nunique(),
+    }).reset_index().rename(columns={"week": "date"})
+    return out
+
+
+def _step_band(ax, data, t, color=style.MAIN):
+    """A week's band and mean as steps: each week one flat level, no spikes between days."""
+    edges = list(data["date"]) + ([data["date"].iloc[-1] + pd.Timedelta(days=7)] if len(data) else [])
+    if not len(data):
+        return
+    ax.stairs(data["q95"].to_numpy(dtype=float), edges, baseline=data["q05"].to_numpy(dtype=float), fill=True,
+              color=color, alpha=0.2, lw=0, label=t["band90"])
+    ax.stairs(data["mean"].to_numpy(dtype=float), edges, color=color, lw=1.3, label=t["mean"], baseline=None)
 
 
 def bed_occupancy(res: Results, lang: str = "ja"):
-    """Short-stay beds in use each day (mean over the day), mean and middle 90% across replications."""
+    """Short-stay beds in use per week (mean of the days), mean and middle 90% across replications."""
     t = labels.chart_text("bed_occupancy", lang)
-    data = _daily_bands(res.daily, "short_stay_beds_in_use_mean")
+    data = weekly_bands(res.daily, "short_stay_beds_in_use_mean", "mean")
     fig = style.figure()
     ax = fig.add_subplot()
-    ax.fill_between(data["date"], data["q05"], data["q95"], color=style.MAIN, alpha=0.2, lw=0, label=t["band90"])
-    ax.plot(data["date"], data["mean"], color=style.MAIN, lw=1.2, label=t["mean"])
+    _step_band(ax, data, t)
     beds = res.total_beds
     if beds > 0:
         ax.axhline(beds, color=style.ACCENT, ls="--", lw=1.4, label=f"{t['capacity']}（{beds}）" if lang == "ja"
                    else f"{t['capacity']} ({beds})")
-    ax.set_ylim(0, max(beds, float(data["q95"].max()) if len(data) else 1) * 1.12)
+    ax.set_ylim(0, max(beds, float(data["q95"].max()) if len(data) else 1) * 1.05)
     ax.set_xlabel(t["xlabel"])
     ax.set_ylabel(t["ylabel"])
+    _thousands(ax, integer=True)
     _month_axis(ax, lang)
     if len(data):
         _fiscal_year_lines(ax, data["date"].min(), data["date"].max())
-    ax.legend(loc="lower right", frameon=True, framealpha=0.9)
+    extra = []
     if "bed_occupancy" in res.kpis:
         ci = res.kpi_ci("bed_occupancy")
         if ci.n:
             label = labels.kpi_label("bed_occupancy", lang)
-            ax.text(0.01, 0.97, f"{label} {ci.mean * 100:.1f}% [{ci.ci_low * 100:.1f}, {ci.ci_high * 100:.1f}]",
-                    transform=ax.transAxes, va="top", fontsize=9, bbox={"fc": "white", "ec": "#CCCCCC"})
+            extra = [f"{label} {ci.mean * 100:.1f}% [{ci.ci_low * 100:.1f}, {ci.ci_high * 100:.1f}]"]
+    legend_above(ax, ncol=3)
+    if extra:
+        ax.set_title(extra[0], loc="right", fontsize=9, fontweight="normal", pad=4)
     return _finish(fig, "bed_occupancy", lang, data, total_beds=beds)
 
 
@@ -304,13 +397,11 @@ def hub_rooms(res: Results, lang: str = "ja"):
     if rooms <= 0:
         return emergency_beds(res, lang)
     t = labels.chart_text("hub_rooms", lang)
-    series = _daily_bands(res.daily, "hub_rooms_in_use_max")
+    series = weekly_bands(res.daily, "hub_rooms_in_use_max", "max")
     fig = style.figure((10.0, 4.8))
     gs = fig.add_gridspec(1, 2, width_ratios=[3.2, 1])
     ax = fig.add_subplot(gs[0])
-    ax.fill_between(series["date"], series["q05"], series["q95"], color=style.MAIN, alpha=0.2, lw=0, step="mid",
-                    label=t["band90"])
-    ax.plot(series["date"], series["mean"], color=style.MAIN, lw=1.0, label=t["mean"])
+    _step_band(ax, series, t)
     ax.axhline(rooms, color=style.ACCENT, ls="--", lw=1.4,
                label=f"{t['capacity']}（{rooms}）" if lang == "ja" else f"{t['capacity']} ({rooms})")
     ax.set_ylim(0, rooms + 0.6)
@@ -319,11 +410,12 @@ def hub_rooms(res: Results, lang: str = "ja"):
     ax.set_ylabel(t["ylabel"])
     _month_axis(ax, lang)
     _fiscal_year_lines(ax, series["date"].min(), series["date"].max())
-    ax.legend(loc="upper left", frameon=True, framealpha=0.9, fontsize=8)
+    legend_above(ax, ncol=3, fontsize=8)
     shares = hub_day_shares(res)
     rows = []
     for key, name in (("none", t["none"]), ("all", t["all"])):
-        ci = res.mean_ci(shares[key])
+        kpi = f"hub_days_{key}_in_use"
+        ci = res.kpi_ci(kpi) if kpi in res.kpis and res.kpis[kpi].notna().any() else res.mean_ci(shares[key])
         rows.append({"what": key, "label": name, "mean": ci.mean, "ci_low": ci.ci_low, "ci_high": ci.ci_high,
                      "n": ci.n})
     share_ci = pd.DataFrame(rows)
@@ -347,13 +439,11 @@ def hub_rooms(res: Results, lang: str = "ja"):
 def emergency_beds(res: Results, lang: str = "ja"):
     """Short-stay beds held by emergency stays each day (for scenarios without hub rooms)."""
     t = labels.chart_text("emergency_beds", lang)
-    series = _daily_bands(res.daily, "emergency_beds_in_use_max")
+    series = weekly_bands(res.daily, "emergency_beds_in_use_max", "max")
     fig = style.figure((10.0, 4.8))
     gs = fig.add_gridspec(1, 2, width_ratios=[3.2, 1.2])
     ax = fig.add_subplot(gs[0])
-    ax.fill_between(series["date"], series["q05"], series["q95"], color=style.MAIN, alpha=0.2, lw=0, step="mid",
-                    label=t["band90"])
-    ax.plot(series["date"], series["mean"], color=style.MAIN, lw=1.0, label=t["mean"])
+    _step_band(ax, series, t)
     reserved = res.reserved_emergency_beds
     if reserved > 0:
         ax.axhline(reserved, color=style.ACCENT, ls="--", lw=1.4,
@@ -366,9 +456,8 @@ def emergency_beds(res: Results, lang: str = "ja"):
     _month_axis(ax, lang)
     if len(series):
         _fiscal_year_lines(ax, series["date"].min(), series["date"].max())
-    ax.legend(loc="upper left", frameon=True, framealpha=0.9, fontsize=8)
-    ax.text(0.99, 0.97, t["note"], transform=ax.transAxes, ha="right", va="top", fontsize=8.5,
-            bbox={"fc": "#FFF5E0", "ec": style.PALETTE[1]})
+    legend_above(ax, ncol=3, fontsize=8)
+    ax.set_title(t["note"], loc="right", fontsize=8.5, fontweight="normal", pad=4, color="#8a5a00")
     # share of days by the day's maximum number of beds held: 0, 1, 2, 3 or more
     cats = [0, 1, 2, 3]
     per_rep = res.daily.groupby("replication")["emergency_beds_in_use_max"].apply(
@@ -458,7 +547,7 @@ def cost_by_fiscal_year(res: Results) -> pd.DataFrame:
             [c for c in line_means.columns if c not in labels.COST_LINES]
     out = line_means[order].reset_index()
     totals = wide.sum(axis=1).groupby(level="fiscal_year")
-    cis = {fy: res.mean_ci(v) for fy, v in totals}
+    cis = {fy: res.cost_ci(int(fy)) or res.mean_ci(v) for fy, v in totals}  # summary.json's when it has it
     out["total_mean"] = out["fiscal_year"].map(lambda fy: cis[fy].mean)
     out["total_ci_low"] = out["fiscal_year"].map(lambda fy: cis[fy].ci_low)
     out["total_ci_high"] = out["fiscal_year"].map(lambda fy: cis[fy].ci_high)

@@ -197,15 +197,16 @@ CHARTS = {
                "reading": _FAN_READING["en"]},
     },
     "fan_calls": {
-        "ja": {"title": "相談件数の見通し（月別）", "xlabel": "月", "ylabel": "相談件数（件／月）", "reading": _FAN_READING["ja"]},
+        "ja": {"title": "相談件数の見通し（月別）", "xlabel": "月", "ylabel": "相談件数（件／月）", "ylabel_quarter": "相談件数（件／四半期）",
+               "reading": _FAN_READING["ja"]},
         "en": {"title": "Calls forecast (per month)", "xlabel": "Month", "ylabel": "Calls (per month)",
-               "reading": _FAN_READING["en"]},
+               "ylabel_quarter": "Calls (per quarter)", "reading": _FAN_READING["en"]},
     },
     "fan_emergencies": {
         "ja": {"title": "緊急対応件数の見通し（月別）", "xlabel": "月", "ylabel": "緊急対応件数（件／月）",
-               "reading": _FAN_READING["ja"]},
+               "ylabel_quarter": "緊急対応件数（件／四半期）", "reading": _FAN_READING["ja"]},
         "en": {"title": "Emergencies forecast (per month)", "xlabel": "Month", "ylabel": "Emergencies (per month)",
-               "reading": _FAN_READING["en"]},
+               "ylabel_quarter": "Emergencies (per quarter)", "reading": _FAN_READING["en"]},
     },
     "fan_cost": {
         "ja": {"title": "費用の見通し（月別）", "xlabel": "月", "ylabel": "費用（千円／月）", "reading": _FAN_READING["ja"]},
@@ -224,47 +225,48 @@ CHARTS = {
                "n_note": "replications"},
     },
     "outcome_mix": {
-        "ja": {"title": "緊急対応の結果の内訳（期間合計）", "xlabel": "件数（件）", "ylabel": "結果",
+        "ja": {"title": "緊急対応の結果の内訳", "xlabel": "件数（件）", "ylabel": "結果",
                "reading": "期間中の緊急対応がどう決着したか（反復平均、ひげは95%信頼区間、右の数字は構成比）。"
                           "「引継ぎ」「未解決」が多いほど受入先が足りない。"},
-        "en": {"title": "Outcome of emergencies (whole period)", "xlabel": "Emergencies (count)", "ylabel": "Outcome",
+        "en": {"title": "Outcome of emergencies", "xlabel": "Emergencies (count)", "ylabel": "Outcome",
                "reading": "How emergencies ended (mean over replications, whiskers: 95% CI, figures: share). "
                           "Many hand-overs or unresolved cases mean too few places to go."},
     },
     "bed_occupancy": {
-        "ja": {"title": "短期入所床の使用状況（日別）", "xlabel": "日付", "ylabel": "使用中の床数（日平均、床）",
-               "reading": "線は反復の平均、帯は反復の中央90%の範囲、破線は短期入所床の総数。破線に近い日ほど、緊急時に空床が見つかりにくい。",
+        "ja": {"title": "短期入所床の使用状況（週平均）", "xlabel": "日付", "ylabel": "使用中の床数（週平均、床）",
+               "reading": "階段状の線は各週の使用床数（日平均の週平均）の反復平均、帯は反復の中央90%の範囲、破線は短期入所床の総数。破線に近い日ほど、緊急時に空床が見つかりにくい。",
                "capacity": "床の総数", "mean": "平均", "band90": "中央90%"},
-        "en": {"title": "Short-stay beds in use (daily)", "xlabel": "Date", "ylabel": "Beds in use (daily mean, beds)",
-               "reading": "Line: mean over replications; band: middle 90%; dashed line: all short-stay beds. "
+        "en": {"title": "Short-stay beds in use (weekly mean)", "xlabel": "Date", "ylabel": "Beds in use (weekly mean, beds)",
+               "reading": "Steps: beds in use each week (mean of the days), mean over replications; band: middle 90%; "
+                          "dashed line: all short-stay beds. "
                           "Days near the dashed line are days when an emergency bed is hard to find.",
                "capacity": "All beds", "mean": "Mean", "band90": "Middle 90%"},
     },
     "hub_rooms": {
-        "ja": {"title": "拠点緊急居室の使用状況（日別最大）", "xlabel": "日付", "ylabel": "使用中の居室数（室）",
+        "ja": {"title": "拠点緊急居室の使用状況（週ごとの最大）", "xlabel": "日付", "ylabel": "使用中の居室数（室）",
                "ylabel_share": "日数の割合（%）",
-               "reading": "左：日ごとの最大使用室数（反復の平均と中央90%）。右：1室も使われなかった日と全室が埋まった日の割合"
+               "reading": "左：各週に同時に使われた最大の室数（反復の平均と中央90%）。右：1室も使われなかった日と全室が埋まった日の割合"
                           "（95%信頼区間）。全室使用の日が多いほど、次の緊急を受けられない日が多い。",
                "none": "全室空き", "all": "全室使用", "capacity": "居室数", "mean": "平均", "band90": "中央90%"},
-        "en": {"title": "Hub emergency rooms in use (daily maximum)", "xlabel": "Date", "ylabel": "Rooms in use (rooms)",
+        "en": {"title": "Hub emergency rooms in use (weekly maximum)", "xlabel": "Date", "ylabel": "Rooms in use (rooms)",
                "ylabel_share": "Share of days (%)",
-               "reading": "Left: most rooms in use each day (mean and middle 90% of replications). Right: share of days with no room "
+               "reading": "Left: most rooms in use at once each week (mean and middle 90% of replications). Right: share of days with no room "
                           "in use and with every room in use (95% CI). Many full days: a next emergency cannot be taken.",
                "none": "No room in use", "all": "All rooms in use", "capacity": "Rooms", "mean": "Mean",
                "band90": "Middle 90%"},
     },
     "emergency_beds": {
-        "ja": {"title": "緊急利用中の短期入所床（日別最大）", "xlabel": "日付", "ylabel": "緊急利用中の床数（床）",
+        "ja": {"title": "緊急利用中の短期入所床（週ごとの最大）", "xlabel": "日付", "ylabel": "緊急利用中の床数（床）",
                "ylabel_share": "日数の割合（%）", "xlabel_share": "緊急利用中の床数（日別最大）",
                "reading": "このシナリオには拠点の緊急居室がない（hub.rooms = 0）ため、代わりに緊急利用で使われた短期入所床を示す。"
-                          "左：日別最大（反復の平均と中央90%）、右：その床数だった日の割合（95%信頼区間）。",
+                          "左：週ごとの最大（反復の平均と中央90%）、右：その床数だった日の割合（95%信頼区間）。",
                "note": "緊急居室なし：緊急利用の短期入所床を表示", "reserved": "空床確保数", "mean": "平均",
                "band90": "中央90%"},
-        "en": {"title": "Short-stay beds held by emergencies (daily maximum)", "xlabel": "Date",
+        "en": {"title": "Short-stay beds held by emergencies (weekly maximum)", "xlabel": "Date",
                "ylabel": "Beds held by emergencies (beds)", "ylabel_share": "Share of days (%)",
                "xlabel_share": "Beds held by emergencies (daily maximum)",
                "reading": "This scenario has no hub emergency rooms (hub.rooms = 0), so the chart shows short-stay beds "
-                          "held by emergency stays instead. Left: daily maximum (mean, middle 90%); right: share of "
+                          "held by emergency stays instead. Left: weekly maximum (mean, middle 90%); right: share of "
                           "days with that many beds (95% CI).",
                "note": "No hub rooms: short-stay beds held by emergencies shown instead", "reserved": "Reserved beds",
                "mean": "Mean", "band90": "Middle 90%"},
@@ -359,6 +361,7 @@ REPORT = {
         "yes": "あり", "no": "なし",
         "median": "中央値", "band50": "中央50%", "band90": "中央90%", "mean": "平均", "ci95": "95%信頼区間",
         "omitted_zero": "全反復で0件の結果は省略",
+        "per_quarter_note": "1か月あたりの件数が少ないため、四半期（3か月）ごとの合計で示す。",
         "variance_split": "ばらつきの内訳（偶然とパラメータの不確かさ）",
         "variance_split_intro": "読み方：反復間のばらつき（分散）を、同じパラメータでも偶然に生じる部分と、実績件数が少ないため"
                                 "率や割合自体が確かでないことによる部分に分ける。「パラメータの割合」が大きい指標は、反復を"
@@ -420,6 +423,7 @@ REPORT = {
         "yes": "yes", "no": "no",
         "median": "Median", "band50": "Middle 50%", "band90": "Middle 90%", "mean": "Mean", "ci95": "95% CI",
         "omitted_zero": "outcomes that were 0 in every replication are left out",
+        "per_quarter_note": " Few cases a month: shown as totals per quarter (three months).",
         "variance_split": "Where the spread comes from (chance and parameter uncertainty)",
         "variance_split_intro": "How to read: the variance across replications split into the part chance alone "
                                 "would give with the parameters fixed, and the part due to rates and shares being "
@@ -492,21 +496,87 @@ def budget_line_label(line: str, lang: str) -> str:
     return BUDGET_LINE_LABELS.get(line, {}).get(check_lang(lang), line)
 
 
+def japanese_era_year(fy: int) -> str:
+    """The era year a fiscal year starts in: 2019 → '令和元', 2024 → '令和6', 2018 → '平成30' (the first year of an
+    era is 元年, not 1年). Fiscal year 2019 (April 2019 – March 2020) is 令和元年度: Reiwa began on 1 May 2019,
+    and Japanese budgets name the whole fiscal year by the new era."""
+    if fy >= 2019:
+        era, n = "令和", fy - 2018
+    elif fy >= 1989:
+        era, n = "平成", fy - 1988
+    else:
+        era, n = "昭和", fy - 1925
+    return f"{era}{'元' if n == 1 else n}"
+
+
 def fiscal_year_label(fy: int, lang: str) -> str:
-    """2024 → '2024年度（令和6年度）' in Japanese, 'FY2024' in English."""
+    """2024 → '令和6年度（2024年度）' in Japanese, 'FY2024' in English."""
     if check_lang(lang) == "ja":
-        reiwa = fy - 2018
-        era = f"令和{reiwa}年度" if reiwa >= 1 else f"平成{fy - 1988}年度"
-        return f"{fy}年度（{era}）"
+        return f"{japanese_era_year(fy)}年度（{fy}年度）"
     return f"FY{fy}"
 
 
 def fiscal_year_short(fy: int, lang: str) -> str:
-    """2024 → 'R6年度' / 'FY2024' (tick labels)."""
+    """2024 → '令和6年度' / 'FY2024' (tick labels, sheet columns)."""
     if check_lang(lang) == "ja":
-        reiwa = fy - 2018
-        return f"R{reiwa}年度" if reiwa >= 1 else f"H{fy - 1988}年度"
+        return f"{japanese_era_year(fy)}年度"
     return f"FY{fy}"
+
+
+# KPIs that are not sums over the horizon: states at its end, means, percentiles and ratios. Every other count,
+# hour, day or yen KPI is a period total (期間合計) and says so with its period.
+_NOT_TOTAL_MARKERS = ("_end", "mean", "_p90", "per_")
+
+
+def is_period_total(key: str, unit: str | None) -> bool:
+    """True for a KPI summed over the whole horizon (calls, emergencies, overtime hours, total cost…)."""
+    unit = unit or KPI_INFO.get(key, {}).get("unit")
+    return unit in ("count", "hours", "days", "yen") and not any(m in key for m in _NOT_TOTAL_MARKERS)
+
+
+def period_text(start: str, end: str, lang: str) -> str:
+    """The horizon [start, end) as a reader says it: '2024年4月1日〜2027年3月31日（36か月）' /
+    '1 April 2024 – 31 March 2027 (36 months)' (the end date itself is not simulated)."""
+    import datetime as dt
+    a = dt.date.fromisoformat(str(start)[:10])
+    b = dt.date.fromisoformat(str(end)[:10]) - dt.timedelta(days=1)
+    months = (b.year - a.year) * 12 + b.month - a.month + 1
+    whole = a.day == 1 and (b + dt.timedelta(days=1)).day == 1
+    if check_lang(lang) == "ja":
+        span = f"{a.year}年{a.month}月{a.day}日〜{b.year}年{b.month}月{b.day}日"
+        return f"{span}（{months}か月）" if whole else span
+    span = f"{a.day} {a:%B} {a.year} – {b.day} {b:%B} {b.year}"
+    return f"{span} ({months} months)" if whole else span
+
+
+def period_total_label(start: str, end: str, lang: str) -> str:
+    """'期間合計（2024年4月1日〜2027年3月31日、36か月）' / 'period total, 1 April 2024 – 31 March 2027 (36 months)'."""
+    p = period_text(start, end, lang)
+    if lang == "ja":
+        return "期間合計（" + p.replace("（", "、").replace("）", "") + "）"
+    return f"period total, {p}"
+
+
+def _has_japanese(s: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def meta_text(meta: dict, field: str, lang: str) -> str:
+    """`[meta]` `description` or `source` in the reader's language: `<field>_<lang>`, else the plain `<field>`
+    when it is written in that language (Japanese characters or none), else the other language's text marked
+    '（英語のみ）' / '(in Japanese only)'. Empty when the scenario states none."""
+    check_lang(lang)
+    other = "en" if lang == "ja" else "ja"
+    own = meta.get(f"{field}_{lang}") or ""
+    plain = meta.get(field) or ""
+    if own:
+        return own
+    if plain and _has_japanese(plain) == (lang == "ja"):
+        return plain
+    foreign = meta.get(f"{field}_{other}") or plain
+    if not foreign:
+        return ""
+    return f"{foreign}（英語のみ）" if lang == "ja" else f"{foreign} (in Japanese only)"
 
 
 def fmt_number(x, digits: int | None = None) -> str:

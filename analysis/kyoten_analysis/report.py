@@ -73,7 +73,7 @@ def build_report(source, lang: str = "ja", out=None, pdf_engine: str = "auto") -
     if pdf_engine in ("auto", "chromium"):
         browser = find_chromium()
         if browser:
-            if print_pdf_chromium(html_path, pdf_path, browser):
+            if _print_without_a_near_empty_last_page(doc, html_path, pdf_path, browser):
                 report.pdf, report.pdf_engine = pdf_path, "chromium"
                 return report
         if pdf_engine == "chromium":
@@ -81,6 +81,156 @@ def build_report(source, lang: str = "ja", out=None, pdf_engine: str = "auto") -
     report.pdf_pages = pdf_with_matplotlib(res, lang, charts.report_charts(res, lang), pdf_path)
     report.pdf, report.pdf_engine = pdf_path, "matplotlib"
     return report
+
+
+def build_comparison_report(path, lang: str = "ja", out=None, pdf_engine: str = "auto") -> Report:
+    """The report of a `kyoten compare --out DIR` folder (comparison_report.py), written like the one-run
+    report: DIR/report_<lang>.html and .pdf."""
+    from . import comparison_report as cr
+    labels.check_lang(lang)
+    cmp = cr.load_comparison(path)
+    t, tr = cr.TEXT[lang], labels.REPORT[lang]
+    d = cmp.data
+    title = " ／ ".join(f"{cr._letter(j)} {cmp.title(o, lang)}" for j, o in enumerate(cmp.options))
+
+    def body(figs):
+        return [f'<h2 id="options" class="first">{_e(t["options"])}</h2>',
+                f'<p class="intro">{_e(t["intro"].format(n=d.get("replications", "—")))}</p>',
+                _table(*cr.options_rows(cmp, lang), "options"),
+                f'<p class="intro">{_e(str(d.get("minimum_meaningful_differences", "")))}</p>',
+                f'<h2 id="charts">{_e(tr["charts"])}</h2>', *[_figure_html(i, f, lang) for i, f in enumerate(figs)],
+                f'<h2 id="differences">{_e(t["differences"])}</h2>',
+                _table(*cr.difference_rows(cmp, lang), "differences", num_cols=(2, 3, 4)),
+                f'<h2 id="costs">{_e(t["cost"])}</h2>', _table(*cr.cost_rows(cmp, lang), "costs", num_cols=(2, 3, 4))]
+
+    return _write_decision_report(cmp.path, d, lang, out, pdf_engine, t["report"], title,
+                                  lambda: cr.comparison_charts(cmp, lang), body)
+
+
+def build_optimize_report(path, lang: str = "ja", out=None, pdf_engine: str = "auto") -> Report:
+    """The report of a `kyoten optimize --out DIR` folder (optimize_report.py): the choice, its runners-up and
+    every configuration."""
+    from . import optimize_report as orp
+    labels.check_lang(lang)
+    opt = orp.load_optimize(path)
+    t, tr = orp.TEXT[lang], labels.REPORT[lang]
+    d = opt.data
+    targets = ", ".join(str(x) for x in d.get("targets") or [])
+    cost = labels.kpi_label(str(d.get("cost_kpi", "cost_total_yen")), lang)
+    verdict = t["none"] if opt.choice is None else t["clearly"] if d.get("choice_clearly_cheapest") else t["not_clearly"]
+
+    def body(figs):
+        return [f'<h2 id="choice" class="first">{_e(t["choice"])}</h2>',
+                f'<p class="intro">{_e(t["intro"].format(targets=targets, cost=cost))} {_e(verdict)}</p>',
+                _table(*orp.choice_rows(opt, lang), "choice", num_cols=(2, 3, 4)),
+                f'<h2 id="charts">{_e(tr["charts"])}</h2>', *[_figure_html(i, f, lang) for i, f in enumerate(figs)],
+                f'<h2 id="configurations">{_e(t["all"])}</h2>',
+                _table(*orp.configuration_rows(opt, lang), "configurations", num_cols=(3, 4, 5))]
+
+    return _write_decision_report(opt.path, d, lang, out, pdf_engine, t["report"], str(d.get("scenario_file", "")),
+                                  lambda: [orp.optimize_costs(opt, lang)], body)
+
+
+def build_sweep_report(path, lang: str = "ja", out=None, pdf_engine: str = "auto") -> Report:
+    """The report of a `kyoten sweep` database (sweep_report.py), written beside it as
+    <name>_report_<lang>.html/.pdf unless --out says otherwise."""
+    from . import sweep_report as sr
+    labels.check_lang(lang)
+    sw = sr.load_sweep(path)
+    t, tr = sr.TEXT[lang], labels.REPORT[lang]
+    meta = sw.meta
+    out = out or sw.path.with_name(f"{sw.path.stem}_report_{lang}.html")
+
+    def body(figs):
+        return [f'<h2 id="sweep" class="first">{_e(t["report"])}</h2>',
+                f'<p class="intro">{_e(t["intro"].format(keys=", ".join(sw.varied_keys), n=meta.get("replications", "—")))}</p>',
+                f'<h2 id="charts">{_e(tr["charts"])}</h2>', *[_figure_html(i, f, lang) for i, f in enumerate(figs)],
+                f'<h2 id="points">{_e(t["points"])}</h2>', _table(*sr.point_rows(sw, lang), "points")]
+
+    return _write_decision_report(sw.path.parent, meta, lang, out, pdf_engine, t["report"],
+                                  str(meta.get("scenario_file", "")), lambda: sr.sweep_charts(sw, lang), body)
+
+
+def _write_decision_report(folder, data: dict, lang, out, pdf_engine, heading, subtitle, make_figs, body) -> Report:
+    """HTML (and PDF) of a compare or optimize folder: heading, provenance, the body built around the charts."""
+    html_path, pdf_path = default_paths(folder, lang, out)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    figs = make_figs()
+    facts = [f"kyoten {data.get('kyoten_version', '—')}", str(data.get("command", "")), str(data.get("created", ""))]
+    parts = [f"<h1>{_e(heading)}</h1>", f'<p class="subtitle">{_e(subtitle)}</p>',
+             '<p class="meta">' + " ／ ".join(_e(x) for x in facts if x) + "</p>", *body(figs)]
+    doc = _html_document(f"{heading} — {subtitle}", lang, figs, data.get("kyoten_version", ""), parts)
+    _atomic_write(html_path, doc.encode("utf-8"))
+    report = Report(html=html_path, pdf=None, pdf_engine=None, charts=[f.kyoten["id"] for f in figs])
+    if pdf_engine == "none":
+        return report
+    browser = find_chromium() if pdf_engine in ("auto", "chromium") else None
+    if browser and print_pdf_chromium(html_path, pdf_path, browser):
+        report.pdf, report.pdf_engine = pdf_path, "chromium"
+        return report
+    if pdf_engine == "chromium":
+        raise RuntimeError("headless Chromium could not print the PDF" if browser else "Chromium is not installed")
+    from matplotlib.backends.backend_pdf import PdfPages
+    figs = make_figs()
+    with PdfPages(pdf_path) as pdf:
+        for i in range(0, len(figs), 2):
+            pdf.savefig(_chart_page(figs[i:i + 2], heading, lang))
+    report.pdf, report.pdf_engine = pdf_path, "matplotlib"
+    return report
+
+
+# Print sizes of the appendix of every setting, tried in turn when the last page would hold less than half a
+# page: the appendix ends the report, so its size decides how far the last page fills.
+APPENDIX_SIZES_PT = (6.5, 7.0, 6.0, 7.5, 5.5, 8.0)
+MIN_LAST_PAGE_FILL = 0.5
+
+
+def _print_without_a_near_empty_last_page(doc: str, html_path: Path, pdf_path: Path, browser: str) -> bool:
+    """Print with the appendix at each size of APPENDIX_SIZES_PT until the last page is at least half full
+    (measured with poppler), keeping the layout with the fewest pages among those; without poppler, the first.
+    The HTML left at html_path is the one printed."""
+    from . import pdf_pages
+    best = None  # (pages, -last fill, size)
+    for size in APPENDIX_SIZES_PT:
+        _atomic_write(html_path, _with_appendix_size(doc, size).encode("utf-8"))
+        if not print_pdf_chromium(html_path, pdf_path, browser):
+            return False
+        if not pdf_pages.available():
+            return True
+        _, fills = pdf_pages.page_size_and_fill(pdf_path)
+        key = (len(fills) if fills[-1] >= MIN_LAST_PAGE_FILL else 10_000, -fills[-1], size)
+        best = min(best, key) if best else key
+        if fills[-1] >= MIN_LAST_PAGE_FILL or len(fills) == 1:
+            return True
+    _atomic_write(html_path, _with_appendix_size(doc, best[2]).encode("utf-8"))
+    return print_pdf_chromium(html_path, pdf_path, browser)
+
+
+def _with_appendix_size(doc: str, size_pt: float) -> str:
+    return doc.replace("</head>", f"<style>@media print {{ table.params {{ font-size: {size_pt:g}pt; }} }}</style></head>", 1)
+
+
+def _figure_html(i: int, fig, lang: str) -> str:
+    """A chart as a <figure>: numbered heading, the embedded PNG (without its drawn title and reading) and
+    the reading as a caption."""
+    meta = fig.kyoten
+    b64 = figure_png_base64(charts.without_title_and_reading(fig))
+    first = " first" if i == 0 else ""
+    return (f'<figure class="chart{first}" id="chart-{meta["id"]}" data-chart="{meta["id"]}">'
+            f'<h3>{i + 1}. {_e(meta["title"])}</h3>'
+            f'<img id="img-{meta["id"]}" src="data:image/png;base64,{b64}" alt="{_e(meta["title"])}">'
+            f'<figcaption><b>{_e(labels.text("reading", lang))}</b>{_e(meta["reading"])}</figcaption></figure>')
+
+
+def _html_document(title: str, lang: str, figs, version: str, body: list[str]) -> str:
+    t = labels.REPORT[lang]
+    return "\n".join([
+        "<!DOCTYPE html>", f'<html lang="{t["html_lang"]}">', "<head>", '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">', '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="kyoten_analysis (kyoten {_e(version)})">', f"<title>{_e(title)}</title>",
+        f"<style>{CSS}</style>", "</head>", f'<body data-lang="{lang}" data-charts="{len(figs)}">', *body,
+        f"<script>{CHECK_SCRIPT}</script>", "</body>", "</html>"])
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -128,14 +278,20 @@ figcaption b { margin-right: .3em; }
 .toc ol { margin: .2em 0; }
 .stress td:first-child { width: 28%; }
 table.params { font-size: .78em; }
-table.params td:first-child { font-family: monospace; white-space: nowrap; }
+table.params td:nth-child(odd) { font-family: monospace; word-break: break-all; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
-  h2 { break-before: page; page-break-before: always; }
-  h2.first { break-before: auto; page-break-before: auto; }
-  figure.chart { break-before: page; page-break-before: always; }
-  figure.chart.first { break-before: auto; page-break-before: auto; }
-  figure.chart img { max-height: 205mm; width: auto; max-width: 100%; }
+  /* The pages fill in reading order: no forced page breaks, so no page holds two lines. A chart (heading,
+     image, reading) is never split; at most 100 mm high, two fit on an A4 page. */
+  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.4; }
+  h2 { margin-top: 1.1em; break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  figure.chart { margin: 0 0 .8em; }
+  figure.chart img { max-height: 96mm; width: auto; max-width: 100%; margin: 0 auto; }
+  figcaption { font-size: 8.5pt; padding: .25em .5em; }
+  table { font-size: 8pt; margin: .3em 0 .6em; }
+  th, td { padding: .15em .35em; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  table.params { font-size: 6.5pt; }
   .toc { display: none; }
   a { color: inherit; text-decoration: none; }
 }
@@ -207,6 +363,10 @@ def _risk_rows(rt: pd.DataFrame, t: dict):
                      for r in rt.to_dict("records")]
 
 
+def _kpi_headers(t: dict) -> list[str]:
+    return [t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]]
+
+
 def _kpi_rows(kt: pd.DataFrame):
     return [[r["label"], r["mean"], r["ci"], r["range"], r["unit"], r["n"]] for r in kt.to_dict("records")]
 
@@ -228,6 +388,14 @@ def _variance_headers(t: dict) -> list[str]:
 def _variance_rows(vt: pd.DataFrame):
     return [[r["label"], r["share"], r["sd_total"], r["sd_stochastic"], r["sd_parameter"], r["unit"]]
             for r in vt.to_dict("records")]
+
+
+def _params_side_by_side(res: Results, t: dict):
+    """Every setting as (key, value) pairs in two halves side by side: the appendix takes half the pages."""
+    rows = tables.flatten(res.scenario)
+    half = (len(rows) + 1) // 2
+    left, right = rows[:half], rows[half:] + [["", ""]] * (half - len(rows[half:]))
+    return ["key", t["col_value"], "key", t["col_value"]], [list(a) + list(b) for a, b in zip(left, right)]
 
 
 def render_html(res: Results, lang: str, figs) -> str:
@@ -258,9 +426,9 @@ def render_html(res: Results, lang: str, figs) -> str:
     ]
     # headline KPIs
     kt = tables.kpi_table(res, lang, headline_only=True)
-    headers = [t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]]
-    parts += [f'<h2 id="headline" class="first">{_e(t["headline"])}</h2>', f'<p class="intro">{_e(t["headline_intro"])}</p>',
-              _table(headers, _kpi_rows(kt), "kpis headline", num_cols=(1, 2, 3, 5))]
+    parts += [f'<h2 id="headline" class="first">{_e(t["headline"])}</h2>',
+              f'<p class="intro">{_e(t["headline_intro"])} {_e(_period_sentence(res, lang))}</p>',
+              _table(_kpi_headers(t), _kpi_rows(kt), "kpis headline", num_cols=(1, 2, 3, 5))]
     # where the spread comes from
     vt = tables.variance_split_table(res, lang)
     parts.append(f'<h2 id="variance-split">{_e(t["variance_split"])}</h2>')
@@ -273,15 +441,7 @@ def render_html(res: Results, lang: str, figs) -> str:
     parts.append(f'<h2 id="charts">{_e(t["charts"])}</h2>')
     if not vt.empty:
         parts.append(f'<p class="intro">{_e(t["fan_with_parameters"])}</p>')
-    for i, fig in enumerate(figs):
-        meta = fig.kyoten
-        b64 = figure_png_base64(charts.without_title_and_reading(fig))
-        first = " first" if i == 0 else ""
-        parts.append(
-            f'<figure class="chart{first}" id="chart-{meta["id"]}" data-chart="{meta["id"]}">'
-            f'<h3>{i + 1}. {_e(meta["title"])}</h3>'
-            f'<img id="img-{meta["id"]}" src="data:image/png;base64,{b64}" alt="{_e(meta["title"])}">'
-            f'<figcaption><b>{_e(t["reading"])}</b>{_e(meta["reading"])}</figcaption></figure>')
+    parts += [_figure_html(i, fig, lang) for i, fig in enumerate(figs)]
     # budget
     parts.append(f'<h2 id="budget">{_e(t["budget_table"])}</h2>')
     bt = tables.budget_table(res, lang)
@@ -315,13 +475,24 @@ def render_html(res: Results, lang: str, figs) -> str:
     for heading, items in stress.stress_sections(res, lang):
         parts += [f"<h3>{_e(heading)}</h3>", _table([t["col_item"], t["col_content"]], items, "stress")]
     # appendices
-    parts += [f'<h2 id="all-kpis">{_e(t["all_kpis"])}</h2>',
-              _table(headers, _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
+    parts += [f'<h2 id="all-kpis">{_e(t["all_kpis"])}</h2>', f'<p class="intro">{_e(_period_sentence(res, lang))}</p>',
+              _table(_kpi_headers(t), _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
                      num_cols=(1, 2, 3, 5))]
     parts += [f'<h2 id="parameters">{_e(t["all_parameters"])}</h2>',
-              _table(["key", t["col_value"]], tables.flatten(res.scenario), "params")]
+              _table(*_params_side_by_side(res, t), "params")]
     parts += [f"<script>{CHECK_SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts)
+
+
+def _period_sentence(res: Results, lang: str) -> str:
+    """What 期間合計 in the unit column means: the sum over the whole simulated period, which it names."""
+    hz = res.summary.get("horizon") or {}
+    if not hz.get("start") or not hz.get("end"):
+        return "単位に「期間合計」とある指標は、期間全体の合計。" if lang == "ja" else \
+            "Indicators marked \"period total\" are sums over the whole period."
+    p = labels.period_text(hz["start"], hz["end"], lang)
+    return (f"単位に「期間合計」とある指標は、{p}の合計。" if lang == "ja"
+            else f"Indicators marked \"period total\" are sums over {p}.")
 
 
 def _run_facts(res: Results, lang: str) -> list[str]:
@@ -441,9 +612,37 @@ def _hline(x0, x1, y):
     return Line2D([x0, x1], [y, y], color="#CCCCCC", lw=0.5)
 
 
+def _chart_page(figs, header: str, lang: str):
+    """An A4 page with up to two charts, one above the other: each its title and reading as text (searchable
+    in the PDF) around the chart's image."""
+    import matplotlib.image as mpimg
+    import io
+    from matplotlib.figure import Figure
+
+    page = Figure(figsize=_A4)
+    page.text(0.07, 0.975, header, fontsize=8, color="#666666", va="top")
+    slot_h = 0.47
+    for k, fig in enumerate(figs):
+        meta = fig.kyoten
+        top = 0.955 - k * slot_h
+        page.text(0.07, top, meta["title"], fontsize=11.5, fontweight="bold", va="top")
+        reading = (labels.text("reading", lang) + ("：" if lang == "ja" else ": ") + meta["reading"])
+        lines = charts.wrap(reading, (0.86 * _A4[0] * 72) / 8.5)
+        reading_h = len(lines) * 8.5 * 1.4 / 72 / _A4[1]
+        img = mpimg.imread(io.BytesIO(style.to_png(charts.without_title_and_reading(fig))), format="png")
+        box_top, box_bottom = top - 0.03, top - slot_h + reading_h + 0.02
+        ax = page.add_axes((0.07, box_bottom, 0.86, box_top - box_bottom))
+        ax.imshow(img)
+        ax.set_anchor("N")
+        ax.axis("off")
+        page.text(0.07, box_bottom - 0.008, "\n".join(lines), fontsize=8.5, va="top", linespacing=1.35,
+                  color="#333333")
+    return page
+
+
 def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
-    """The report as PDF without a browser: a cover with the headline table, one page per chart (with its title
-    and reading), then text pages for the budget, assumptions, STRESS-DES and appendices. Returns the page count."""
+    """The report as PDF without a browser: a cover with the headline table, two charts a page (each with its
+    title and reading), then text pages for the budget, assumptions, STRESS-DES and appendices. Returns the page count."""
     from matplotlib.backends.backend_pdf import PdfPages
 
     t = labels.REPORT[lang]
@@ -458,9 +657,9 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
             tp.heading(title, 16)
             tp.paragraph(t["report"] + " ／ " + " ／ ".join(_run_facts(res, lang)))
             tp.heading(t["headline"])
-            tp.paragraph(t["headline_intro"])
+            tp.paragraph(t["headline_intro"] + " " + _period_sentence(res, lang))
             kt = tables.kpi_table(res, lang, headline_only=True)
-            tp.table([t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]],
+            tp.table(_kpi_headers(t),
                      _kpi_rows(kt), [34, 12, 20, 20, 8, 6], num_cols=(1, 2, 3, 5))
             vt = tables.variance_split_table(res, lang)
             tp.heading(t["variance_split"])
@@ -471,9 +670,8 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
                 tp.table(_variance_headers(t), _variance_rows(vt), [34, 14, 14, 14, 14, 10], num_cols=(1, 2, 3, 4))
                 tp.paragraph(t["fan_with_parameters"])
             tp.flush()
-            for fig in figs:
-                fig.set_size_inches(_A4[1] * 0.92, _A4[0] * 0.92)  # landscape page
-                pdf.savefig(fig)
+            for i in range(0, len(figs), 2):
+                pdf.savefig(_chart_page(figs[i:i + 2], f"{title} — {t['report']}", lang))
                 pages += 1
             bt = tables.budget_table(res, lang)
             tp.heading(t["budget_table"])
@@ -495,20 +693,17 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
             tp.heading(t["assumptions"])
             tp.paragraph(t["assumptions_intro"])
             tp.table([t["col_item"], t["col_value"]], tables.assumption_rows(res.scenario, lang), [30, 70])
-            tp.flush()
             tp.heading(t["stress"])
             tp.paragraph(t["stress_intro"])
             for heading, items in stress.stress_sections(res, lang):
                 tp.heading(heading, 11)
                 tp.table([t["col_item"], t["col_content"]], items, [26, 74])
-            tp.flush()
             tp.heading(t["all_kpis"])
-            tp.table([t["col_kpi"], t["col_mean"], t["col_ci"], t["col_range"], t["col_unit"], t["col_n"]],
+            tp.table(_kpi_headers(t),
                      _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), [34, 12, 20, 20, 8, 6],
                      num_cols=(1, 2, 3, 5))
-            tp.flush()
             tp.heading(t["all_parameters"])
-            tp.table(["key", t["col_value"]], tables.flatten(res.scenario), [45, 55], size=7)
+            tp.table(*_params_side_by_side(res, t), [26, 24, 26, 24], size=6.5)
             tp.flush()
             pages += tp.pages
         os.chmod(tmp, 0o666 & ~_umask())

@@ -57,6 +57,13 @@ class Results:
         t = self.summary.get(f"title_{lang}") or self.scenario.get("meta", {}).get(f"title_{lang}")
         return t or self.name
 
+    def period_total(self, lang: str) -> str:
+        """How a period total is named: '期間合計（2024年4月1日〜2027年3月31日、36か月）' (labels.period_total_label)."""
+        hz = self.summary.get("horizon") or {}
+        if not hz.get("start") or not hz.get("end"):
+            return "期間合計" if lang == "ja" else "period total"
+        return labels.period_total_label(hz["start"], hz["end"], lang)
+
     @property
     def replications(self) -> int:
         n = self.summary.get("replications")
@@ -125,8 +132,22 @@ class Results:
         return row.iloc[0].to_dict()
 
     def kpi_ci(self, key: str) -> stats.MeanCI:
-        """Mean and confidence interval of a KPI recomputed from its replications in kpis.csv."""
+        """Mean and confidence interval of a KPI as summary.json holds them (kyoten computed them: cut at the
+        bounds, pairs as units); recomputed from kpis.csv only for a KPI summary.json does not list."""
+        for k in self.summary.get("kpis") or []:
+            if k.get("key") == key:
+                return _summary_ci(k)
         return self.mean_ci(self.kpis[key] if key in self.kpis else [])
+
+    def cost_ci(self, fiscal_year: int, line: str | None = None) -> stats.MeanCI | None:
+        """A fiscal year's cost of one line (summary.json `costs`) or of all lines (`cost_totals`, line None)
+        with its interval; None when summary.json does not hold it (folders of older kyoten versions)."""
+        if line is None:
+            rows = [c for c in self.summary.get("cost_totals") or [] if int(c.get("fiscal_year", -1)) == int(fiscal_year)]
+        else:
+            rows = [c for c in self.summary.get("costs") or []
+                    if int(c.get("fiscal_year", -1)) == int(fiscal_year) and c.get("line") == line]
+        return _summary_ci(rows[0]) if rows else None
 
     # --- costs ----------------------------------------------------------------------------------------
     def fiscal_year_totals(self) -> pd.DataFrame:
@@ -301,3 +322,13 @@ def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float, group: in
 def load_many(paths) -> list[Results]:
     """Several results directories (a comparison or a sweep); Results objects are passed through."""
     return [p if isinstance(p, Results) else load_results(p) for p in paths]
+
+
+def _summary_ci(row: dict) -> stats.MeanCI:
+    def f(v):
+        try:
+            return float(v) if v is not None else math.nan
+        except (TypeError, ValueError):
+            return math.nan
+    n = row.get("n")
+    return stats.MeanCI(f(row.get("mean")), f(row.get("ci_low")), f(row.get("ci_high")), int(n) if n is not None else 0)

@@ -36,8 +36,8 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
     threads = s.get("threads", "—")
     scen_file = s.get("scenario_file", "—")
     meta = res.scenario.get("meta", {}) or {}
-    source = meta.get("source") or "—"
-    descr = meta.get("description") or ""
+    source = labels.meta_text(meta, "source", lang) or "—"
+    descr = labels.meta_text(meta, "description", lang)
     # Uncertain parameters: pairs of replications share one draw, and intervals count pairs (docs/uncertainty.md).
     paired = bool((s.get("variance_split") or {}).get("applicable"))
     pairs_ja = (f"ただし本シナリオには分布で与えた（不確かな）パラメータがあり、反復2回ずつの組が同じ抽出値を使うため、"

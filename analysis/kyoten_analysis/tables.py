@@ -31,7 +31,8 @@ def kpi_table(res: Results, lang: str = "ja", headline_only: bool = True) -> pd.
             "mean": labels.fmt_number(mean, digits),
             "ci": _interval(lo, hi, digits),
             "range": _interval(p_lo, p_hi, digits),
-            "unit": labels.kpi_unit(r["key"], unit, lang),
+            "unit": labels.kpi_unit(r["key"], unit, lang) + (
+                ("（期間合計）" if lang == "ja" else " (period total)") if labels.is_period_total(r["key"], unit) else ""),
             "n": "—" if n is None or (isinstance(n, float) and math.isnan(n)) else str(int(n)),
             "mean_value": mean, "ci_low_value": lo, "ci_high_value": hi,
         })
@@ -116,7 +117,10 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
         for line, yen in b.groupby("line", sort=False)["yen"].sum().items():
             cost_lines = labels.budget_line_costs(line, w.columns)
             covered.update(cost_lines)
-            if cost_lines:
+            held = res.cost_ci(int(fy), cost_lines[0]) if len(cost_lines) == 1 else None
+            if held is not None:
+                ci = held  # summary.json's interval, not recomputed
+            elif cost_lines:
                 ci = res.mean_ci(w[cost_lines].sum(axis=1))
             else:
                 ci = stats.MeanCI(math.nan, math.nan, math.nan, 0)
@@ -125,7 +129,7 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
         if rest:
             ci = res.mean_ci(w[rest].sum(axis=1))
             rows.append(_budget_row(fy_label, labels.text("unbudgeted", lang), rest, math.nan, ci, lang))
-        ci = res.mean_ci(w.sum(axis=1))
+        ci = res.cost_ci(int(fy)) or res.mean_ci(w.sum(axis=1))
         total_label = "合計" if lang == "ja" else "Total"
         rows.append(_budget_row(fy_label, total_label, [], float(b["yen"].sum()), ci, lang, total=True))
     return pd.DataFrame(rows)
@@ -324,10 +328,10 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     L = (lambda a, b: a if ja else b)  # noqa: E731
     rows: list[tuple[str, str]] = []
     meta = scenario.get("meta", {}) or {}
-    if meta.get("description"):
-        rows.append((L("概要", "Description"), meta["description"]))
-    if meta.get("source"):
-        rows.append((L("出典", "Source"), meta["source"]))
+    if labels.meta_text(meta, "description", lang):
+        rows.append((L("概要", "Description"), labels.meta_text(meta, "description", lang)))
+    if labels.meta_text(meta, "source", lang):
+        rows.append((L("出典", "Source"), labels.meta_text(meta, "source", lang)))
     hz = scenario.get("horizon", {}) or {}
     if hz:
         end = hz.get("end")

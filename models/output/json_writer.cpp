@@ -125,6 +125,13 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
     costs.push_back(std::move(item));
   }
   j["costs"] = std::move(costs);
+  json totals = json::array();
+  for (const CostSummary& c : summary.cost_totals) {
+    json item = {{"fiscal_year", c.fiscal_year}};
+    add_statistic(item, c.stat);
+    totals.push_back(std::move(item));
+  }
+  j["cost_totals"] = std::move(totals);
   j["budget_risk"] = budget_risk_json(summary.budget);
   j["net_cost"] = net_cost_json(summary.budget);
 

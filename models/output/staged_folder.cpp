@@ -11,9 +11,10 @@ namespace kyoten::output {
 namespace fs = std::filesystem;
 namespace {
 
-// What `kyoten report` and `python3 -m kyoten_analysis charts` add to a results folder.
-constexpr std::array<std::string_view, 6> kReportNames = {"report_ja.html", "report_en.html", "report_ja.pdf",
-                                                          "report_en.pdf",  "charts_ja",      "charts_en"};
+// What `kyoten report`, `kyoten export` and `python3 -m kyoten_analysis charts` add to a results folder.
+constexpr std::array<std::string_view, 10> kReportNames = {
+    "report_ja.html", "report_en.html",    "report_ja.pdf", "report_en.pdf", "charts_ja",
+    "charts_en",      "workbook_ja.xlsx", "workbook_en.xlsx", "tables_ja",   "tables_en"};
 
 }  // namespace
 

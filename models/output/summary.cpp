@@ -108,6 +108,11 @@ RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub:
     if (auto it = budgeted.find(key); it != budgeted.end()) c.budget_yen = it->second;
     summary.costs.push_back(std::move(c));
   }
+  for (const auto& [year, total] : per_year) {
+    CostSummary c{year, "", summarise_values(total, confidence_level, draw_group), std::nullopt};
+    keep_within_range(c.stat, "yen");
+    summary.cost_totals.push_back(std::move(c));
+  }
   if (split)
     for (const auto& [year, total] : per_year)
       summary.variance_split.push_back({"cost_fy" + std::to_string(year), std::to_string(year) + "年度 費用計",

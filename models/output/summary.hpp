@@ -62,6 +62,9 @@ struct RunSummary {
   std::size_t replications = 0;
   std::vector<KpiSummary> kpis;    // in the order of hub::kKpis
   std::vector<CostSummary> costs;  // by fiscal year, then line
+  // Each fiscal year's total over every line (line empty, no budget): its interval is not the sum of the
+  // lines' intervals, so the report reads it here instead of recomputing it.
+  std::vector<CostSummary> cost_totals;
   // Mean utilisation by hour of week (0 = Monday 00:00) over replications where someone was on duty; NaN
   // where nobody ever was.
   std::array<double, sim::kHoursPerWeek> staff_utilisation{};

@@ -131,9 +131,10 @@ std::string format_budget(const Comparison& c, Language language) {
 }
 
 json difference_item(const std::string& key, const char* label_ja, const std::string& label_en, const char* unit,
-                     const Difference& d, const std::string& other, const std::string& base) {
+                     const Difference& d, double mmd, const std::string& other, const std::string& base) {
   json item = {{"key", key}, {"label_ja", label_ja}, {"label_en", label_en}, {"unit", unit}};
   add_difference(item, d);
+  item["mmd"] = number_or_null(mmd);  // the minimum meaningful difference in force, in the KPI's unit
   item["verdict"] = verdict_key(d.verdict);
   item["sentence_ja"] = verdict_sentence(label_ja, unit, d, other, base, Language::Japanese);
   item["sentence_en"] = verdict_sentence(label_en, unit, d, other, base, Language::English);
@@ -221,14 +222,16 @@ json comparison_json(const Comparison& c, const Provenance& provenance) {
     json kpis = json::array();
     for (const KpiDifference& k : v.kpis) {
       const hub::KpiInfo& info = hub::kKpis[k.kpi];
-      kpis.push_back(difference_item(info.key, info.label_ja, info.label_en, info.unit, k.difference, other, base));
+      kpis.push_back(difference_item(info.key, info.label_ja, info.label_en, info.unit, k.difference,
+                                     meaningful_threshold(k.difference, c.mmd.kpi[k.kpi]), other, base));
     }
     item["kpis"] = std::move(kpis);
     json years = json::array();
     for (const FiscalYearDifference& f : v.fiscal_years) {
       json fj =
           difference_item(fiscal_year_key(f.fiscal_year), fiscal_year_label(f.fiscal_year, Language::Japanese).c_str(),
-                          fiscal_year_label(f.fiscal_year, Language::English), "yen", f.difference, other, base);
+                          fiscal_year_label(f.fiscal_year, Language::English), "yen", f.difference,
+                          meaningful_threshold(f.difference, c.mmd.fiscal_year_cost), other, base);
       fj["fiscal_year"] = f.fiscal_year;
       years.push_back(std::move(fj));
     }

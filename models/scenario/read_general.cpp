@@ -15,6 +15,9 @@ void read_meta(TableReader& root, hub::Meta& meta) {
     meta.title_en = t.string_or("title_en", "");
     meta.description = t.string_or("description", "");
     meta.source = t.string_or("source", "");
+    // The texts per language are checked here (strings) and read by the report from the resolved scenario in
+    // summary.json; the model needs none of them.
+    for (const char* key : {"description_ja", "description_en", "source_ja", "source_en"}) t.string_or(key, "");
   });
 }
 

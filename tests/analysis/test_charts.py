@@ -16,8 +16,8 @@ def _axes_labels(fig):
 def _check_texts(fig, chart_id, lang):
     t = labels.chart_text(chart_id, lang)
     assert fig.kyoten["id"] == chart_id
-    assert fig.kyoten["title"] == t["title"]
-    assert fig._suptitle.get_text() == t["title"]
+    assert fig.kyoten["title"].startswith(t["title"])  # a chart of totals adds its period
+    assert fig._suptitle.get_text() == fig.kyoten["title"]
     assert fig.kyoten["reading"] == t["reading"]
     drawn = "".join(charts.figure_texts(fig))
     assert t["reading"][:12] in drawn.replace("\n", "")
@@ -34,6 +34,70 @@ def _render_without_missing_glyphs(fig):
     missing = [str(w.message) for w in caught if "missing" in str(w.message).lower()]
     assert not missing, missing
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _assert_legend_off_the_data(fig):
+    """The legend's box lies outside the plotting area of its axes (it hides no data)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    for ax in fig.axes:
+        leg = ax.get_legend()
+        if leg is None:
+            continue
+        lb, ab = leg.get_window_extent(renderer), ax.get_window_extent(renderer)
+        overlap_w = min(lb.x1, ab.x1) - max(lb.x0, ab.x0)
+        overlap_h = min(lb.y1, ab.y1) - max(lb.y0, ab.y0)
+        assert overlap_w <= 1 or overlap_h <= 1, (lb, ab)
+
+
+def _assert_whole_number_ticks(ax, axis="y"):
+    style.to_png(ax.figure)
+    a = ax.yaxis if axis == "y" else ax.xaxis
+    locs = [v for v in a.get_majorticklocs() if ax.get_ylim()[0] <= v <= ax.get_ylim()[1]]
+    assert locs and all(float(v).is_integer() for v in locs), locs
+    texts = [t.get_text() for t in a.get_ticklabels() if t.get_text()]
+    assert len(texts) == len(set(texts)), texts  # no label repeats
+    assert not any(t.startswith("-0") for t in texts), texts
+
+
+def test_tick_labels_differ_and_never_read_minus_zero():
+    # hand-worked: ticks 94.0, 94.2, 94.4 need one decimal; 0.25 steps need two; -0.0 is printed 0
+    assert [charts.tick_text(v, [94.0, 94.2, 94.4]) for v in (94.0, 94.2, 94.4)] == ["94.0", "94.2", "94.4"]
+    assert charts.tick_text(0.25, [0, 0.25, 0.5]) == "0.25"
+    assert charts.tick_text(-0.0, [-0.0, 1.0]) == "0" and charts.tick_text(-1e-12, [-1e-12, 2.0]) == "0"
+    assert charts.tick_text(12500, [10000, 12500, 15000]) == "12,500"
+    assert charts.tick_text(-3, [-3, 0, 3]) == "-3"
+
+
+def test_small_counts_are_drawn_per_quarter(res):
+    # hand-made monthly series: 2 replications × 6 months (April–September), 1 emergency a month each,
+    # so the median month holds 1 (< 5): drawn per quarter, 3 a quarter
+    monthly = pd.DataFrame({"replication": [0] * 6 + [1] * 6,
+                            "month": [f"2024-{m:02d}" for m in range(4, 10)] * 2,
+                            "emergencies": [1] * 12, "calls": [40] * 12})
+    assert charts.fan_period(monthly, "emergencies") == "quarter"
+    assert charts.fan_period(monthly, "calls") == "month"
+    assert charts.fan_period(monthly, "registrants_end" if "registrants_end" in monthly else "calls") == "month"
+    q = charts.quarterly(monthly, "emergencies")
+    assert sorted(q["month"].unique()) == ["2024-04", "2024-07"]
+    assert (q["emergencies"] == 3).all() and (q["months"] == 3).all()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_fan_chart_of_a_small_count_has_a_quarterly_axis(res, lang):
+    import copy
+    small = copy.copy(res)
+    m = res.monthly.copy()
+    m["emergencies"] = (m["emergencies"] > m["emergencies"].median()).astype(int)  # 0 or 1 a month
+    small.monthly = m
+    fig = charts.fan_chart(small, "emergencies", lang)
+    assert fig.kyoten["period"] == "quarter"
+    assert fig.axes[0].get_ylabel() == labels.chart_text("fan_emergencies", lang)["ylabel_quarter"]
+    assert len(fig.kyoten["data"]) == 12  # 36 months
+    _assert_whole_number_ticks(fig.axes[0])
+    _assert_legend_off_the_data(fig)
 
 
 def test_japanese_font_is_found_and_renders():
@@ -57,6 +121,9 @@ def test_fan_chart(res, column, lang):
     # bands are nested: q05 ≤ q25 ≤ q50 ≤ q75 ≤ q95
     q = bands[["q05", "q25", "q50", "q75", "q95"]].to_numpy()
     assert (np.diff(q, axis=1) >= -1e-9).all()
+    _assert_legend_off_the_data(fig)
+    if column != "cost_yen":
+        _assert_whole_number_ticks(fig.axes[0])
     _render_without_missing_glyphs(fig)
 
 
@@ -83,6 +150,9 @@ def test_arrange_by_band(res, lang):
 def test_outcome_mix(res, lang):
     fig = charts.outcome_mix(res, lang)
     _check_texts(fig, "outcome_mix", lang)
+    # the fixture runs 36 months from April 2024: the totals say so
+    assert fig.kyoten["title"].endswith("— 期間合計（2024年4月1日〜2027年3月31日、36か月）" if lang == "ja"
+                                        else "— period total, 1 April 2024 – 31 March 2027 (36 months)")
     d = fig.kyoten["data"].set_index("outcome")
     assert d.loc["short_stay", "mean"] == pytest.approx(res.kpis["outcome_short_stay"].mean())
     assert d["share"].sum() == pytest.approx(1.0)
@@ -99,10 +169,18 @@ def test_bed_occupancy(res, lang):
     fig = charts.bed_occupancy(res, lang)
     _check_texts(fig, "bed_occupancy", lang)
     d = fig.kyoten["data"]
-    assert len(d) == res.daily["date"].nunique()
-    first = res.daily[res.daily["date"] == res.daily["date"].min()]["short_stay_beds_in_use_mean"]
-    assert d.iloc[0]["mean"] == pytest.approx(first.mean())
+    # one step per week from Monday (drawn per week since issue 12: daily values made a barcode of spikes)
+    dates = pd.to_datetime(res.daily["date"])
+    mondays = (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+    assert len(d) == mondays.nunique()
+    assert (pd.to_datetime(d["date"]).dt.weekday == 0).all()
+    first_week = res.daily[mondays == mondays.min()]
+    per_rep = first_week.groupby("replication")["short_stay_beds_in_use_mean"].mean()
+    assert d.iloc[0]["mean"] == pytest.approx(per_rep.mean())
+    assert (d["q05"] <= d["mean"] + 1e-9).all() and (d["mean"] <= d["q95"] + 1e-9).all()
     assert fig.kyoten["total_beds"] == 48
+    _assert_legend_off_the_data(fig)
+    _assert_whole_number_ticks(fig.axes[0])
     _render_without_missing_glyphs(fig)
 
 
@@ -120,6 +198,9 @@ def test_hub_rooms_with_rooms(res, lang):
     assert shares.loc["all", "mean"] == pytest.approx(full.mean())
     assert shares.loc["all", "ci_high"] == pytest.approx(stats.mean_ci(full).ci_high)
     assert labels.chart_text("hub_rooms", lang)["ylabel_share"] in {ax.get_ylabel() for ax in fig.axes}
+    weekly = fig.kyoten["data"]["daily"]
+    assert (weekly["q05"] % 1 == 0).all() and (weekly["q95"] % 1 == 0).all()  # whole rooms at the band's edges
+    _assert_legend_off_the_data(fig)
     _render_without_missing_glyphs(fig)
 
 

@@ -51,12 +51,23 @@ def test_units_and_formats():
     assert labels.kpi_unit("registrants_end", "count", "ja") == "人"
     assert labels.kpi_unit("calls", "count", "en") == "cases"
     assert labels.kpi_scale("share") == 100 and labels.kpi_scale("yen") == 1e-3
-    assert labels.fiscal_year_label(2024, "ja") == "2024年度（令和6年度）"
+    assert labels.fiscal_year_label(2024, "ja") == "令和6年度（2024年度）"
     assert labels.fiscal_year_label(2024, "en") == "FY2024"
     assert labels.fmt_number(1234.4) == "1,234" and labels.fmt_number(3.14159) == "3.14"
     assert labels.fmt_number(float("nan")) == "—"
     with pytest.raises(ValueError):
         labels.check_lang("fr")
+
+
+def test_fiscal_years_in_the_japanese_era_with_gannen_for_the_first_year():
+    # 令和 began on 1 May 2019; budgets call April 2019 – March 2020 令和元年度 (first year: 元, never 1).
+    assert labels.fiscal_year_short(2019, "ja") == "令和元年度"
+    assert labels.fiscal_year_label(2019, "ja") == "令和元年度（2019年度）"
+    assert labels.fiscal_year_short(2020, "ja") == "令和2年度"
+    assert labels.fiscal_year_short(2026, "ja") == "令和8年度"
+    assert labels.fiscal_year_short(2018, "ja") == "平成30年度"
+    assert labels.fiscal_year_short(1989, "ja") == "平成元年度"
+    assert labels.fiscal_year_short(2019, "en") == "FY2019"
 
 
 def test_cost_lines_match_models_hub_cost_ledger_hpp(repo):
@@ -69,3 +80,29 @@ def test_cost_lines_match_models_hub_cost_ledger_hpp(repo):
 def test_a_budget_line_is_compared_with_the_cost_line_of_its_name_only():
     assert labels.budget_line_costs("center", ["hub", "center"]) == ["center"]
     assert labels.budget_line_costs("training", ["center", "hub"]) == []
+
+
+def test_period_totals_name_their_period():
+    # hand-picked: sums over the horizon are totals; states at its end, means, percentiles and ratios are not
+    for key in ("calls", "emergencies", "outcome_unresolved", "overtime_hours", "emergency_bed_days", "cost_total_yen"):
+        assert labels.is_period_total(key, None), key
+    for key in ("registrants_end", "assessment_backlog_mean", "arrange_mean_h", "arrange_p90_h", "p_no_bed",
+                "contacts_per_search", "cost_per_emergency_yen", "assessment_wait_days_mean", "staff_utilisation"):
+        assert not labels.is_period_total(key, None), key
+    # [2024-04-01, 2027-04-01): the end date is not simulated; 36 whole months
+    assert labels.period_text("2024-04-01", "2027-04-01", "ja") == "2024年4月1日〜2027年3月31日（36か月）"
+    assert labels.period_text("2024-04-01", "2027-04-01", "en") == "1 April 2024 – 31 March 2027 (36 months)"
+    assert labels.period_total_label("2022-10-01", "2023-10-01", "ja") == "期間合計（2022年10月1日〜2023年9月30日、12か月）"
+    assert labels.period_text("2024-04-10", "2024-05-01", "ja") == "2024年4月10日〜2024年4月30日"
+
+
+def test_meta_texts_in_the_readers_language_or_marked():
+    both = {"description_ja": "全区展開", "description_en": "Ward-wide"}
+    assert labels.meta_text(both, "description", "ja") == "全区展開"
+    assert labels.meta_text(both, "description", "en") == "Ward-wide"
+    english_only = {"source": "Setagaya ward report 2023"}
+    assert labels.meta_text(english_only, "source", "en") == "Setagaya ward report 2023"
+    assert labels.meta_text(english_only, "source", "ja") == "Setagaya ward report 2023（英語のみ）"
+    japanese_only = {"description": "世田谷区の資料"}
+    assert labels.meta_text(japanese_only, "description", "en") == "世田谷区の資料 (in Japanese only)"
+    assert labels.meta_text({}, "description", "ja") == ""

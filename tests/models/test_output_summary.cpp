@@ -154,5 +154,21 @@ TEST(OutputSummary, CostsAreSummedPerYearAndLineAndJoinedWithTheBudget) {
   EXPECT_FALSE(s.costs[2].budget_yen.has_value());
 }
 
+// The year's total over all lines, with its own interval: replication totals 100 and 250 (hand-summed from the
+// entries above), mean 175, sd 75·√2, half-width t(0.975, 1) · 75 — not the sum of the lines' half-widths.
+TEST(OutputSummary, EachFiscalYearsTotalCostHasItsOwnInterval) {
+  std::vector<hub::ReplicationResult> results(2);
+  results[0].costs = {{2023, "center_staff", 60}, {2023, "center_staff", 40}, {2024, "training", 10}};
+  results[1].costs = {{2023, "center_staff", 200}, {2023, "training", 50}};
+  const RunSummary s = summarise(results, hub::Budget{});
+  ASSERT_EQ(s.cost_totals.size(), 2u);
+  EXPECT_EQ(s.cost_totals[0].fiscal_year, 2023);
+  EXPECT_DOUBLE_EQ(s.cost_totals[0].stat.mean, 175.0);
+  EXPECT_DOUBLE_EQ(s.cost_totals[0].stat.ci_low, 0.0);  // 175 − 12.7 · 75 < 0 yen: cut at 0
+  EXPECT_NEAR(s.cost_totals[0].stat.ci_high, 175.0 + kT1 * 75.0, 1e-9 * 175);
+  EXPECT_EQ(s.cost_totals[1].fiscal_year, 2024);
+  EXPECT_DOUBLE_EQ(s.cost_totals[1].stat.mean, 5.0);  // 10 and 0
+}
+
 }  // namespace
 }  // namespace kyoten::output

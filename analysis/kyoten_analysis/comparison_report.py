@@ -1,0 +1,294 @@
+"""The report of `kyoten compare --out DIR` (comparison.json, docs/planning.md): the options side by side, the
+paired differences from the reference option with their intervals and the minimum meaningful difference, and
+each option's cost by fiscal year against its budget. Every figure is comparison.json's; nothing is recomputed.
+
+The HTML has the same frame as the one-run report (report.py: self-contained, charts embedded, printed by
+headless Chromium when installed)."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import charts, labels, style
+from .format_check import ResultsError
+
+# The KPIs drawn side by side and as differences: the service and cost measures a council weighs.
+DECISION_KPIS = ["answer_mean_min", "arrange_mean_h", "arrange_within_4h", "p_no_bed", "staff_utilisation",
+                 "overtime_hours", "cost_total_yen"]
+
+TEXT = {
+    "ja": {"report": "選択肢の比較報告書", "options": "選択肢", "reference": "基準",
+           "intro": "各選択肢を共通乱数で{n}反復ずつ模擬し、基準（A）との差を対応のある差と95%信頼区間で示す。"
+                    "差の信頼区間全体が±実質的な差の最小値（MMD）の内側にあれば「実質的な差なし」。",
+           "side_by_side": "選択肢ごとの主要指標（平均と95%信頼区間）", "differences": "基準との差（対応のある差）",
+           "cost": "年度別の費用と予算（選択肢別）", "col_option": "選択肢", "col_kpi": "指標", "col_diff": "差（選択肢−基準）",
+           "col_ci": "95%信頼区間", "col_mmd": "実質的な差の最小値", "col_verdict": "判定", "col_fy": "年度",
+           "col_cost": "費用（千円）", "col_budget": "予算（千円）", "col_title": "名称", "col_file": "シナリオ",
+           "mmd_note": "実質的な差の最小値", "not_shared": "比較しない年度（期間の日数が異なる）",
+           "sentences": "差の読み方"},
+    "en": {"report": "Comparison of options", "options": "Options", "reference": "reference",
+           "intro": "Each option simulated {n} replications on common random numbers; differences from the "
+                    "reference (A) are paired, with 95% confidence intervals. A difference whose whole interval "
+                    "lies within ± the minimum meaningful difference (MMD) is \"no practical difference\".",
+           "side_by_side": "Headline indicators by option (mean and 95% CI)",
+           "differences": "Differences from the reference (paired)", "cost": "Cost and budget by fiscal year, per option",
+           "col_option": "Option", "col_kpi": "Indicator", "col_diff": "Difference (option − reference)",
+           "col_ci": "95% CI", "col_mmd": "Minimum meaningful difference", "col_verdict": "Verdict",
+           "col_fy": "Fiscal year", "col_cost": "Cost (thousand yen)", "col_budget": "Budget (thousand yen)",
+           "col_title": "Title", "col_file": "Scenario", "mmd_note": "Minimum meaningful difference",
+           "not_shared": "Fiscal years not compared (different days simulated)", "sentences": "In words"},
+}
+
+CHART_TEXT = {
+    "options_side_by_side": {
+        "ja": {"title": "選択肢ごとの主要指標", "reading": "点は平均、横線は95%信頼区間。選択肢の間で区間が重なっていても、"
+                                                  "対応のある差（次の図）では明確な差になりうる。"},
+        "en": {"title": "Headline indicators by option", "reading": "Dots: mean; lines: 95% CI. Overlapping "
+               "intervals can still hide a clear paired difference (next chart)."}},
+    "paired_differences": {
+        "ja": {"title": "基準（A）との差と95%信頼区間", "reading": "点は差の平均、横線は95%信頼区間、灰色の帯は±実質的な差の"
+                                                       "最小値。区間が0をまたがなければ統計的に明確な差、区間全体が帯の内側なら実質的な差なし。"},
+        "en": {"title": "Differences from the reference (A) with 95% CIs", "reading": "Dots: mean difference; "
+               "lines: 95% CI; grey band: ± the minimum meaningful difference. An interval clear of 0 is a "
+               "clear difference; one wholly inside the band is no practical difference."}},
+    "option_costs": {
+        "ja": {"title": "年度別の費用と予算（選択肢別）", "xlabel": "年度", "ylabel": "費用（百万円）",
+               "reading": "棒は各選択肢の年度別費用（反復平均）、ひげは95%信頼区間、◆は予算額。"},
+        "en": {"title": "Cost and budget by fiscal year, per option", "xlabel": "Fiscal year",
+               "ylabel": "Cost (million yen)",
+               "reading": "Bars: each option's cost per fiscal year (mean), whiskers: 95% CI, diamonds: budget."}},
+}
+
+
+@dataclass
+class Comparison:
+    path: Path
+    data: dict
+
+    @property
+    def options(self) -> list[dict]:
+        return self.data["scenarios"]
+
+    def title(self, option: dict, lang: str) -> str:
+        return option.get(f"title_{lang}") or option.get("title_ja") or option.get("label", "")
+
+
+def is_comparison_folder(path) -> bool:
+    p = Path(path)
+    return p.is_dir() and (p / "comparison.json").is_file() and not (p / "summary.json").exists()
+
+
+def load_comparison(path) -> Comparison:
+    """comparison.json checked for what the report reads; a ResultsError names the file and the key."""
+    f = Path(path) / "comparison.json"
+    try:
+        data = json.loads(f.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ResultsError(f"{f}: cannot be read: {e}") from e
+
+    def bad(what):
+        raise ResultsError(f"{f}: {what} (docs/planning.md, compare --out)")
+
+    if not isinstance(data, dict):
+        bad("expected a JSON object")
+    if not isinstance(data.get("scenarios"), list) or len(data["scenarios"]) < 2:
+        bad("scenarios: expected a list of at least two options")
+    if not isinstance(data.get("differences"), list):
+        bad("differences: missing")
+    for i, s in enumerate(data["scenarios"]):
+        if not isinstance(s, dict) or not isinstance(s.get("kpis"), list) or "label" not in s:
+            bad(f"scenarios[{i}]: expected an object with label and kpis")
+    return Comparison(Path(path), data)
+
+
+def _f(v) -> float:
+    try:
+        return float(v) if v is not None else math.nan
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _letter(i: int) -> str:
+    return chr(ord("A") + i)
+
+
+def _label(key: str, unit: str, lang: str, item: dict | None = None) -> str:
+    if item and item.get(f"label_{lang}"):
+        return item[f"label_{lang}"]
+    return labels.kpi_label(key, lang)
+
+
+def _finish(fig, chart_id, lang, data, **texts):
+    t = dict(CHART_TEXT[chart_id][lang])
+    t.update(texts)
+    return charts._finish(fig, chart_id, lang, data, texts=t, title=t["title"], reading=t["reading"])
+
+
+def options_side_by_side(cmp: Comparison, lang: str = "ja"):
+    keys = [k for k in DECISION_KPIS if all(any(x["key"] == k for x in o["kpis"]) for o in cmp.options)]
+    n_opt = len(cmp.options)
+    ncol = 2
+    nrow = math.ceil(len(keys) / ncol)
+    fig = style.figure((10.0, max(3.0, nrow * (0.45 * n_opt + 1.1))))
+    axes = fig.subplots(nrow, ncol, squeeze=False)
+    ys = np.arange(n_opt)[::-1]
+    rows = []
+    for i, key in enumerate(keys):
+        ax = axes[i // ncol][i % ncol]
+        for j, o in enumerate(cmp.options):
+            k = next(x for x in o["kpis"] if x["key"] == key)
+            scale = labels.kpi_scale(k.get("unit"))
+            m, lo, hi = (_f(k.get(c)) * scale for c in ("mean", "ci_low", "ci_high"))
+            rows.append({"option": o["label"], "key": key, "mean": m, "ci_low": lo, "ci_high": hi})
+            err = [[max(0.0, m - lo) if math.isfinite(lo) else 0.0], [max(0.0, hi - m) if math.isfinite(hi) else 0.0]]
+            ax.errorbar([m], [ys[j]], xerr=err, fmt="o", color=style.PALETTE[j % len(style.PALETTE)], capsize=4, ms=6)
+        unit = labels.kpi_unit(key, k.get("unit"), lang)
+        ax.set_title(f"{labels.kpi_label(key, lang)}（{unit}）" if lang == "ja" else f"{labels.kpi_label(key, lang)} ({unit})",
+                     fontsize=9.5, fontweight="normal", loc="left")
+        ax.set_yticks(ys, [f"{_letter(j)} {o['label']}" for j, o in enumerate(cmp.options)] if i % ncol == 0
+                      else [""] * n_opt)
+        ax.set_ylim(-0.7, n_opt - 0.3)
+        ax.grid(axis="y", visible=False)
+        charts._thousands(ax, "x")
+    for j in range(len(keys), nrow * ncol):
+        axes[j // ncol][j % ncol].set_visible(False)
+    import pandas as pd
+    return _finish(fig, "options_side_by_side", lang, pd.DataFrame(rows))
+
+
+def paired_differences(cmp: Comparison, lang: str = "ja"):
+    """One panel per KPI: each option's difference from A with its CI, the ±MMD band around 0."""
+    import pandas as pd
+    rows = []
+    for d in cmp.data["differences"]:
+        for k in d.get("kpis") or []:
+            if k.get("key") not in DECISION_KPIS:
+                continue
+            scale = labels.kpi_scale(k.get("unit"))
+            rows.append({"option": d["scenario"], "versus": d["versus"], "key": k["key"], "unit": k.get("unit"),
+                         "label": _label(k["key"], k.get("unit"), lang, k),
+                         "difference": _f(k.get("difference")) * scale, "ci_low": _f(k.get("ci_low")) * scale,
+                         "ci_high": _f(k.get("ci_high")) * scale, "mmd": _f(k.get("mmd")) * scale,
+                         "verdict": k.get("verdict")})
+    data = pd.DataFrame(rows)
+    keys = [k for k in DECISION_KPIS if len(data) and k in set(data["key"])]
+    others = list(dict.fromkeys(data["option"])) if len(data) else []
+    ncol = 2
+    nrow = max(1, math.ceil(len(keys) / ncol))
+    fig = style.figure((10.0, max(3.0, nrow * (0.45 * max(1, len(others)) + 1.2))))
+    axes = fig.subplots(nrow, ncol, squeeze=False)
+    ys = np.arange(len(others))[::-1]
+    for i, key in enumerate(keys):
+        ax = axes[i // ncol][i % ncol]
+        sub = data[data["key"] == key].set_index("option").reindex(others)
+        mmd = float(sub["mmd"].dropna().max()) if sub["mmd"].notna().any() else math.nan
+        if math.isfinite(mmd) and mmd > 0:
+            ax.axvspan(-mmd, mmd, color="#DDDDDD", zorder=0)
+        ax.axvline(0, color="#555555", lw=0.8)
+        for j, (opt, r) in enumerate(sub.iterrows()):
+            m = r["difference"]
+            err = [[max(0.0, m - r["ci_low"]) if math.isfinite(r["ci_low"]) else 0.0],
+                   [max(0.0, r["ci_high"] - m) if math.isfinite(r["ci_high"]) else 0.0]]
+            ax.errorbar([m], [ys[j]], xerr=err, fmt="o", color=style.PALETTE[(j + 1) % len(style.PALETTE)],
+                        capsize=4, ms=6)
+        unit = labels.kpi_unit(key, sub["unit"].dropna().iloc[0] if sub["unit"].notna().any() else None, lang)
+        label = sub["label"].dropna().iloc[0] if sub["label"].notna().any() else key
+        ax.set_title(f"{label}（{unit}）" if lang == "ja" else f"{label} ({unit})", fontsize=9.5, fontweight="normal",
+                     loc="left")
+        ax.set_yticks(ys, [f"{_letter(j + 1)}−A" for j in range(len(others))] if i % ncol == 0 else [""] * len(others))
+        ax.set_ylim(-0.7, len(others) - 0.3)
+        ax.grid(axis="y", visible=False)
+        charts._thousands(ax, "x")
+    for j in range(len(keys), nrow * ncol):
+        axes[j // ncol][j % ncol].set_visible(False)
+    return _finish(fig, "paired_differences", lang, data)
+
+
+def option_costs(cmp: Comparison, lang: str = "ja"):
+    """Grouped bars: each option's total cost per fiscal year (mean, 95% CI) with the budget as a diamond."""
+    import pandas as pd
+    rows = []
+    for j, o in enumerate(cmp.options):
+        for c in o.get("cost_by_fiscal_year") or []:
+            rows.append({"option": o["label"], "index": j, "fiscal_year": int(c["fiscal_year"]), "mean": _f(c.get("mean")),
+                         "ci_low": _f(c.get("ci_low")), "ci_high": _f(c.get("ci_high")), "budget": _f(c.get("budget_yen"))})
+    data = pd.DataFrame(rows)
+    t = CHART_TEXT["option_costs"][lang]
+    fig = style.figure((9.5, 4.8))
+    ax = fig.add_subplot()
+    years = sorted(set(data["fiscal_year"])) if len(data) else []
+    n = len(cmp.options)
+    width = 0.8 / max(1, n)
+    scale = 1e-6
+    for j, o in enumerate(cmp.options):
+        d = data[data["index"] == j].set_index("fiscal_year").reindex(years)
+        xs = np.arange(len(years)) - 0.4 + width * (j + 0.5)
+        m = d["mean"].to_numpy(dtype=float) * scale
+        err = [np.nan_to_num((d["mean"] - d["ci_low"]).clip(lower=0).to_numpy(dtype=float)) * scale,
+               np.nan_to_num((d["ci_high"] - d["mean"]).clip(lower=0).to_numpy(dtype=float)) * scale]
+        ax.bar(xs, m, width=width * 0.9, color=style.PALETTE[j % len(style.PALETTE)], label=f"{_letter(j)} {o['label']}",
+               zorder=2)
+        ax.errorbar(xs, m, yerr=err, fmt="none", ecolor="#222222", capsize=3, zorder=3)
+        b = d["budget"].to_numpy(dtype=float) * scale
+        ok = np.isfinite(b)
+        if ok.any():
+            ax.scatter(xs[ok], b[ok], marker="D", s=36, color="#000000", zorder=4,
+                       label=labels.chart_text("cost_vs_budget", lang)["budget"] if j == 0 else None)
+    ax.set_xticks(np.arange(len(years)), [labels.fiscal_year_short(y, lang) for y in years])
+    ax.set_xlabel(t["xlabel"])
+    ax.set_ylabel(t["ylabel"])
+    ax.set_ylim(bottom=0)
+    charts._thousands(ax)
+    ax.grid(axis="x", visible=False)
+    charts.legend_above(ax, ncol=min(4, n + 1), fontsize=8.5)
+    return _finish(fig, "option_costs", lang, data, xlabel=t["xlabel"], ylabel=t["ylabel"])
+
+
+def comparison_charts(cmp: Comparison, lang: str = "ja") -> list:
+    return [options_side_by_side(cmp, lang), paired_differences(cmp, lang), option_costs(cmp, lang)]
+
+
+# --- tables -------------------------------------------------------------------------------------------------
+def _fmt(v, unit) -> str:
+    scale = labels.kpi_scale(unit)
+    return labels.fmt_number(_f(v) * scale)
+
+
+def options_rows(cmp: Comparison, lang: str):
+    t = TEXT[lang]
+    return [t["col_option"], t["col_title"], t["col_file"]], \
+        [[f"{_letter(j)} {o['label']}" + (f"（{t['reference']}）" if j == 0 and lang == "ja" else
+                                         f" ({t['reference']})" if j == 0 else ""),
+          cmp.title(o, lang), o.get("file", "")] for j, o in enumerate(cmp.options)]
+
+
+def difference_rows(cmp: Comparison, lang: str):
+    t = TEXT[lang]
+    rows = []
+    for d in cmp.data["differences"]:
+        for k in (d.get("kpis") or []) + (d.get("cost_by_fiscal_year") or []):
+            unit = k.get("unit")
+            u = labels.kpi_unit(k.get("key", ""), unit, lang)
+            ci = f"[{_fmt(k.get('ci_low'), unit)}, {_fmt(k.get('ci_high'), unit)}]" \
+                if k.get("ci_low") is not None else "—"
+            rows.append([d["scenario"], _label(k.get("key", ""), unit, lang, k), f"{_fmt(k.get('difference'), unit)} {u}",
+                         ci, f"±{_fmt(k.get('mmd'), unit)}" if k.get("mmd") is not None else "—",
+                         k.get(f"sentence_{lang}") or k.get("verdict", "")])
+    return [t["col_option"], t["col_kpi"], t["col_diff"], t["col_ci"], t["col_mmd"], t["col_verdict"]], rows
+
+
+def cost_rows(cmp: Comparison, lang: str):
+    t = TEXT[lang]
+    rows = []
+    for j, o in enumerate(cmp.options):
+        for c in o.get("cost_by_fiscal_year") or []:
+            k = 1e-3
+            rows.append([f"{_letter(j)} {o['label']}", labels.fiscal_year_short(int(c["fiscal_year"]), lang),
+                         labels.fmt_number(_f(c.get("mean")) * k, 0),
+                         f"[{labels.fmt_number(_f(c.get('ci_low')) * k, 0)}, {labels.fmt_number(_f(c.get('ci_high')) * k, 0)}]",
+                         labels.fmt_number(_f(c.get("budget_yen")) * k, 0)])
+    return [t["col_option"], t["col_fy"], t["col_cost"], t["col_ci"], t["col_budget"]], rows
