@@ -76,7 +76,7 @@ void read_facilities(TableReader& root, const std::vector<hub::Region>& regions,
                   std::to_string(f.beds) + ")",
               "reserved beds are part of the facility's beds: 0 <= reserved_emergency_beds <= beds");
     const std::size_t index = facilities.size();  // this entry's place in the Scenario
-    f.planned_occupancy = t.uncertain_number("planned_occupancy", between(0, hub::kMaxPlannedOccupancy), [index](hub::Scenario& s) -> double& {
+    f.planned_occupancy = t.uncertain_number("planned_occupancy", Range{0, hub::kMaxPlannedOccupancy, false, true}, [index](hub::Scenario& s) -> double& {
       return s.facilities[index].planned_occupancy;
     });
     f.planned_stay_days = t.distribution_or("planned_stay_days", planned_stay_default);

@@ -71,7 +71,7 @@ TEST(TerminalTable, UnitsAreReadable) {
   EXPECT_NE(cost.find("53,532"), std::string::npos) << cost;  // thousands of yen, grouped
   EXPECT_NE(cost.find("[53,000, 54,064]"), std::string::npos) << cost;
   EXPECT_NE(cost.find("千円"), std::string::npos) << cost;
-  const std::string share = line_with(ja, "4時間以内に確保した割合");
+  const std::string share = line_with(ja, "4時間以内に確保した割合（全緊急対応のうち）");
   EXPECT_NE(share.find("81.3"), std::string::npos) << share;  // percent with the interval's resolution
   EXPECT_NE(share.find("%"), std::string::npos) << share;
   const std::string answer = line_with(ja, "初回応答までの平均時間");

@@ -35,7 +35,7 @@ TEST_F(RecorderCase, NothingBeforeTheWarmUpEndsCounts) {
   rec.charge(CostLine::CareTaxi, 1000);
   EXPECT_FALSE(rec.collecting());
   rec.start(t_start);
-  rec.begin_day(0);
+  rec.begin_day(t_start, 0, 0);
   rec.registration();
   rec.call(TimeBand::WeekdayNight, false);
   EXPECT_TRUE(rec.counts(t_start));
@@ -54,7 +54,7 @@ TEST_F(RecorderCase, AssessmentWaitAndLateShareAgainstTheGracePeriod) {
   sc.assessment.grace_days = 3;
   Recorder rec(sc, calendar, t_start, t_end);
   rec.start(t_start);
-  rec.begin_day(0);
+  rec.begin_day(t_start, 0, 0);
   rec.assessment_started(t_start, t_start + 2 * 24.0);  // 2 days: in time
   rec.assessment_started(t_start, t_start + 5 * 24.0);  // 5 days: late
   const ReplicationResult r = results_at(rec, t_start + 6 * 24.0);
@@ -69,7 +69,7 @@ TEST_F(RecorderCase, UtilisationIsBusyOverScheduledHours) {
   Coordinators co(sc, calendar);
   co.start_hour(t_start);
   rec.start(t_start);
-  rec.begin_day(0);
+  rec.begin_day(t_start, 0, 0);
   co.restart_statistics(t_start);
   co.take(0, false, Duty::Inquiry, t_start + 10);
   co.release(0, false, Duty::Inquiry, t_start + 16);
@@ -88,11 +88,11 @@ TEST_F(RecorderCase, DayClosingChargesTheFixedCostPerDayOfItsFiscalYear) {
   Coordinators co(sc, calendar);
   co.start_hour(t_start);
   rec.start(t_start);
-  rec.begin_day(0);
+  rec.begin_day(t_start, 0, 0);
   rec.close_hours(t_start + 24, co);
   EXPECT_FALSE(rec.closes_day_ending(t_start));  // the day before statistics began
   ASSERT_TRUE(rec.closes_day_ending(t_start + 24));
-  rec.close_day(48.0);  // 48 bed-hours in the day: two beds in use on average
+  rec.close_day(t_start + 24, 48.0, 0);  // 48 bed-hours in the day: two beds in use on average
   const ReplicationResult r = rec.results(t_start + 24, EndState{}, co);
   EXPECT_DOUBLE_EQ(center_cost(r), 10'000.0);
   ASSERT_EQ(r.days.size(), 1u);
@@ -102,7 +102,7 @@ TEST_F(RecorderCase, DayClosingChargesTheFixedCostPerDayOfItsFiscalYear) {
 TEST_F(RecorderCase, MonthClosesAtTheFirstWithTheRegisterAndBacklog) {
   Recorder rec(sc, calendar, t_start, t_end);
   rec.start(t_start);
-  rec.begin_day(0);
+  rec.begin_day(t_start, 0, 0);
   const double may_first = calendar.time_of(date(2024, 5, 1));
   EXPECT_FALSE(rec.closes_month_starting(may_first - 24));
   ASSERT_TRUE(rec.closes_month_starting(may_first));
@@ -120,13 +120,13 @@ TEST_F(RecorderCase, MonthClosesAtTheFirstWithTheRegisterAndBacklog) {
 TEST_F(RecorderCase, DailyExtremesOfHubRoomsAndEmergencyBeds) {
   Recorder rec(sc, calendar, t_start, t_end);
   rec.start(t_start);
-  rec.begin_day(0);
+  rec.begin_day(t_start, 0, 0);
   rec.hub_rooms_changed(t_start + 1, +1, 1);
   rec.hub_rooms_changed(t_start + 2, +1, 2);
   rec.hub_rooms_changed(t_start + 3, -1, 1);
   rec.emergency_beds_changed(t_start + 1, +1);
   rec.emergency_beds_changed(t_start + 2, -1);
-  rec.close_day(0);
+  rec.close_day(t_start + 24, 0, 0);
   const ReplicationResult r = results_at(rec, t_start + 24);
   ASSERT_EQ(r.days.size(), 1u);
   EXPECT_EQ(r.days[0].hub_rooms_in_use_max, 2);
@@ -143,7 +143,7 @@ TEST_F(RecorderCase, ExtraWorkIsChargedAndCountedByFiscalYearAndCenter) {
   const ExtraWork warm_up{5, 5000, 1, 1, 1000};
   rec.extra_work(std::span<const ExtraWork>(&warm_up, 1));
   rec.start(t_start);
-  rec.begin_day(0);
+  rec.begin_day(t_start, 0, 0);
   const ExtraWork day{2, 5000, 1, 1.5, 9500};
   rec.extra_work(std::span<const ExtraWork>(&day, 1));
   rec.extra_work(std::span<const ExtraWork>(&day, 1));
