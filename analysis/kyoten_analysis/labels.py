@@ -112,9 +112,12 @@ OUTCOME_LABELS = {
 }
 
 DUTIES = {
-    "ja": {"all": "全業務", "inquiry": "相談・問合せ", "emergency": "緊急時の調整", "assessment": "アセスメント"},
+    "ja": {"all": "全業務", "inquiry": "相談・問合せ", "emergency": "緊急時の調整", "assessment": "アセスメント",
+           "intake": "利用登録受付（面談）", "escort": "付添", "follow_up": "利用開始後の確認連絡",
+           "liaison": "関係機関との連絡・調整", "meeting": "連絡会"},
     "en": {"all": "All duties", "inquiry": "Inquiries", "emergency": "Emergency coordination",
-           "assessment": "Assessments"},
+           "assessment": "Assessments", "intake": "Registration intake", "escort": "Escort to the facility",
+           "follow_up": "Follow-up contacts", "liaison": "Liaison with agencies", "meeting": "Liaison meeting"},
 }
 
 

@@ -11,6 +11,7 @@
 #include "models/hub/experience_bookings.hpp"
 #include "models/hub/facility_state.hpp"
 #include "models/hub/hub_rooms.hpp"
+#include "models/hub/planned_work.hpp"
 #include "models/hub/population.hpp"
 #include "models/hub/recorder.hpp"
 #include "models/hub/registrant.hpp"
@@ -45,6 +46,8 @@ class HubSimulation {
     kExperienceEnd,
     kDispatchEnd,
     kPlanChange,
+    kWorkBooked,  // planned work booked for now at center `subject` may start
+    kMeeting,     // the liaison meeting's day
     kEnd,
   };
 
@@ -59,6 +62,8 @@ class HubSimulation {
     HomeArranging, // arranging a supporter already reserved
     ElderlyContacting,
     HandingOver,
+    Escort,        // escorting the person to the facility
+    PlannedDuty,   // intake, follow-up, liaison or the meeting
   };
 
   struct Case {
@@ -79,6 +84,16 @@ class HubSimulation {
     std::size_t next_candidate = 0;
     std::size_t next_fallback = 0;
     std::vector<int> candidates;   // capacity kept between uses of this slot
+    // Planned work (a task booked into the center's diary)
+    double booked_at = 0;          // booked start
+    double due_at = 0;             // when it fell due
+    double step_hours = 0;         // the current step's (remaining) coordinator time
+    double write_up_hours = 0;     // an assessment's desk work after its visit
+    bool visit = false;            // the current step is away from the office
+    bool interruptible = false;    // the current step is desk work a call may interrupt
+    bool started = false;          // begun at least once (a resumed task is not begun again)
+    double step_end = 0;
+    sim::EventHandle step_handle;  // an interruptible step's end
   };
 
   // Event handlers
@@ -122,14 +137,29 @@ class HubSimulation {
   void begin_work(std::uint32_t case_id);
   void finish_case(std::uint32_t case_id);
   void serve_waiting(int center);
-  void start_assessments(int center);
   void step_after(std::uint32_t case_id, Stage stage, double hours);
+
+  // Planned work (planned_duties.cpp): tasks booked into the center's diary, started in office hours by a free
+  // coordinator (a visit only while min_at_phones stay), desk work interrupted by calls and resumed.
+  bool office_hours(double t) const;
+  double planned_capacity(int center, std::int64_t hour) const;
+  void plan(Duty duty, const DutyWork& work, int center, std::int32_t registrant, double earliest);
+  void book(std::uint32_t case_id, double earliest, double hours);
+  void start_planned_work(int center);
+  void begin_task(std::uint32_t case_id);
+  void run_step(std::uint32_t case_id, Stage stage, double hours);
+  bool interrupt_desk_work(int center);
+  void end_step(std::uint32_t case_id);
+  void on_meeting();
+  double next_meeting(double after) const;
 
   // Emergencies
   void begin_emergency(std::uint32_t case_id);
   void begin_search(std::uint32_t case_id);
   void contact_next_facility(std::uint32_t case_id);
   void on_contact_answered(std::uint32_t case_id);
+  // After a short stay is found: the coordinator escorts the person there when the scenario says so.
+  void escort_or_finish(std::uint32_t case_id);
   void try_next_fallback(std::uint32_t case_id);
   bool try_reserve_supporter();
   void place_in_facility(Case& c, int facility);
@@ -161,7 +191,7 @@ class HubSimulation {
 
   // Streams, one per purpose (see docs/model.md, "Random numbers").
   sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
-      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_;
+      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_, rs_duties_;
 
   // Precomputed rates
   sim::PiecewiseLinear expected_registered_;
@@ -172,6 +202,7 @@ class HubSimulation {
   // The parts
   Population population_;
   Coordinators coordinators_;
+  PlannedWork planned_;
   std::vector<FacilityState> facilities_;
   HubRooms hub_rooms_;
   Supporters supporters_;
