@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <string>
 #include <vector>
 
 #include "models/hub/hub_model.hpp"
@@ -77,6 +78,7 @@ std::vector<ReplicationResult>* SetagayaRollout::later_ = nullptr;
 TEST_F(SetagayaRollout, TheRolloutWithTheTrialsStaffMakesAssessmentsWaitLongerByMarch2024) {
   for (const char* key : {"assessment_wait_days_mean", "assessment_backlog_mean"}) {
     const auto ci = sim::paired_difference_interval(kpi(*rollout_, key), kpi(*autumn_, key));
+    RecordProperty(std::string("rise_") + key, std::to_string(ci.low()) + " .. " + std::to_string(ci.high()));
     EXPECT_GT(ci.low(), 0.0) << key << ": Jan–Mar 2024 minus Oct–Dec 2023, 95% CI [" << ci.low() << ", " << ci.high() << "]";
   }
 }
@@ -85,6 +87,7 @@ TEST_F(SetagayaRollout, TheRolloutWithTheTrialsStaffMakesAssessmentsWaitLongerBy
 TEST_F(SetagayaRollout, WithTheStrengthenedStaffTheWaitFallsAgainWithinFY2024) {
   for (const char* key : {"assessment_wait_days_mean", "assessment_backlog_mean"}) {
     const auto ci = sim::paired_difference_interval(kpi(*later_, key), kpi(*rollout_, key));
+    RecordProperty(std::string("fall_") + key, std::to_string(ci.low()) + " .. " + std::to_string(ci.high()));
     EXPECT_LT(ci.high(), 0.0) << key << ": Jul–Dec 2024 minus Jan–Mar 2024, 95% CI [" << ci.low() << ", " << ci.high() << "]";
   }
 }
@@ -109,6 +112,7 @@ TEST(SetagayaStaffing, AThirdDaytimeCoordinatorShortensTheAssessmentWaitAtTheCos
   const auto with_three = run(three), with_two = run(two);
   const auto wait = sim::paired_difference_interval(kpi(with_two, "assessment_wait_days_mean"),
                                                     kpi(with_three, "assessment_wait_days_mean"));
+  RecordProperty("two_minus_three_wait_days", std::to_string(wait.low()) + " .. " + std::to_string(wait.high()));
   EXPECT_GT(wait.low(), 0.0) << "two minus three daytime, 95% CI [" << wait.low() << ", " << wait.high() << "] days";
 
   // By hand: the third coordinator works 9 hours on each weekday of FY2024 that is not a public holiday, at
