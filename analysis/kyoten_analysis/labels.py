@@ -138,9 +138,12 @@ OUTCOME_LABELS = {
 }
 
 DUTIES = {
-    "ja": {"all": "全業務", "inquiry": "相談・問合せ", "emergency": "緊急時の調整", "assessment": "アセスメント"},
+    "ja": {"all": "全業務", "inquiry": "相談・問合せ", "emergency": "緊急時の調整", "assessment": "アセスメント",
+           "intake": "利用登録受付（面談）", "escort": "付添", "follow_up": "利用開始後の確認連絡",
+           "liaison": "関係機関との連絡・調整", "meeting": "連絡会"},
     "en": {"all": "All duties", "inquiry": "Inquiries", "emergency": "Emergency coordination",
-           "assessment": "Assessments"},
+           "assessment": "Assessments", "intake": "Registration intake", "escort": "Escort to the facility",
+           "follow_up": "Follow-up contacts", "liaison": "Liaison with agencies", "meeting": "Liaison meeting"},
 }
 
 
@@ -274,14 +277,15 @@ CHARTS = {
     "staff_heatmap": {
         "ja": {"title": "コーディネーター稼働率（時刻×曜日）", "xlabel": "曜日", "ylabel": "時刻（時）",
                "colorbar": "稼働率（%）",
-               "reading": "色が濃いほど、その時間の勤務予定時間のうち、相談・緊急時の調整・アセスメントなどの業務に"
-                          "従事していた割合が高い（全拠点・全反復の合計の比）。勤務終了後に続いた業務（時間外）は含まない。"
+               "reading": "色が濃いほど、その時間の勤務予定時間のうち、相談・緊急時の調整・付添・アセスメント・登録面談・"
+                          "関係機関との連絡調整・連絡会などの業務に従事していた割合が高い（全拠点・全反復の合計の比）。勤務終了後に続いた業務（時間外）は含まない。"
                           "灰色は勤務者がいない時間。",
                "off_duty": "勤務者なし"},
         "en": {"title": "Coordinator utilisation (hour × weekday)", "xlabel": "Weekday", "ylabel": "Hour of day (h)",
                "colorbar": "Utilisation (%)",
                "reading": "Darker: a larger share of the coordinators' scheduled time in that hour went on duties — "
-                          "calls, emergency coordination, assessments (Σ busy ÷ Σ scheduled over centers and "
+                          "calls, emergency coordination and escort, assessments, intake, follow-up, liaison and the "
+                          "liaison meeting (Σ busy ÷ Σ scheduled over centers and "
                           "replications). Work running on past a shift (overtime) is not in it. Grey: nobody on duty.",
                "off_duty": "Nobody on duty"},
     },

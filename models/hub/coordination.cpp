@@ -34,6 +34,8 @@ std::uint32_t HubSimulation::new_case() {
 void HubSimulation::offer(std::uint32_t id, int center) {
   const Answerer a = coordinators_.answerer_for(center);
   if (a.center >= 0) return start_case(id, a.center, a.on_call);
+  // Nobody free: a coordinator at desk work here puts it aside for the call.
+  if (!coordinators_.anyone_waiting(center) && interrupt_desk_work(center)) return start_case(id, center, false);
   coordinators_.wait(center, id);
   hold_on(id);
 }
@@ -108,39 +110,16 @@ void HubSimulation::serve_waiting(int center) {
     }
     start_case(id, center, free == FreeCoordinator::OnCall);
   }
-  // Assessments are office work: started in weekday daytime by a coordinator with no call waiting.
-  if (coordinators_.anyone_waiting(center) ||
-      band_at(calendar_, events_.now(), sc_.calls.band_hours) != TimeBand::WeekdayDaytime) {
-    return;
-  }
-  start_assessments(center);
-}
-
-void HubSimulation::start_assessments(int center) {
-  const double now = events_.now();
-  // A home visit needs a colleague left at the phones; without a visit any free coordinator will do.
-  const bool visit = sc_.assessment.visit_hours.mean() > 0;
-  while (visit ? coordinators_.may_leave_for_visit(center) : coordinators_.on_duty_free(center)) {
-    const auto registrant = population_.next_assessment(center);
-    if (!registrant) return;
-    recorder_.backlog_changed(now, -1);
-    recorder_.assessment_started(population_[*registrant].assessment_due_at, now);
-    const std::uint32_t id = new_case();
-    Case& c = cases_[id];
-    c.center = center;
-    c.registrant = static_cast<std::int32_t>(*registrant);
-    c.duty = Duty::Assessment;
-    coordinators_.take(center, false, c.duty, now);
-    if (visit) {
-      coordinators_.leave_for_visit(center);
-      step_after(id, Stage::AssessmentVisit, sc_.assessment.visit_hours(rs_work_));
-    } else {
-      step_after(id, Stage::Assessment, sc_.assessment.staff_hours(rs_work_));
-    }
-  }
+  // Planned work is done in office hours by a coordinator with no call waiting.
+  if (coordinators_.anyone_waiting(center) || !office_hours(events_.now())) return;
+  start_planned_work(center);
 }
 
 void HubSimulation::finish_case(std::uint32_t id) {
+  // Every emergency case brings liaison with the case workers and consultation agencies afterwards (planned
+  // before the slot is freed, so the new task cannot take it).
+  if (cases_[id].emergency)
+    plan(Duty::Liaison, sc_.duties.liaison, cases_[id].center, cases_[id].registrant, events_.now());
   free_cases_.push_back(id);
   release_coordinator(id);
 }
@@ -154,16 +133,21 @@ void HubSimulation::release_coordinator(std::uint32_t id) {
 
 void HubSimulation::on_case_step(std::uint32_t id) {
   Case& c = cases_[id];
+  end_step(id);
   switch (c.stage) {
     case Stage::AwaitOnCall:
       return begin_work(id);
     case Stage::Inquiry:
       return finish_case(id);
     case Stage::AssessmentVisit:
-      // Back at the desk for the write-up; a colleague may now go out in turn.
-      coordinators_.back_from_visit(c.center);
-      step_after(id, Stage::Assessment, sc_.assessment.staff_hours(rs_work_));
+      // Back at the desk for the write-up, which a call may interrupt; a colleague may now go out in turn.
+      c.visit = false;
+      c.interruptible = true;
+      run_step(id, Stage::Assessment, c.write_up_hours);
       return serve_waiting(c.center);
+    case Stage::Escort:
+    case Stage::PlannedDuty:
+      return finish_case(id);
     case Stage::Assessment: {
       Registrant& r = population_[static_cast<std::uint32_t>(c.registrant)];
       r.assessed = true;
@@ -264,9 +248,26 @@ void HubSimulation::on_contact_answered(std::uint32_t id) {
     place_in_facility(c, c.facility);
     recorder_.outcome(c.call_time, c.band, Outcome::ShortStay, events_.now());
     if (c.need == Need::Both && try_reserve_supporter()) dispatch_supporter();
-    return finish_case(id);
+    const double follow_up_at = events_.now() + sc_.duties.follow_up_after_days * kHoursPerDay;
+    plan(Duty::FollowUp, sc_.duties.follow_up, c.center, c.registrant, follow_up_at);  // may move the cases
+    return escort_or_finish(id);
   }
   contact_next_facility(id);
+}
+
+void HubSimulation::escort_or_finish(std::uint32_t id) {
+  const Duties& duties = sc_.duties;
+  Case& c = cases_[id];
+  // Drawn whatever the duty's settings, so scenarios that differ in them keep the same draws.
+  const double u_escort = rs_duties_.uniform();
+  const double escort_hours = duties.escort.hours(rs_duties_);
+  if (u_escort >= duties.escort_share || escort_hours <= 0) return finish_case(id);
+  // The coordinator who found the bed takes the person there (付添): a visit, not interrupted.
+  coordinators_.change_duty(c.center, c.on_call, c.duty, Duty::Escort, events_.now());
+  c.duty = Duty::Escort;
+  c.visit = !c.on_call;
+  if (c.visit) coordinators_.leave_for_visit(c.center);
+  run_step(id, Stage::Escort, escort_hours);
 }
 
 void HubSimulation::try_next_fallback(std::uint32_t id) {
@@ -327,10 +328,23 @@ void HubSimulation::dispatch_supporter() {
 }
 
 void HubSimulation::enqueue_assessment(std::uint32_t registrant) {
-  const int center = coordinators_.center_of_region(population_[registrant].region);
-  if (!population_.assessment_due(registrant, events_.now(), center)) return;
-  recorder_.backlog_changed(events_.now(), +1);
-  serve_waiting(center);
+  const double now = events_.now();
+  if (!population_.assessment_due(registrant, now)) return;
+  recorder_.backlog_changed(now, +1);
+  // Booked as one task: the home visit (if any) and the write-up, drawn now.
+  const std::uint32_t id = new_case();
+  Case& c = cases_[id];
+  c.center = coordinators_.center_of_region(population_[registrant].region);
+  c.registrant = static_cast<std::int32_t>(registrant);
+  c.duty = Duty::Assessment;
+  c.due_at = now;
+  const double visit_hours = sc_.assessment.visit_hours(rs_work_);
+  c.write_up_hours = sc_.assessment.staff_hours(rs_work_);
+  c.visit = visit_hours > 0;
+  c.interruptible = !c.visit;
+  c.stage = c.visit ? Stage::AssessmentVisit : Stage::Assessment;
+  c.step_hours = c.visit ? visit_hours : c.write_up_hours;
+  book(id, now, visit_hours + c.write_up_hours);
 }
 
 void HubSimulation::on_reassessment_due(std::uint32_t registrant) {

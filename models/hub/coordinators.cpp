@@ -88,6 +88,18 @@ void Coordinators::release(int center, bool on_call, Duty duty, double t) {
   set_levels(center, t);
 }
 
+void Coordinators::change_duty(int center, bool on_call, Duty from, Duty to, double t) {
+  settle(center, t);
+  CenterState& cs = centers_[center];
+  if (on_call) {
+    cs.on_call_duty = to;
+  } else {
+    --cs.busy_by_duty[static_cast<int>(from)];
+    ++cs.busy_by_duty[static_cast<int>(to)];
+  }
+  set_levels(center, t);
+}
+
 std::uint32_t Coordinators::next_waiting(int center) {
   auto& waiting = centers_[center].waiting;
   const std::uint32_t id = waiting.front();

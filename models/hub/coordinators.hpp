@@ -61,6 +61,8 @@ class Coordinators {
   // A coordinator starts or ends work on a duty at time t.
   void take(int center, bool on_call, Duty duty, double t);
   void release(int center, bool on_call, Duty duty, double t);
+  // The coordinator working a case goes on to another duty for it (an emergency's escort) at time t.
+  void change_duty(int center, bool on_call, Duty from, Duty to, double t);
 
   void wait(int center, std::uint32_t case_id) { centers_[center].waiting.push_back(case_id); }
   [[nodiscard]] bool anyone_waiting(int center) const { return !centers_[center].waiting.empty(); }

@@ -43,8 +43,9 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_experience_(seed, rep, "experience-stays"),
       rs_home_(seed, rep, "home-support"),
       rs_assessment_schedule_(seed, rep, "assessment-schedule"),
-      population_(static_cast<int>(sc.centers.size())),
+      rs_duties_(seed, rep, "duties"),
       coordinators_(sc_, calendar_),
+      planned_(static_cast<int>(sc.centers.size())),
       hub_rooms_(sc_.hub.rooms),
       supporters_(sc_.home_support),
       bookings_(sc_.facilities.size()),
@@ -91,6 +92,7 @@ ReplicationResult HubSimulation::run() {
   events_.schedule(t_end_, kEnd);
   schedule_plan_changes();  // before the shift ticks: a change at midnight comes before that midnight's tick
   events_.schedule(0.0, kShiftTick);
+  events_.schedule(next_meeting(0.0), kMeeting);
   const double first = sim::next_arrival_by_thinning(rs_registrations_, 0.0, t_end_, registration_bound_per_hour_,
                                                      [this](double t) { return registration_intensity(t); });
   if (std::isfinite(first)) events_.schedule(first, kRegistration);
@@ -115,6 +117,8 @@ ReplicationResult HubSimulation::run() {
       case kPlanChange: on_plan_change(e.subject); break;
       case kGiveUp: on_give_up(e.subject); break;
       case kCensus: on_census(); break;
+      case kWorkBooked: serve_waiting(static_cast<int>(e.subject)); break;
+      case kMeeting: on_meeting(); break;
       case kEnd: return finish();
     }
   }
@@ -256,6 +260,8 @@ void HubSimulation::register_person(const Registrant& person, bool already_asses
     // Earlier assessments were spread over the past interval, so re-assessments fall due evenly.
     if (interval > 0) events_.schedule(now + rs_assessment_schedule_.uniform() * interval, kReassessmentDue, id);
   } else {
+    // Registration intake (面談) comes first; the first assessment is booked after it.
+    plan(Duty::Intake, sc_.duties.intake, coordinators_.center_of_region(person.region), static_cast<std::int32_t>(id), now);
     enqueue_assessment(id);
   }
 }

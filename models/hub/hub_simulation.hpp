@@ -12,6 +12,7 @@
 #include "models/hub/experience_bookings.hpp"
 #include "models/hub/facility_state.hpp"
 #include "models/hub/hub_rooms.hpp"
+#include "models/hub/planned_work.hpp"
 #include "models/hub/population.hpp"
 #include "models/hub/recorder.hpp"
 #include "models/hub/registrant.hpp"
@@ -48,6 +49,8 @@ class HubSimulation {
     kPlanChange,
     kGiveUp,  // a waiting caller's patience ran out
     kCensus,  // the daily count of beds and rooms in use
+    kWorkBooked,  // planned work booked for now at center `subject` may start
+    kMeeting,     // the liaison meeting's day
     kEnd,
   };
 
@@ -64,6 +67,8 @@ class HubSimulation {
     HandingOver,          // the coordinator's hand-over call or written referral
     AwaitingCaseWorkers,  // referred while the case workers' office was closed; taken over at its opening
     CallingBack,          // a caller who hung up, before calling again
+    Escort,        // escorting the person to the facility
+    PlannedDuty,   // intake, follow-up, liaison or the meeting
   };
 
   struct Case {
@@ -87,6 +92,16 @@ class HubSimulation {
     int tries = 1;                 // calls placed so far for this need (call-backs included)
     bool hung_up = false;          // gave up waiting: left in the center's queue, skipped when it comes up
     sim::EventHandle give_up;      // while waiting, when patience runs out
+    // Planned work (a task booked into the center's diary)
+    double booked_at = 0;          // booked start
+    double due_at = 0;             // when it fell due
+    double step_hours = 0;         // the current step's (remaining) coordinator time
+    double write_up_hours = 0;     // an assessment's desk work after its visit
+    bool visit = false;            // the current step is away from the office
+    bool interruptible = false;    // the current step is desk work a call may interrupt
+    bool started = false;          // begun at least once (a resumed task is not begun again)
+    double step_end = 0;
+    sim::EventHandle step_handle;  // an interruptible step's end
   };
 
   // Event handlers
@@ -137,14 +152,29 @@ class HubSimulation {
   // The coordinator is free; the case goes on without them (a hand-over awaiting the office's opening).
   void release_coordinator(std::uint32_t case_id);
   void serve_waiting(int center);
-  void start_assessments(int center);
   void step_after(std::uint32_t case_id, Stage stage, double hours);
+
+  // Planned work (planned_duties.cpp): tasks booked into the center's diary, started in office hours by a free
+  // coordinator (a visit only while min_at_phones stay), desk work interrupted by calls and resumed.
+  bool office_hours(double t) const;
+  double planned_capacity(int center, std::int64_t hour) const;
+  void plan(Duty duty, const DutyWork& work, int center, std::int32_t registrant, double earliest);
+  void book(std::uint32_t case_id, double earliest, double hours);
+  void start_planned_work(int center);
+  void begin_task(std::uint32_t case_id);
+  void run_step(std::uint32_t case_id, Stage stage, double hours);
+  bool interrupt_desk_work(int center);
+  void end_step(std::uint32_t case_id);
+  void on_meeting();
+  double next_meeting(double after) const;
 
   // Emergencies
   void begin_emergency(std::uint32_t case_id);
   void begin_search(std::uint32_t case_id);
   void contact_next_facility(std::uint32_t case_id);
   void on_contact_answered(std::uint32_t case_id);
+  // After a short stay is found: the coordinator escorts the person there when the scenario says so.
+  void escort_or_finish(std::uint32_t case_id);
   void try_next_fallback(std::uint32_t case_id);
   void hand_over(std::uint32_t case_id);
   bool try_reserve_supporter();
@@ -179,7 +209,7 @@ class HubSimulation {
 
   // Streams, one per purpose (see docs/model.md, "Random numbers").
   sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
-      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_;
+      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_, rs_duties_;
 
   // Precomputed rates
   sim::PiecewiseLinear expected_registered_;
@@ -190,6 +220,7 @@ class HubSimulation {
   // The parts
   Population population_;
   Coordinators coordinators_;
+  PlannedWork planned_;
   std::vector<FacilityState> facilities_;
   HubRooms hub_rooms_;
   Supporters supporters_;

@@ -37,6 +37,7 @@ void HubSimulation::on_plan_change(std::uint32_t change) {
     facilities_[f].change_plan(spec, planned_requests_per_hour(spec));
   }
   hub_rooms_.set_rooms(sc_.hub.rooms);
+  planned_.recheck_capacity();
   staff_centers(now);  // a coordinator coming on duty takes a waiting case at once
   // Calls and experience requests at the new rates (thinning reads the new time-of-week profile directly).
   if (rates() != rates_before) reschedule_population_processes();

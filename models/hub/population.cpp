@@ -24,27 +24,21 @@ bool Population::leave(std::uint32_t id) {
   return true;
 }
 
-bool Population::assessment_due(std::uint32_t id, double now, int center) {
+bool Population::assessment_due(std::uint32_t id, double now) {
   Registrant& r = registrants_[id];
   if (r.awaiting_assessment) return false;
   r.awaiting_assessment = true;
   r.assessment_due_at = now;
   ++backlog_;
-  assessment_queue_[center].push_back(id);
   return true;
 }
 
-std::optional<std::uint32_t> Population::next_assessment(int center) {
-  auto& queue = assessment_queue_[center];
-  while (!queue.empty()) {
-    const std::uint32_t id = queue.front();
-    queue.pop_front();
-    if (!registrants_[id].awaiting_assessment) continue;  // left the register while waiting
-    registrants_[id].awaiting_assessment = false;
-    --backlog_;
-    return id;
-  }
-  return std::nullopt;
+bool Population::start_assessment(std::uint32_t id) {
+  Registrant& r = registrants_[id];
+  if (!r.awaiting_assessment) return false;  // left the register while waiting
+  r.awaiting_assessment = false;
+  --backlog_;
+  return true;
 }
 
 }  // namespace kyoten::hub

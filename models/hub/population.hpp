@@ -1,7 +1,7 @@
 #pragma once
 // The people on the register during a run: everyone ever registered (so a case can still refer to someone who
 // has left), the active list that calls and experience requests are drawn from, and the assessments that have
-// fallen due, queued at the center that serves each person's region.
+// fallen due and not yet started (the backlog).
 #include <algorithm>
 #include <cstdint>
 #include <deque>
@@ -14,7 +14,7 @@ namespace kyoten::hub {
 
 class Population {
  public:
-  explicit Population(int centers) : assessment_queue_(static_cast<std::size_t>(centers)) {}
+  Population() = default;
 
   // Adds a person to the register and the active list; returns their id.
   std::uint32_t add(const Registrant& person);
@@ -32,18 +32,16 @@ class Population {
     return active_[std::min(position, active_.size() - 1)];
   }
 
-  // An assessment falls due for the person at `now`, queued at `center`. Returns false if one is already
-  // awaited (nothing changes).
-  bool assessment_due(std::uint32_t id, double now, int center);
-  // The next person at `center` still awaiting their assessment, taken off the queue; nullopt if none.
-  std::optional<std::uint32_t> next_assessment(int center);
+  // An assessment falls due for the person at `now`. Returns false if one is already awaited (nothing changes).
+  bool assessment_due(std::uint32_t id, double now);
+  // The person's awaited assessment starts: true, and off the backlog, unless they left the register meanwhile.
+  bool start_assessment(std::uint32_t id);
   // Assessments fallen due and not yet started.
   [[nodiscard]] int backlog() const { return backlog_; }
 
  private:
   std::vector<Registrant> registrants_;
   std::vector<std::uint32_t> active_;
-  std::vector<std::deque<std::uint32_t>> assessment_queue_;  // per center
   int backlog_ = 0;
 };
 

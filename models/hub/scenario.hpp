@@ -163,6 +163,28 @@ struct Patience {
   int max_tries = kDefaultMaxTries;  // calls in all, the first included
 };
 
+// One kind of planned staff work in the duty catalogue. Planned work is done in weekday office hours (the
+// weekday-daytime band), booked into the coming days' free hours at its center.
+struct DutyWork {
+  Distribution hours{sim::Constant{0}};  // coordinator time per task; zero = the duty is not on the clock
+  bool visit = false;          // away from the office (travel included): taken only while min_at_phones stay
+  bool interruptible = false;  // desk work a call may interrupt; it resumes later with its remaining time
+};
+
+// The duty catalogue beyond calls, emergencies and assessments (those are in Calls, Search and Assessment).
+struct Duties {
+  DutyWork intake;     // per new registrant (面談), before the first assessment is booked
+  DutyWork liaison;    // per emergency case not handed over, with case workers and consultation agencies
+  DutyWork follow_up;  // per emergency short stay, a contact once the stay has started
+  double follow_up_after_days = 1;
+  DutyWork escort;     // the coordinator working the case escorts the person to the facility (付添); a visit
+  double escort_share = 0;  // share of emergency short stays escorted
+  DutyWork meeting;    // the liaison meeting (連絡会), per attendee
+  int meeting_every_months = 0;  // 0 = none; held on the first weekday of the month that is not a holiday
+  int meeting_start_hour = 14;
+  int meeting_attendees = 1;     // coordinators of each center who attend
+};
+
 struct Calls {
   double per_registrant_per_year = 0;  // calls from registered people
   double unregistered_per_year = 0;    // calls from people not on the register
@@ -318,6 +340,7 @@ struct Scenario {
   std::vector<Region> regions;
   Registration registration;
   Assessment assessment;
+  Duties duties;
   Calls calls;
   std::vector<Center> centers;
   std::vector<Facility> facilities;

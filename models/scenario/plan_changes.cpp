@@ -17,9 +17,9 @@ namespace kyoten::scenario {
 namespace {
 
 // Sections a change may state.
-constexpr std::array<std::string_view, 12> kChangeable = {
-    "calls", "centers", "facilities", "facility_defaults", "hub",        "budget",
-    "search", "home_support", "stays", "assessment", "experience", "elderly_care"};
+constexpr std::array<std::string_view, 13> kChangeable = {
+    "calls",        "centers", "facilities", "facility_defaults", "hub",        "budget",      "search",
+    "home_support", "stays",   "assessment", "duties",            "experience", "elderly_care"};
 
 // Sections fixed for the whole run, and why.
 struct Fixed {

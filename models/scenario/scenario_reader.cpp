@@ -16,6 +16,7 @@ hub::Scenario read_scenario(const toml::table& root_table, ErrorSink& sink) {
   read_registration(root, horizon_ok ? &s.horizon : nullptr, s.registration);
   read_assessment(root, s.assessment);
   read_calls(root, s.calls);
+  read_duties(root, s.duties);
   read_centers(root, s.regions, s.centers);
   read_facilities(root, s.regions, s.facilities);
   read_hub(root, s.hub);

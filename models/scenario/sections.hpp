@@ -16,6 +16,7 @@ void read_calendar(TableReader& root, hub::CalendarRules& calendar);
 void read_registration(TableReader& root, const hub::Horizon* horizon, hub::Registration& registration);
 void read_assessment(TableReader& root, hub::Assessment& assessment);
 void read_calls(TableReader& root, hub::Calls& calls);
+void read_duties(TableReader& root, hub::Duties& duties);
 
 void read_centers(TableReader& root, const std::vector<hub::Region>& regions, std::vector<hub::Center>& centers);
 void read_facilities(TableReader& root, const std::vector<hub::Region>& regions, std::vector<hub::Facility>& facilities);

@@ -103,7 +103,8 @@ std::vector<hub::ReplicationResult> small_results() {
     x.staff_utilisation.fill(kNaN);
     x.staff_utilisation[9] = 0.5;                    // Monday 09:00
     x.staff_utilisation[24 + 10] = awkward(r) / 10;  // Tuesday 10:00
-    // The same by duty: Monday 09:00 two scheduled hours, 0.5 + 0.25 + 0.25 busy, 1.5 overtime on assessments;
+    // The same by duty: Monday 09:00 two scheduled hours, 0.5 + 0.25 + 0.25 busy (inquiry, emergency, assessment),
+    // 1.5 overtime on assessments;
     // Tuesday 10:00 one scheduled hour, awkward/10 busy on inquiries.
     x.staff.resize(hub::kDuties);
     for (int d = 0; d < hub::kDuties; ++d) {
@@ -112,7 +113,7 @@ std::vector<hub::ReplicationResult> small_results() {
       s.duty = d;
       s.scheduled_hours[9] = 2;
       s.scheduled_hours[24 + 10] = 1;
-      s.busy_hours[9] = d == 0 ? 0.5 : 0.25;
+      s.busy_hours[9] = d == 0 ? 0.5 : d <= 2 ? 0.25 : 0.0;  // the other duties idle
     }
     x.staff[0].busy_hours[24 + 10] = awkward(r) / 10;
     x.staff[2].overtime_hours[9] = 1.5;
@@ -193,13 +194,14 @@ TEST(OutputFiles, MonthlyDailyStaffCostsAndBudgetHaveTheSpecifiedColumns) {
   auto staff = lines_of(run.dir / "staff_utilisation.csv");
   EXPECT_EQ(staff[0],
             "replication,center,duty,hour_of_week,weekday,hour,scheduled_hours,busy_hours,overtime_hours,utilisation");
-  // Per replication and center: all duties, then inquiry, emergency, assessment, 168 hours each.
-  ASSERT_EQ(staff.size(), 1 + kReplications * 4 * 168);
+  // Per replication and center: all duties, then each duty of hub::kDutyKeys, 168 hours each.
+  constexpr std::size_t kRows = 1 + hub::kDuties;
+  ASSERT_EQ(staff.size(), 1 + kReplications * kRows * 168);
   EXPECT_EQ(staff[1], "0,center,all,0,0,0,0,0,0,");  // nobody on duty: empty
   EXPECT_EQ(staff[1 + 9], "0,center,all,9,0,9,2,1,1.5,0.5");
   EXPECT_EQ(staff[1 + 168 + 9], "0,center,inquiry,9,0,9,2,0.5,0,0.25");
   EXPECT_EQ(staff[1 + 3 * 168 + 9], "0,center,assessment,9,0,9,2,0.25,1.5,0.125");
-  const auto tuesday = fields_of(staff[1 + 4 * 168 + 34]);  // replication 1, all duties, Tuesday 10:00
+  const auto tuesday = fields_of(staff[1 + kRows * 168 + 34]);  // replication 1, all duties, Tuesday 10:00
   EXPECT_EQ(tuesday[0], "1");
   EXPECT_EQ(tuesday[2], "all");
   EXPECT_EQ(tuesday[4], "1");
@@ -310,7 +312,7 @@ TEST(OutputFiles, ResultsDbHoldsTheSameTablesAndRows) {
       {"kpis", kReplications},
       {"monthly", kReplications * 2},
       {"daily", kReplications * 2},
-      {"staff_utilisation", kReplications * 4 * 168},
+      {"staff_utilisation", kReplications * (1 + hub::kDuties) * 168},
       {"overtime", kReplications},
       {"costs", kReplications * 2},
       {"budget", 3},
@@ -322,7 +324,7 @@ TEST(OutputFiles, ResultsDbHoldsTheSameTablesAndRows) {
   EXPECT_EQ(query_double(db, "SELECT calls FROM kpis WHERE replication = 2"), awkward(2));
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM kpis WHERE answer_mean_min IS NULL"), 3);
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM staff_utilisation WHERE utilisation IS NULL"),
-            static_cast<long long>(kReplications * 4 * 166));
+            static_cast<long long>(kReplications * (1 + hub::kDuties) * 166));
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM daily WHERE date = '2023-04-01'"), 3);
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM monthly WHERE month = '2023-03'"), 3);
   EXPECT_EQ(query_integer(db, "SELECT seed FROM run"), 7);

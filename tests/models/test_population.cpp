@@ -1,4 +1,4 @@
-// The register: who is active, leaving, and assessments falling due queued per center with the backlog.
+// The register: who is active, leaving, and assessments falling due and the backlog.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -15,7 +15,7 @@ Registrant in_region(int region) {
 }
 
 TEST(Population, LeavingKeepsTheOthersActiveAndTheRecordOfTheLeaver) {
-  Population p(1);
+  Population p;
   const auto a = p.add(in_region(0)), b = p.add(in_region(0)), c = p.add(in_region(0));
   EXPECT_EQ(p.active_count(), 3);
   EXPECT_FALSE(p.leave(a));  // awaited no assessment
@@ -31,32 +31,30 @@ TEST(Population, LeavingKeepsTheOthersActiveAndTheRecordOfTheLeaver) {
   EXPECT_EQ(p.active_count(), 2);
 }
 
-TEST(Population, AssessmentsAreTakenFirstDueFirstPerCenter) {
-  Population p(2);
-  const auto a = p.add(in_region(0)), b = p.add(in_region(0)), c = p.add(in_region(1));
-  EXPECT_TRUE(p.assessment_due(a, 1.0, 0));
-  EXPECT_TRUE(p.assessment_due(c, 2.0, 1));
-  EXPECT_TRUE(p.assessment_due(b, 3.0, 0));
-  EXPECT_FALSE(p.assessment_due(a, 4.0, 0));  // already awaited: not queued twice, due time kept
-  EXPECT_EQ(p.backlog(), 3);
+TEST(Population, AnAssessmentFallsDueOnceAndLeavesTheBacklogWhenItStarts) {
+  Population p;
+  const auto a = p.add(in_region(0)), b = p.add(in_region(0));
+  EXPECT_TRUE(p.assessment_due(a, 1.0));
+  EXPECT_TRUE(p.assessment_due(b, 3.0));
+  EXPECT_FALSE(p.assessment_due(a, 4.0));  // already awaited: not due twice, due time kept
+  EXPECT_EQ(p.backlog(), 2);
   EXPECT_DOUBLE_EQ(p[a].assessment_due_at, 1.0);
-  EXPECT_EQ(p.next_assessment(0), a);
-  EXPECT_EQ(p.next_assessment(0), b);
-  EXPECT_EQ(p.next_assessment(0), std::nullopt);
+  EXPECT_TRUE(p.start_assessment(b));
   EXPECT_EQ(p.backlog(), 1);
-  EXPECT_EQ(p.next_assessment(1), c);
+  EXPECT_FALSE(p.start_assessment(b));  // started already
+  EXPECT_TRUE(p.start_assessment(a));
   EXPECT_EQ(p.backlog(), 0);
 }
 
 TEST(Population, SomeoneWhoLeavesWhileWaitingLeavesTheBacklogAndIsSkipped) {
-  Population p(1);
+  Population p;
   const auto a = p.add(in_region(0)), b = p.add(in_region(0));
-  p.assessment_due(a, 0.0, 0);
-  p.assessment_due(b, 0.0, 0);
+  p.assessment_due(a, 0.0);
+  p.assessment_due(b, 0.0);
   EXPECT_TRUE(p.leave(a));  // an awaited assessment is dropped
   EXPECT_EQ(p.backlog(), 1);
-  EXPECT_EQ(p.next_assessment(0), b);
-  EXPECT_EQ(p.next_assessment(0), std::nullopt);
+  EXPECT_FALSE(p.start_assessment(a));  // the booked assessment finds them gone
+  EXPECT_TRUE(p.start_assessment(b));
   EXPECT_EQ(p.backlog(), 0);
 }
 

@@ -1,0 +1,100 @@
+#pragma once
+// The diary a center books its planned work into: coordinator-hours booked per clock hour. A task is booked
+// into the first hours at or after its earliest start that have free capacity, one coordinator working it,
+// so work that falls due over a weekend is spread over the coming days instead of all starting on Monday at
+// 9:00. The capacity of an hour (coordinators free for planned work then) is the caller's: the diary knows no
+// schedule.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <deque>
+#include <limits>
+
+namespace kyoten::hub {
+
+class WorkDiary {
+ public:
+  // Hours ahead searched for free capacity; beyond that a task is not booked and starts when someone is free.
+  static constexpr std::int64_t kLookaheadHours = 366 * 24;
+
+  // Books `hours` of one coordinator's work into the free hours from `earliest` on (whole hours from the next
+  // clock hour). `capacity(hour)` gives the coordinator-hours available for planned work in clock hour `hour`
+  // (hour h runs from h to h + 1). Returns the booked start: the moment within the first hour with free
+  // capacity at which a coordinator is free, or `earliest` when nothing could be booked.
+  template <class Capacity>
+  double book(double earliest, double hours, Capacity&& capacity) {
+    const auto first = static_cast<std::int64_t>(std::ceil(earliest - kEpsilon));
+    // Hours before full_until_ are known to have no free capacity; the search may skip them, and move the
+    // mark on while it finds only full hours from it.
+    const bool from_mark = first <= full_until_;
+    double start = -1, remaining = hours;
+    for (std::int64_t h = std::max(first, full_until_); h < first + kLookaheadHours && remaining > kEpsilon; ++h) {
+      const double cap = capacity(h);
+      double* booked = cap > 0 ? &slot(h) : nullptr;
+      const double free = booked ? cap - *booked : 0.0;
+      if (free <= kEpsilon) {
+        if (from_mark && full_until_ == h) full_until_ = h + 1;
+        continue;
+      }
+      double& booked_h = *booked;
+      // One coordinator works the task: within the first hour it starts when the last free colleague is free.
+      const double offset = start < 0 ? std::max(0.0, booked_h - (cap - 1.0)) : 0.0;
+      if (start < 0) start = static_cast<double>(h) + offset;
+      const double take = std::min({free, remaining, 1.0 - offset});
+      booked_h += take;
+      remaining -= take;
+      if (from_mark && booked_h >= cap - kEpsilon && full_until_ == h) full_until_ = h + 1;
+    }
+    return start < 0 ? earliest : std::max(start, earliest);
+  }
+
+  // Books `hours` of one coordinator's work at a fixed time (a meeting), whatever else is booked then.
+  void book_at(double t, double hours) {
+    for (auto h = static_cast<std::int64_t>(std::floor(t)); hours > kEpsilon; ++h) {
+      const double take = std::min(hours, 1.0);
+      slot(h) += take;
+      hours -= take;
+    }
+  }
+
+  // The capacities may have changed (a change of plan): hours passed over as full are looked at again.
+  void recheck() { full_until_ = std::numeric_limits<std::int64_t>::min(); }
+  // Clock hours before this one have no free capacity (or are past), as far as the diary knows.
+  [[nodiscard]] std::int64_t full_until() const { return full_until_; }
+
+  // Coordinator-hours booked in clock hour `hour`.
+  [[nodiscard]] double booked(std::int64_t hour) const {
+    const std::int64_t i = hour - first_hour_;
+    return i >= 0 && i < static_cast<std::int64_t>(booked_.size()) ? booked_[static_cast<std::size_t>(i)] : 0.0;
+  }
+
+ private:
+  static constexpr double kEpsilon = 1e-9;
+  double& slot(std::int64_t hour) {
+    if (booked_.empty()) first_hour_ = hour;
+    while (hour < first_hour_) {
+      booked_.push_front(0.0);
+      --first_hour_;
+    }
+    while (hour >= first_hour_ + static_cast<std::int64_t>(booked_.size())) booked_.push_back(0.0);
+    return booked_[static_cast<std::size_t>(hour - first_hour_)];
+  }
+
+ public:
+  // Time has come to `now`: nothing can be booked before it any more (bookings start on whole hours).
+  void advance_to(double now) {
+    const auto hour = static_cast<std::int64_t>(std::floor(now));
+    full_until_ = std::max(full_until_, static_cast<std::int64_t>(std::ceil(now - kEpsilon)));
+    while (!booked_.empty() && first_hour_ < hour) {
+      booked_.pop_front();
+      ++first_hour_;
+    }
+  }
+
+ private:
+  std::int64_t first_hour_ = 0;  // clock hour of booked_.front()
+  std::int64_t full_until_ = std::numeric_limits<std::int64_t>::min();
+  std::deque<double> booked_;
+};
+
+}  // namespace kyoten::hub

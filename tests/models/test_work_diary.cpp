@@ -1,0 +1,75 @@
+// Booking planned work into the coming days' free hours, checked on small schedules worked by hand.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+#include "models/hub/work_diary.hpp"
+
+namespace kyoten::hub {
+namespace {
+
+constexpr std::int64_t kDay = 24;
+constexpr std::int64_t kSaturday = 5 * kDay, kNextMonday = 7 * kDay, kNextTuesday = 8 * kDay;
+
+// Hour 0 is a Monday 00:00; `staff` coordinators free for planned work on weekdays 9–17.
+auto office(double staff) {
+  return [staff](std::int64_t hour) {
+    const std::int64_t day = hour / kDay, h = hour % kDay;
+    return day % 7 < 5 && h >= 9 && h < 17 ? staff : 0.0;
+  };
+}
+
+TEST(WorkDiary, WorkFallingDueAtTheWeekendIsSpreadOverMondayNotAllStartedAtNine) {
+  // One coordinator free: three 3-hour tasks due on Saturday 10:00 start Monday 9:00, 12:00 and 15:00 (the
+  // third runs 15–17 and 9–10 on Tuesday); a fourth of 1 hour starts Tuesday 10:00.
+  WorkDiary diary;
+  const double saturday = kSaturday + 10;
+  EXPECT_DOUBLE_EQ(diary.book(saturday, 3, office(1)), kNextMonday + 9);
+  EXPECT_DOUBLE_EQ(diary.book(saturday, 3, office(1)), kNextMonday + 12);
+  EXPECT_DOUBLE_EQ(diary.book(saturday, 3, office(1)), kNextMonday + 15);
+  EXPECT_DOUBLE_EQ(diary.book(saturday, 1, office(1)), kNextTuesday + 10);
+  EXPECT_DOUBLE_EQ(diary.booked(kNextMonday + 16), 1.0);
+  EXPECT_DOUBLE_EQ(diary.booked(kNextTuesday + 9), 1.0);
+  EXPECT_DOUBLE_EQ(diary.booked(kNextTuesday + 11), 0.0);
+}
+
+TEST(WorkDiary, APartHourBookedMakesTheNextTaskStartWhenTheCoordinatorIsFree) {
+  // Half an hour then an hour on Monday from 8:00: 9:00 and 9:30; the second fills 9:30–10:30.
+  WorkDiary diary;
+  EXPECT_DOUBLE_EQ(diary.book(8, 0.5, office(1)), 9.0);
+  EXPECT_DOUBLE_EQ(diary.book(8, 1.0, office(1)), 9.5);
+  EXPECT_DOUBLE_EQ(diary.booked(9), 1.0);
+  EXPECT_DOUBLE_EQ(diary.booked(10), 0.5);
+}
+
+TEST(WorkDiary, TwoCoordinatorsTakeTwoTasksInTheSameHour) {
+  // Two free: two 2-hour tasks both start Monday 9:00; a third starts at 11:00.
+  WorkDiary diary;
+  EXPECT_DOUBLE_EQ(diary.book(0, 2, office(2)), 9.0);
+  EXPECT_DOUBLE_EQ(diary.book(0, 2, office(2)), 9.0);
+  EXPECT_DOUBLE_EQ(diary.book(0, 2, office(2)), 11.0);
+  EXPECT_DOUBLE_EQ(diary.booked(10), 2.0);
+  EXPECT_DOUBLE_EQ(diary.booked(11), 1.0);
+}
+
+TEST(WorkDiary, AMeetingAtAFixedTimeTakesItsHourFromLaterBookings) {
+  // The meeting Monday 9–11 for the one coordinator: a task booked from Monday 0:00 starts at 11:00.
+  WorkDiary diary;
+  diary.book_at(9, 2);
+  EXPECT_DOUBLE_EQ(diary.book(0, 1, office(1)), 11.0);
+}
+
+TEST(WorkDiary, WorkBookedForLaterLeavesTheHoursBeforeItFree) {
+  // A follow-up booked from Tuesday does not use Monday; a task booked afterwards from Monday starts Monday 9:00.
+  WorkDiary diary;
+  EXPECT_DOUBLE_EQ(diary.book(kDay, 1, office(1)), kDay + 9);
+  EXPECT_DOUBLE_EQ(diary.book(0, 1, office(1)), 9.0);
+}
+
+TEST(WorkDiary, WithNoCapacityAtAllNothingIsBookedAndTheTaskStartsWhenSomeoneIsFree) {
+  WorkDiary diary;
+  EXPECT_DOUBLE_EQ(diary.book(5.25, 2, [](std::int64_t) { return 0.0; }), 5.25);
+}
+
+}  // namespace
+}  // namespace kyoten::hub
