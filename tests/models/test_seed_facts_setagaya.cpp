@@ -115,13 +115,17 @@ TEST(SetagayaStaffing, AThirdDaytimeCoordinatorShortensTheAssessmentWaitAtTheCos
   RecordProperty("two_minus_three_wait_days", std::to_string(wait.low()) + " .. " + std::to_string(wait.high()));
   EXPECT_GT(wait.low(), 0.0) << "two minus three daytime, 95% CI [" << wait.low() << ", " << wait.high() << "] days";
 
-  // By hand: the third coordinator works 9 hours on each weekday of FY2024 that is not a public holiday, at
+  // By hand: the third coordinator works 9 hours on each weekday of FY2024 that is neither a public holiday nor
+  // in the municipal year-end closure (29 December – 3 January, on by default), at
   // 2,500 yen an hour with no night or holiday premium (9–18 on working days); overtime and call-outs are paid
   // on top in each run and set apart.
   int working_days = 0;
   for (std::chrono::sys_days d{ymd(2024, 4, 1)}; d < std::chrono::sys_days{ymd(2025, 4, 1)}; d += std::chrono::days{1}) {
     const unsigned weekday = std::chrono::weekday{d}.iso_encoding();  // 1 = Monday … 7 = Sunday
-    if (weekday <= 5 && !sim::is_japanese_holiday(d)) ++working_days;
+    const std::chrono::year_month_day date{d};
+    const bool year_end = (date.month() == std::chrono::December && date.day() >= std::chrono::day{29}) ||
+                          (date.month() == std::chrono::January && date.day() <= std::chrono::day{3});
+    if (weekday <= 5 && !sim::is_japanese_holiday(d) && !year_end) ++working_days;
   }
   const double added_yen = working_days * 9.0 * 2'500;
   for (std::size_t r = 0; r < kReplications; ++r) {
