@@ -27,6 +27,7 @@
 #include "models/output/precision.hpp"
 #include "models/output/results_directory.hpp"
 #include "models/output/summary.hpp"
+#include "models/output/surge_report.hpp"
 #include "models/output/terminal_table.hpp"
 #include "models/scenario/input_error.hpp"
 #include "models/scenario/loader.hpp"
@@ -178,6 +179,8 @@ int run(const RunOptions& o, const std::string& command_line) {
   if (!o.quiet) fmt::print("{}\n", output::format_kpi_table(summary, o.language()));
   if (const std::string risk = output::format_budget_risk(summary, o.language()); !o.quiet && !risk.empty())
     fmt::print("{}\n", risk);
+  if (const std::string surges = output::format_surge_table(scenario, summary, o.language()); !o.quiet && !surges.empty())
+    fmt::print("{}\n", surges);
   if (!o.quiet && summary.draw_group > 1) fmt::print("{}\n", output::format_variance_split(summary, o.language()));
   if (!o.quiet && o.precision > 0)
     fmt::print("Replications: {} (precision target {:g}, reached {:.4g}{})\n", results.size(), o.precision,

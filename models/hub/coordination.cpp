@@ -161,7 +161,7 @@ void HubSimulation::on_case_step(std::uint32_t id) {
     case Stage::Contacting:
       return on_contact_answered(id);
     case Stage::HubPlacing:
-      place_in_hub();
+      place_in_hub(c.cause);
       recorder_.outcome(c.call_time, c.band, Outcome::HubRoom, events_.now());
       return finish_case(id);
     case Stage::HomeArranging:

@@ -128,6 +128,7 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
   out.months = std::move(acc_.months);
   out.days = std::move(acc_.days);
   out.costs = ledger_.records();
+  out.surges = surges_.results(now, sc_.hub.rooms > 0);
   return out;
 }
 

@@ -44,6 +44,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_home_(seed, rep, "home-support"),
       rs_assessment_schedule_(seed, rep, "assessment-schedule"),
       rs_duties_(seed, rep, "duties"),
+      rs_surges_(seed, rep, "surges"),
       coordinators_(sc_, calendar_),
       planned_(static_cast<int>(sc.centers.size())),
       hub_rooms_(sc_.hub.rooms),
@@ -78,6 +79,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
                              planned_requests_per_hour(spec));
   }
   events_.reserve(256);
+  schedule_surges(seed, rep);
 }
 
 ReplicationResult HubSimulation::run() {
@@ -119,6 +121,7 @@ ReplicationResult HubSimulation::run() {
       case kCensus: on_census(); break;
       case kWorkBooked: serve_waiting(static_cast<int>(e.subject)); break;
       case kMeeting: on_meeting(); break;
+      case kSurgeCall: on_surge_call(e.subject); break;
       case kEnd: return finish();
     }
   }
@@ -319,17 +322,35 @@ void HubSimulation::on_call_candidate() {
     c.person = draw_registrant(sc_, rs_call_content_, now);
     c.person.advance_plan = false;
   }
+  take_call(id, rs_call_content_, false);
+}
+
+void HubSimulation::take_call(std::uint32_t id, sim::RandomStream& content, bool surely_emergency) {
+  Case& c = cases_[id];
+  const double now = events_.now();
   c.call_time = now;
   c.band = band_at(calendar_, now, sc_.calls.band_hours);
   const int band = static_cast<int>(c.band);
-  c.emergency = rs_call_content_.uniform() < sc_.calls.emergency_share[band];
+  c.emergency = surely_emergency || content.uniform() < emergency_probability(c.person, band);
   if (c.emergency) {
-    c.need = static_cast<Need>(sim::draw_weighted(sc_.calls.need_weights, rs_call_content_));
-    sim::draw_weighted(sc_.calls.cause_weights, rs_call_content_);  // the cause is drawn for the trace; no branch uses it
-    c.handover = rs_call_content_.uniform() < sc_.calls.p_handover;
+    c.need = static_cast<Need>(sim::draw_weighted(sc_.calls.need_weights, content));
+    c.cause = static_cast<EmergencyCause>(sim::draw_weighted(sc_.calls.cause_weights, content));
+    // A cause with its own needs redraws the need (an extra draw only then, so other runs keep their numbers).
+    if (const auto& needs = sc_.calls.cause_effects[static_cast<int>(c.cause)].need_weights)
+      c.need = static_cast<Need>(sim::draw_weighted(*needs, content));
+    c.handover = content.uniform() < sc_.calls.p_handover;
   }
-  recorder_.call(c.band, c.emergency);
+  recorder_.call(c.band, c.emergency, now);
   offer(id, coordinators_.center_of_region(c.person.region));
+}
+
+double HubSimulation::emergency_probability(const Registrant& person, int band) const {
+  const double share = sc_.calls.emergency_share[band];
+  if (!person.ageing_caregiver) return share;
+  const double years = (events_.now() - person.registered_at) / kHoursPerYear;
+  const double factor = sc_.calls.ageing_caregiver_emergency_factor *
+                        std::pow(1.0 + sc_.calls.ageing_caregiver_factor_growth_per_year, std::max(0.0, years));
+  return std::min(1.0, share * factor);
 }
 
 ReplicationResult HubSimulation::finish() {

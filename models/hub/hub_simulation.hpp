@@ -51,6 +51,7 @@ class HubSimulation {
     kCensus,  // the daily count of beds and rooms in use
     kWorkBooked,  // planned work booked for now at center `subject` may start
     kMeeting,     // the liaison meeting's day
+    kSurgeCall,
     kEnd,
   };
 
@@ -78,6 +79,7 @@ class HubSimulation {
     Stage stage = Stage::Inquiry;
     TimeBand band = TimeBand::WeekdayDaytime;
     Need need = Need::ShortStay;
+    EmergencyCause cause = EmergencyCause::HealthFails;
     bool handover = false;
     int center = 0;
     std::int32_t registrant = -1;  // -1 for unregistered callers
@@ -117,6 +119,12 @@ class HubSimulation {
   void on_registration();
   void on_leave(std::uint32_t registrant);
   void on_call_candidate();
+  // The call's band, whether it is an emergency (always, for a surge call) and an emergency's need, cause and
+  // hand-over, drawn from `content`; then it is counted and offered to the person's center.
+  void take_call(std::uint32_t case_id, sim::RandomStream& content, bool surely_emergency);
+  // Dated surges (surges.cpp).
+  void schedule_surges(std::uint64_t seed, std::uint64_t replication);
+  void on_surge_call(std::uint32_t surge);
   void on_experience_candidate();
   void on_case_step(std::uint32_t case_id);
   void on_reassessment_due(std::uint32_t registrant);
@@ -124,7 +132,13 @@ class HubSimulation {
   void on_experience_end(std::uint32_t booking);
   void on_emergency_stay_end(int facility);
   void preempt_experience_stay(int facility);
-  double emergency_stay_days(const Distribution& need, double exit_delay_probability, const Distribution& exit_delay);
+  // A stay cut short, or finding no bed at its start: tried again daily within the rebooking window, else lost.
+  void wait_or_lose_experience(std::uint32_t booking, bool preempted);
+  // Days of an emergency stay: the cause's own length where the scenario gives one, else `need`.
+  double emergency_stay_days(EmergencyCause cause, const Distribution& need, double exit_delay_probability,
+                             const Distribution& exit_delay);
+  // P(emergency | call in `band`) for this person now (8050: an ageing caregiver raises it, more with the years).
+  double emergency_probability(const Registrant& person, int band) const;
   void arrange_transport();
   double registration_intensity(double t) const;
   void set_call_profile();
@@ -179,7 +193,7 @@ class HubSimulation {
   void hand_over(std::uint32_t case_id);
   bool try_reserve_supporter();
   void place_in_facility(Case& c, int facility);
-  void place_in_hub();
+  void place_in_hub(EmergencyCause cause);
   void dispatch_supporter();
   void release_hub_room();
 
@@ -209,7 +223,8 @@ class HubSimulation {
 
   // Streams, one per purpose (see docs/model.md, "Random numbers").
   sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
-      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_, rs_duties_;
+      rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_, rs_duties_,
+      rs_surges_;
 
   // Precomputed rates
   sim::PiecewiseLinear expected_registered_;

@@ -11,7 +11,7 @@ using sim::kHoursPerDay;
 }  // namespace
 
 Recorder::Recorder(const Scenario& sc, const sim::CivilCalendar& calendar, double t_start, double t_end)
-    : sc_(sc), calendar_(calendar), t_start_(t_start), t_end_(t_end) {}
+    : sc_(sc), calendar_(calendar), t_start_(t_start), t_end_(t_end), surges_(sc.surges, calendar) {}
 
 void Recorder::start(double now) {
   acc_ = Accumulators{};
@@ -49,8 +49,9 @@ void Recorder::registration() {
   acc_.month.registrations += 1;
 }
 
-void Recorder::call(TimeBand band, bool emergency) {
+void Recorder::call(TimeBand band, bool emergency, double call_time) {
   if (!collecting_) return;
+  if (emergency) surges_.emergency(call_time);
   const auto b = static_cast<std::size_t>(band);
   count(kpi_id("calls"));
   count(kpi_id("calls_weekday_daytime") + b);
@@ -111,6 +112,7 @@ void Recorder::search_found_no_bed(double call_time, TimeBand band) {
   if (!counts(call_time)) return;
   acc_.searches_without_bed += 1;
   acc_.without_bed_by_band[static_cast<int>(band)] += 1;
+  surges_.search_found_no_bed(call_time);
 }
 
 void Recorder::handover_failed(double call_time) {
@@ -120,6 +122,7 @@ void Recorder::handover_failed(double call_time) {
 void Recorder::outcome(double call_time, TimeBand band, Outcome outcome, double now) {
   if (!counts(call_time)) return;
   count(kpi_id("outcome_short_stay") + static_cast<std::size_t>(outcome));
+  surges_.outcome(call_time, outcome, now);
   const auto b = static_cast<std::size_t>(band);
   acc_.outcomes_by_band[b] += 1;
   if (outcome == Outcome::HandedOver || outcome == Outcome::Unresolved) {
@@ -168,6 +171,7 @@ void Recorder::unplanned_beds_changed(double now, int delta) {
 void Recorder::hub_rooms_changed(double now, int delta, int in_use) {
   hub_level_.add(now, delta);
   if (collecting_ && delta > 0) acc_.room_days_used += delta;
+  surges_.rooms_full(now, sc_.hub.rooms > 0 && in_use >= sc_.hub.rooms);
   acc_.day.hub_rooms_in_use_max = std::max(acc_.day.hub_rooms_in_use_max, in_use);
   acc_.day.hub_rooms_in_use_min = std::min(acc_.day.hub_rooms_in_use_min, in_use);
 }

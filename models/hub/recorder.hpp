@@ -13,6 +13,7 @@
 #include "models/hub/cost_ledger.hpp"
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
+#include "models/hub/surge_windows.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/time/civil_calendar.hpp"
 
@@ -52,7 +53,7 @@ class Recorder {
     if (collecting_) ledger_.charge(line, yen);
   }
   void registration();
-  void call(TimeBand band, bool emergency);
+  void call(TimeBand band, bool emergency, double call_time);
   void answered(double call_time, double now);
   // A waiting caller hung up (for good: they will not call back); a caller called back, on their tries-th call.
   void hung_up(double call_time, double now, bool for_good);
@@ -141,6 +142,7 @@ class Recorder {
   sim::TimeWeighted unplanned_beds_level_;  // emergency and experience stays; planned ones are in each FacilityState
   CostLedger ledger_;
   Accumulators acc_;
+  SurgeWindows surges_;  // surges lie inside the horizon, after the warm-up: never reset
 };
 
 }  // namespace kyoten::hub

@@ -101,6 +101,11 @@ inline constexpr KpiInfo kKpis[] = {
   {"experience_requested", "体験利用の申込", "Experience stays requested", "count", false},
   {"experience_done", "体験利用の実施", "Experience stays done", "count", false},
   {"experience_preempted", "緊急により中止された体験利用", "Experience stays pre-empted by emergencies", "count", false},
+  {"experience_rebooked", "再予約して実施した体験利用", "Experience stays rebooked after pre-emption or no bed", "count", false},
+  {"experience_lost_capped", "年間上限により断った体験利用", "Experience requests lost: yearly cap", "count", false},
+  {"experience_lost_no_bed", "期限内に空床がなかった体験利用", "Experience stays lost: no bed within the window", "count", false},
+  {"experience_lost_preempted", "中止後に再予約できなかった体験利用", "Experience stays lost: pre-empted, not rebooked", "count", false},
+  {"experience_lost_no_facility", "受入可能な施設がない体験利用", "Experience requests lost: no suitable facility", "count", false},
   {"home_help_dispatches", "在宅支援派遣", "Home-help dispatches", "count", false},
   {"care_taxi_trips", "介護タクシー利用", "Care-taxi trips", "count", false},
   {"cost_total_yen", "総費用", "Total cost", "yen", true},
@@ -183,6 +188,17 @@ struct CostRecord {
   double yen = 0;
 };
 
+// How the system coped inside one surge's window (Scenario::surges, same order): emergencies whose call came in
+// [start, start + days), surge and ordinary alike.
+struct SurgeRecord {
+  double emergencies = 0;
+  double arranged = 0;             // ended in a safe arrangement (not handed over, not unresolved)
+  double arrange_hours_mean = 0;   // call to arrangement, over those arranged; NaN when none was
+  double unplaced = 0;             // unresolved: no bed, room or help found
+  double searches_without_bed = 0; // facility searches that ended without a bed
+  double rooms_full_share = 0;     // share of the window's hours with every hub room in use; NaN without rooms
+};
+
 struct ReplicationResult {
   std::uint64_t replication = 0;
   std::array<double, kKpiCount> kpi{};
@@ -193,6 +209,7 @@ struct ReplicationResult {
   std::vector<StaffRecord> staff;         // per center and duty
   std::vector<OvertimeRecord> overtime;   // per fiscal year and center
   std::vector<CostRecord> costs;
+  std::vector<SurgeRecord> surges;         // per scenario surge, in file order
   // The parameter values this replication drew, in the order of parameter_names(scenario); empty when the
   // scenario has no uncertain parameters.
   std::vector<double> parameters;

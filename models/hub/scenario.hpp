@@ -185,6 +185,12 @@ struct Duties {
   int meeting_attendees = 1;     // coordinators of each center who attend
 };
 
+// What an emergency's cause (①–⑥) decides, where the scenario says so; unset, the general value holds.
+struct CauseEffect {
+  std::optional<std::array<double, kNeeds>> need_weights;  // replaces Calls::need_weights for this cause
+  std::optional<Distribution> stay_days;                   // replaces Stays::emergency_need_days
+};
+
 struct Calls {
   double per_registrant_per_year = 0;  // calls from registered people
   double unregistered_per_year = 0;    // calls from people not on the register
@@ -203,6 +209,11 @@ struct Calls {
   // Relative call rate by hour of the week (Monday 0:00 first) instead of the four bands' shares; a public
   // holiday follows Sunday's hours.
   std::optional<std::array<double, sim::kHoursPerWeek>> hour_of_week_profile;
+  std::array<CauseEffect, kEmergencyCauses> cause_effects{};
+  // 8050: a call from someone whose caregiver is ageing is an emergency with P = the band's share × factor ×
+  // (1 + growth)^(years since the person registered), at most 1.
+  double ageing_caregiver_emergency_factor = 1;
+  double ageing_caregiver_factor_growth_per_year = 0;
 };
 
 struct Center {
@@ -306,6 +317,10 @@ struct ExperienceStays {
   Distribution nights;
   double lead_days = 14;  // booked this far ahead
   double cost_per_night_yen = 0;
+  // Days of use one person may book in a fiscal year (seed 001: おおむね年間30日); 0 = no limit.
+  int days_per_person_per_year = 0;
+  // A stay cut short by an emergency, or finding no bed at its start, is tried again daily for this many days.
+  double rebook_within_days = 0;
 };
 
 struct Budget {
@@ -331,6 +346,16 @@ struct Budget {
   double assessment_cost_yen = 0;     // per assessment, when paid separately
 };
 
+// A dated surge of emergencies (災害時, seed 003): `extra_emergencies` emergency calls on top of the usual ones,
+// at times drawn uniformly over [start, start + days), from people living in `region`.
+struct Surge {
+  std::string name;
+  Date start;
+  double days = 1;
+  int extra_emergencies = 0;
+  int region = -1;  // index into Scenario::regions; -1 = anyone registered, wherever they live
+};
+
 struct PlanChange;
 
 struct Scenario {
@@ -351,6 +376,7 @@ struct Scenario {
   ElderlyCare elderly_care;
   ExperienceStays experience;
   Budget budget;
+  std::vector<Surge> surges;  // in file order
   // Values stated as distributions, in file order; empty for a scenario of plain numbers. Each replication pair
   // draws them afresh (models/hub/parameter_draws.hpp).
   std::vector<UncertainParameter> uncertain;

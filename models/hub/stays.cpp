@@ -11,9 +11,10 @@ namespace {
 using sim::kHoursPerDay;
 }  // namespace
 
-double HubSimulation::emergency_stay_days(const Distribution& need, double exit_delay_probability,
-                                         const Distribution& exit_delay) {
-  double days = need(rs_stays_);
+double HubSimulation::emergency_stay_days(EmergencyCause cause, const Distribution& need,
+                                          double exit_delay_probability, const Distribution& exit_delay) {
+  const auto& by_cause = sc_.calls.cause_effects[static_cast<int>(cause)].stay_days;
+  double days = by_cause ? (*by_cause)(rs_stays_) : need(rs_stays_);
   if (rs_stays_.uniform() < exit_delay_probability) days += exit_delay(rs_stays_);
   return std::max(0.0, days);
 }
@@ -30,8 +31,8 @@ void HubSimulation::place_in_facility(Case& c, int f) {
   fs.admit_emergency();
   set_unplanned_beds_in_use(+1);
   set_emergency_beds(+1);
-  const double days =
-      emergency_stay_days(sc_.stays.emergency_need_days, sc_.stays.exit_delay_probability, sc_.stays.exit_delay_days);
+  const double days = emergency_stay_days(c.cause, sc_.stays.emergency_need_days, sc_.stays.exit_delay_probability,
+                                          sc_.stays.exit_delay_days);
   events_.schedule(events_.now() + days * kHoursPerDay, kEmergencyStayEnd, static_cast<std::uint32_t>(f));
   recorder_.charge(CostLine::EmergencyStays, days * fs.spec().emergency_stay_fee_per_day_yen);
   arrange_transport();
@@ -39,9 +40,9 @@ void HubSimulation::place_in_facility(Case& c, int f) {
   if (c.registrant >= 0) population_[static_cast<std::uint32_t>(c.registrant)].known_facilities |= std::uint64_t{1} << f;
 }
 
-void HubSimulation::place_in_hub() {
+void HubSimulation::place_in_hub(EmergencyCause cause) {
   const Distribution& need = sc_.hub.need_days ? *sc_.hub.need_days : sc_.stays.emergency_need_days;
-  const double days = emergency_stay_days(need, sc_.hub.exit_delay_probability, sc_.hub.exit_delay_days);
+  const double days = emergency_stay_days(cause, need, sc_.hub.exit_delay_probability, sc_.hub.exit_delay_days);
   events_.schedule(events_.now() + days * kHoursPerDay, kHubStayEnd);
   arrange_transport();
 }
@@ -57,6 +58,7 @@ void HubSimulation::preempt_experience_stay(int f) {
   events_.cancel(o.end);
   set_unplanned_beds_in_use(-1);
   recorder_.experience_preempted();
+  wait_or_lose_experience(o.booking, true);
 }
 
 void HubSimulation::on_experience_candidate() {
@@ -66,6 +68,11 @@ void HubSimulation::on_experience_candidate() {
   reschedule_population_processes();
   if (population_.empty()) return;
   const std::uint32_t who = population_.active_at(pick);
+  const auto person = static_cast<std::int32_t>(who);
+  // One booking at a time: someone who holds one does not ask for another. A stay that would start after the
+  // horizon is outside the run.
+  const double start = now + sc_.experience.lead_days * kHoursPerDay;
+  if (bookings_.holds_open_booking(person) || start >= t_end_) return;
   const Registrant& r = population_[who];
   recorder_.count(kpi_id("experience_requested"));
 
@@ -76,23 +83,24 @@ void HubSimulation::on_experience_candidate() {
     const int rank = 2 * (r.knows(f) ? 1 : 0) + (sc_.facilities[f].region != r.region ? 1 : 0);
     if (rank < best_rank) best_rank = rank, chosen = f;
   }
-  if (chosen < 0) return;
+  if (chosen < 0) {
+    recorder_.count(kpi_id("experience_lost_no_facility"));
+    return;
+  }
   const int nights = std::max(1, static_cast<int>(std::lround(nights_drawn)));
-  const double start = now + sc_.experience.lead_days * kHoursPerDay;
-  if (start >= t_end_) return;
-  // The yearly cap counts nights by the fiscal year in which the stay starts.
-  const int fy = calendar_.fiscal_year(start);
-  const auto booking = bookings_.book(Booking{static_cast<std::int32_t>(who), chosen, nights}, fy,
-                                      sc_.facilities[chosen].experience_days_per_year);
+  // Both yearly caps count the fiscal year in which the stay starts.
+  const ExperienceBookings::Caps caps{sc_.facilities[chosen].experience_days_per_year,
+                                      sc_.experience.days_per_person_per_year};
+  const auto booking = bookings_.book(person, chosen, nights, calendar_.fiscal_year(start), caps);
   if (booking) events_.schedule(start, kExperienceStart, *booking);
+  else recorder_.count(kpi_id("experience_lost_capped"));
 }
 
 void HubSimulation::on_experience_start(std::uint32_t b) {
   const Booking& booking = bookings_[b];
   FacilityState& fs = facility_now(booking.facility);
   if (!fs.has_bed_for_experience()) {
-    // The bed the booking relied on is taken; it counts as pre-empted when emergencies are what fills it.
-    if (fs.emergency() > 0) recorder_.experience_preempted();
+    wait_or_lose_experience(b, false);
     return;
   }
   const double now = events_.now();
@@ -100,6 +108,28 @@ void HubSimulation::on_experience_start(std::uint32_t b) {
   fs.admit_experience(ExperienceOccupant{b, end});
   set_unplanned_beds_in_use(+1);
   recorder_.charge(CostLine::ExperienceStays, booking.nights * sc_.experience.cost_per_night_yen);
+  if (bookings_.start(b)) recorder_.count(kpi_id("experience_rebooked"));
+}
+
+void HubSimulation::wait_or_lose_experience(std::uint32_t b, bool preempted) {
+  // The person (or the facility) tries again the next day at the same hour, while within the window counted
+  // from the first time the stay was cut short or found no bed.
+  const double now = events_.now();
+  const Booking& booking = bookings_[b];
+  const double until = booking.interrupted ? booking.rebook_until : now + sc_.experience.rebook_within_days * kHoursPerDay;
+  const double retry = now + kHoursPerDay;
+  if (retry <= until && retry < t_end_) {
+    bookings_.interrupt(b, preempted, until);
+    events_.schedule(retry, kExperienceStart, b);
+    return;
+  }
+  if (retry <= until) return;  // still waiting when the run ends: neither done nor lost
+  bookings_.interrupt(b, preempted, until);
+  switch (bookings_.lose(b)) {
+    case ExperienceLoss::PreemptedNotRebooked: recorder_.count(kpi_id("experience_lost_preempted")); break;
+    case ExperienceLoss::NoBedWithinWindow: recorder_.count(kpi_id("experience_lost_no_bed")); break;
+    case ExperienceLoss::Capped: break;  // refused at booking, never here
+  }
 }
 
 void HubSimulation::on_experience_end(std::uint32_t b) {
@@ -107,6 +137,7 @@ void HubSimulation::on_experience_end(std::uint32_t b) {
   facility_now(booking.facility).discharge_experience(b);
   set_unplanned_beds_in_use(-1);
   population_[static_cast<std::uint32_t>(booking.registrant)].known_facilities |= std::uint64_t{1} << booking.facility;
+  bookings_.finish(b);
   recorder_.experience_done();
 }
 

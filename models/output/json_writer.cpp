@@ -3,6 +3,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "models/output/surge_report.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::output {
@@ -136,6 +137,7 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
   j["net_cost"] = net_cost_json(summary.budget);
 
   j["variance_split"] = variance_split_json(summary);
+  j["surges"] = surges_json(scenario, summary.surges);
 
   // Beyond the spec's example: the mean utilisation by hour of week (0 = Monday 00:00), null where nobody
   // was on duty, so the report can draw the weekly profile without reading every replication.

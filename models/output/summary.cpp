@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "models/output/budget_risk.hpp"
+#include "models/output/surge_report.hpp"
 #include "sim/stats/confidence.hpp"
 #include "sim/stats/tally.hpp"
 
@@ -117,6 +118,7 @@ RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub:
     for (const auto& [year, total] : per_year)
       summary.variance_split.push_back({"cost_fy" + std::to_string(year), std::to_string(year) + "年度 費用計",
                                         "Cost, FY" + std::to_string(year), sim::pair_variance_split(total)});
+  summary.surges = summarise_surges(results, confidence_level, draw_group);
   return summary;
 }
 

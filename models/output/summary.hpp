@@ -57,6 +57,11 @@ struct CostSummary {
   std::optional<double> budget_yen;  // the scenario's budget for this line and year, when it states one
 };
 
+// One surge window's figures (surge_report.hpp: kSurgeFigures, same order).
+struct SurgeSummary {
+  std::vector<Statistic> figures;
+};
+
 struct RunSummary {
   double confidence_level = sim::kDefaultConfidenceLevel;
   std::size_t replications = 0;
@@ -76,6 +81,7 @@ struct RunSummary {
   // Overspend probability, 90% range and net cost per budget line and fiscal year (budget_view); filled by the
   // caller that knows the horizon, empty otherwise.
   BudgetView budget;
+  std::vector<SurgeSummary> surges;  // per scenario surge, in file order
 };
 
 // Costs: a (fiscal year, line) that some replications report and others do not counts as 0 yen where missing

@@ -53,6 +53,28 @@ void read_assessment(TableReader& root, hub::Assessment& assessment) {
   });
 }
 
+namespace {
+
+// [calls.cause_effects.<cause>]: need_weights and stay_days that replace the general ones for that cause.
+void read_cause_effects(TableReader& calls, std::array<hub::CauseEffect, hub::kEmergencyCauses>& effects) {
+  auto t = calls.table("cause_effects");
+  if (!t) return;
+  for (int c = 0; c < hub::kEmergencyCauses; ++c) {
+    auto cause = t->table(hub::kEmergencyCauseKeys[c]);
+    if (!cause) continue;
+    if (auto w = read_keyed<hub::kNeeds>(*cause, "need_weights", hub::kNeedKeys, limits::up_to(limits::kWeight),
+                                         KeyedTable::MissingIsZero)) {
+      check_some_positive(*cause, "need_weights", w->data(), w->size());
+      effects[c].need_weights = *w;
+    }
+    if (cause->has("stay_days")) effects[c].stay_days = cause->distribution("stay_days");
+    cause->finish();
+  }
+  t->finish();
+}
+
+}  // namespace
+
 void read_calls(TableReader& root, hub::Calls& calls) {
   with_section(root, "calls", true, [&](TableReader& t) {
     calls.per_registrant_per_year = t.uncertain_number(
@@ -144,6 +166,12 @@ void read_calls(TableReader& root, hub::Calls& calls) {
       read_patience(*patience, calls.patience);
       patience->finish();
     }
+    read_cause_effects(t, calls.cause_effects);
+    const hub::Calls d;
+    calls.ageing_caregiver_emergency_factor = t.number_or(
+        "ageing_caregiver_emergency_factor", d.ageing_caregiver_emergency_factor, limits::up_to(limits::kFactor));
+    calls.ageing_caregiver_factor_growth_per_year = t.number_or(
+        "ageing_caregiver_factor_growth_per_year", d.ageing_caregiver_factor_growth_per_year, limits::up_to(limits::kRatePerYear));
   });
 }
 

@@ -117,6 +117,9 @@ void read_experience(TableReader& root, const std::vector<hub::Facility>& facili
     experience.nights = distribution_if(t, "nights", wanted, "requests_per_registrant_per_year > 0", {});
     experience.lead_days = t.number_or("lead_days", d.lead_days, limits::up_to(limits::kDays));
     experience.cost_per_night_yen = t.number_or("cost_per_night_yen", 0, limits::up_to(limits::kYen));
+    experience.days_per_person_per_year =
+        t.integer_or("days_per_person_per_year", d.days_per_person_per_year, limits::whole_up_to(0, limits::kDaysPerYear));
+    experience.rebook_within_days = t.number_or("rebook_within_days", d.rebook_within_days, limits::up_to(limits::kDays));
     const bool offered = std::any_of(facilities.begin(), facilities.end(), [](const auto& f) { return f.experience_stays; });
     if (wanted && !offered && !facilities.empty())
       t.error("requests_per_registrant_per_year", "experience stays are requested but no facility offers them",

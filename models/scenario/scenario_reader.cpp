@@ -25,6 +25,7 @@ hub::Scenario read_scenario(const toml::table& root_table, ErrorSink& sink) {
   read_elderly_care(root, s.elderly_care);
   read_experience(root, s.facilities, s.experience);
   read_budget(root, s.budget);
+  read_surges(root, horizon_ok ? &s.horizon : nullptr, s.regions, s.surges);
   read_search(root, s, s.search);
   root.finish();
   return s;

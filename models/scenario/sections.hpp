@@ -27,6 +27,9 @@ void read_home_support(TableReader& root, hub::HomeSupport& home_support);
 void read_elderly_care(TableReader& root, hub::ElderlyCare& elderly_care);
 void read_experience(TableReader& root, const std::vector<hub::Facility>& facilities, hub::ExperienceStays& experience);
 void read_budget(TableReader& root, hub::Budget& budget);
+// Surges must start inside the horizon (skipped when its dates are unusable) and name known regions.
+void read_surges(TableReader& root, const hub::Horizon* horizon, const std::vector<hub::Region>& regions,
+                 std::vector<hub::Surge>& surges);
 // After hub, home_support and elderly_care: a fallback must name something the scenario has.
 void read_search(TableReader& root, const hub::Scenario& scenario, hub::Search& search);
 

@@ -29,6 +29,10 @@ inline constexpr int kShiftsPerCenter = 1'000;
 inline constexpr int kContacts = 1'000;
 // Experience-stay days offered per facility and year: every bed of a kBeds facility, every day.
 inline constexpr int kExperienceDaysPerYear = kBeds * 366;
+// Extra emergencies in one surge: a hundred thousand, far beyond any disaster's emergency calls to one hub.
+inline constexpr int kSurgeEmergencies = 100'000;
+// Days of use in one year (one person's experience-stay days): every day of a leap year.
+inline constexpr int kDaysPerYear = 366;
 // Days (grace, re-assessment interval, booking lead, warm-up): the civil calendar's whole range.
 inline constexpr double kDays = (defaults::kLastYear - defaults::kFirstYear + 1) * 366.0;
 // Hours (on-call delay, longest search): a leap year.

@@ -301,6 +301,9 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "assessment_wait_days_mean": float(rng.gamma(12, 2.0)), "assessments_late_share": float(rng.beta(3, 30)),
             "experience_requested": total["experience_done"] + total["experience_preempted"] + float(rng.poisson(3)),
             "experience_done": total["experience_done"], "experience_preempted": total["experience_preempted"],
+            # No rebooking window in the fixture: every pre-empted stay is lost (no random draw, so the rest stays).
+            "experience_rebooked": 0.0, "experience_lost_capped": 0.0, "experience_lost_no_bed": 0.0,
+            "experience_lost_preempted": total["experience_preempted"], "experience_lost_no_facility": 0.0,
             "home_help_dispatches": float(outcomes[2] + rng.poisson(5)), "care_taxi_trips": float(rng.poisson(4)),
             "cost_total_yen": cost_total, "cost_per_emergency_yen": cost_total / max(emergencies, 1.0),
         }

@@ -31,13 +31,13 @@ struct RecorderCase : ::testing::Test {
 TEST_F(RecorderCase, NothingBeforeTheWarmUpEndsCounts) {
   Recorder rec(sc, calendar, t_start, t_end);
   rec.registration();
-  rec.call(TimeBand::WeekdayDaytime, true);
+  rec.call(TimeBand::WeekdayDaytime, true, t_start - 1);
   rec.charge(CostLine::CareTaxi, 1000);
   EXPECT_FALSE(rec.collecting());
   rec.start(t_start);
   rec.begin_day(t_start, 0, 0);
   rec.registration();
-  rec.call(TimeBand::WeekdayNight, false);
+  rec.call(TimeBand::WeekdayNight, false, t_start);
   EXPECT_TRUE(rec.counts(t_start));
   EXPECT_FALSE(rec.counts(t_start - 1));  // a call from the warm-up stays out even when it ends later
   rec.outcome(t_start - 1, TimeBand::WeekdayNight, Outcome::ShortStay, t_start + 2);
