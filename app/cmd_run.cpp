@@ -22,14 +22,14 @@
 #include "kyoten_version.hpp"
 #include "models/hub/hub_model.hpp"
 #include "models/hub/parameter_draws.hpp"
-#include "models/output/budget_risk_table.hpp"
-#include "models/output/meaningful_difference.hpp"
-#include "models/output/precision.hpp"
-#include "models/output/results_directory.hpp"
-#include "models/output/summary.hpp"
-#include "models/output/terminal_table.hpp"
-#include "models/scenario/input_error.hpp"
-#include "models/scenario/loader.hpp"
+#include "presentation/budget_risk_table.hpp"
+#include "output/meaningful_difference.hpp"
+#include "output/precision.hpp"
+#include "output/results_directory.hpp"
+#include "output/summary.hpp"
+#include "presentation/terminal_table.hpp"
+#include "scenario/input_error.hpp"
+#include "scenario/loader.hpp"
 #include "sim/run/replication_runner.hpp"
 
 namespace kyoten::app {
@@ -93,7 +93,7 @@ std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, cons
   return results;
 }
 
-// `--precision`: batches until the rule of models/output/precision.hpp is met or --max-replications is reached.
+// `--precision`: batches until the rule of output/precision.hpp is met or --max-replications is reached.
 // Replication r depends only on (seed, r), and the rule reads every prefix, so the replications kept are those
 // the one-at-a-time algorithm would keep, whatever the batches and threads. Returns the record for summary.json.
 nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, const RunOptions& o,
