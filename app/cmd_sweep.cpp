@@ -19,19 +19,20 @@
 #include "kyoten_version.hpp"
 #include "output/output_path.hpp"
 #include "planning/grid.hpp"
-#include "presentation/progress_bar.hpp"
 #include "planning/provenance.hpp"
 #include "planning/scenario_set.hpp"
 #include "planning/sweep.hpp"
+#include "presentation/progress_bar.hpp"
 #include "scenario/input_error.hpp"
 #include "sim/run/replication_runner.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kConfidenceLevel = 0.95;
+constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
 
 struct SweepOptions : CommonOptions {
   std::string scenario_file;

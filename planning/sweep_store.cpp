@@ -6,13 +6,13 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cmath>
 #include <system_error>
 #include <stdexcept>
-#include <variant>
+#include <string_view>
 #include <vector>
 
 #include "output/output_path.hpp"
+#include "output/sqlite.hpp"
 #include "output/summary.hpp"
 #include "planning/comparison.hpp"
 
@@ -38,60 +38,16 @@ CREATE TABLE point_fiscal_years (point INTEGER NOT NULL, fiscal_year INTEGER NOT
                                  PRIMARY KEY (point, fiscal_year)) WITHOUT ROWID;
 )sql";
 
-using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+using Value = output::Cell;
 
-void check(sqlite3* db, int rc, const std::string& doing) {
-  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    throw std::runtime_error(fmt::format("sweep database: {}: {}", doing, sqlite3_errmsg(db)));
-}
+constexpr std::string_view kDatabase = "sweep database";
 
-void execute(sqlite3* db, const std::string& sql) {
-  check(db, sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), sql);
-}
+void execute(sqlite3* db, const std::string& sql) { output::sqlite::execute(db, kDatabase, sql); }
 
-class Statement {
+// A statement on the sweep database; an error names the statement.
+class Statement : public output::sqlite::Statement {
  public:
-  Statement(sqlite3* db, const std::string& sql) : db_(db) {
-    check(db, sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr), "prepare " + sql);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  // Binds `values` to ?1, ?2, … and runs the statement once (an INSERT).
-  void run(const std::vector<Value>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) bind(static_cast<int>(i + 1), values[i]);
-    check(db_, sqlite3_step(stmt_), "insert");
-    check(db_, sqlite3_reset(stmt_), "reset");
-  }
-  bool step() {
-    const int rc = sqlite3_step(stmt_);
-    check(db_, rc, "query");
-    return rc == SQLITE_ROW;
-  }
-  [[nodiscard]] std::string text(int column) const {
-    const auto* p = sqlite3_column_text(stmt_, column);
-    return p ? reinterpret_cast<const char*>(p) : "";
-  }
-  [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-  [[nodiscard]] double real(int column) const { return sqlite3_column_double(stmt_, column); }
-
- private:
-  void bind(int index, const Value& v) {
-    int rc = SQLITE_OK;
-    if (const auto* i = std::get_if<std::int64_t>(&v)) {
-      rc = sqlite3_bind_int64(stmt_, index, *i);
-    } else if (const auto* d = std::get_if<double>(&v); d && std::isfinite(*d)) {
-      rc = sqlite3_bind_double(stmt_, index, *d);
-    } else if (const auto* s = std::get_if<std::string>(&v)) {
-      rc = sqlite3_bind_text(stmt_, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
-    } else {
-      rc = sqlite3_bind_null(stmt_, index);  // missing, or a non-finite number (a KPI undefined in a replication)
-    }
-    check(db_, rc, "bind");
-  }
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
+  Statement(sqlite3* db, const std::string& sql) : output::sqlite::Statement(db, kDatabase, sql, "prepare " + sql) {}
 };
 
 sqlite3* open_database(const std::filesystem::path& path, int flags) {

@@ -28,6 +28,7 @@
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
 #include "planning/grid.hpp"
+#include "sim/stats/confidence.hpp"
 
 struct sqlite3;
 
@@ -42,7 +43,7 @@ struct SweepMeta {
   std::uint64_t seed = 0;
   std::size_t replications = 0;
   std::size_t points = 0;
-  double confidence_level = 0.95;
+  double confidence_level = sim::kDefaultConfidenceLevel;
   std::string kyoten_version;
   std::string created;
   std::string command;

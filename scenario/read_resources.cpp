@@ -5,11 +5,12 @@
 #include "scenario/scenario_defaults.hpp"
 #include "scenario/section_helpers.hpp"
 #include "scenario/sections.hpp"
+#include "sim/time/units.hpp"
 
 namespace kyoten::scenario {
 namespace {
 
-constexpr int kHoursPerDay = 24;
+using sim::kHoursPerDay;
 
 // start_hours = "all" | [9, 10, 11] | [[9, 17], 20] (an hour, or a [from, to) range that may wrap midnight).
 std::array<bool, kHoursPerDay> read_start_hours(TableReader& t) {

@@ -1,4 +1,5 @@
 #include "scenario/work_estimate.hpp"
+#include "sim/time/units.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,8 +9,8 @@
 namespace kyoten::scenario {
 namespace {
 
-constexpr double kHoursPerDay = 24;
-constexpr double kDaysPerYear = 365.25;
+using sim::kDaysPerYear;
+using sim::kHoursPerDay;
 // Events per call beyond the search: arrival, start and end of the coordinator's work, the stay's end.
 constexpr double kEventsPerCall = 4;
 // Memory per person on the register (the record, its pending events) and per simulated day (daily series and
