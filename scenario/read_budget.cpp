@@ -18,7 +18,7 @@ void read_budget(TableReader& root, hub::Budget& budget) {
     std::set<std::pair<int, std::string>> seen;
     t.each_table("lines", false, [&](TableReader& line, std::size_t) {
       hub::Budget::Line l;
-      l.fiscal_year = line.integer("fiscal_year", between(defaults::kFirstYear, defaults::kLastYear));
+      l.fiscal_year = line.integer("fiscal_year", between(sim::kFirstHolidayYear, sim::kLastHolidayYear));
       l.line = line.string("line");
       if (line.has("line") && l.line.empty()) line.error("line", "must not be empty", "e.g. \"center\"");
       const std::vector<std::string> known(hub::kCostLineKeys.begin(), hub::kCostLineKeys.end());
@@ -33,7 +33,7 @@ void read_budget(TableReader& root, hub::Budget& budget) {
     t.each_table("revenue", false, [&](TableReader& entry, std::size_t) {
       hub::Budget::Revenue r;
       r.name = entry.string("name");
-      r.fiscal_year = entry.integer_or("fiscal_year", 0, between(defaults::kFirstYear, defaults::kLastYear));
+      r.fiscal_year = entry.integer_or("fiscal_year", 0, between(sim::kFirstHolidayYear, sim::kLastHolidayYear));
       const std::optional<double> share = entry.optional_number("share", between(0, 1));
       const std::optional<double> amount = entry.optional_number("yen_per_year", limits::up_to(limits::kYen));
       if (share.has_value() == amount.has_value())

@@ -34,11 +34,11 @@ bool read_horizon(TableReader& root, hub::Horizon& horizon) {
     }
     // The public-holiday calendar covers a fixed range of years; the warm-up runs before `start`.
     using namespace std::chrono;
-    const auto first = sys_days{year{defaults::kFirstYear} / January / 1};
-    const auto last = sys_days{year{defaults::kLastYear} / December / 31};
+    const auto first = sys_days{year{sim::kFirstHolidayYear} / January / 1};
+    const auto last = sys_days{year{sim::kLastHolidayYear} / December / 31};
     if (*start - days{static_cast<int>(horizon.warmup_days) + 1} < first || *end > last) {
-      t.error("start", "the horizon (with its warm-up) must lie within " + std::to_string(defaults::kFirstYear) +
-                           "–" + std::to_string(defaults::kLastYear),
+      t.error("start", "the horizon (with its warm-up) must lie within " + std::to_string(sim::kFirstHolidayYear) +
+                           "–" + std::to_string(sim::kLastHolidayYear),
               "the years the Japanese holiday calendar covers");
       return;
     }
@@ -60,8 +60,8 @@ void read_regions(TableReader& root, std::vector<hub::Region>& regions) {
     total_weight += region.registrant_weight;
     regions.push_back(std::move(region));
   });
-  if (regions.size() > static_cast<std::size_t>(defaults::kMaxRegions))
-    root.error("regions", std::to_string(regions.size()) + " regions; at most " + std::to_string(defaults::kMaxRegions));
+  if (regions.size() > static_cast<std::size_t>(hub::kMaxRegions))
+    root.error("regions", std::to_string(regions.size()) + " regions; at most " + std::to_string(hub::kMaxRegions));
   if (!regions.empty() && total_weight <= 0)
     root.error("regions", "every registrant_weight is zero", "give at least one region a weight > 0");
 }

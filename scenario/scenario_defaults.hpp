@@ -20,17 +20,10 @@ inline constexpr int kShiftStaff = 1;
 
 // The hub model records the facilities a person has stayed at in a 64-bit mask.
 inline constexpr int kMaxFacilities = 64;
-// The hub model's region limit (models/hub/scenario.hpp).
-inline constexpr int kMaxRegions = hub::kMaxRegions;
-
 // Assumption (no seed figure): a coordinator needs about 15 minutes on the phone to arrange a supporter
 // dispatch with the home-care provider, and about 10 minutes to place someone in one of the hub's own rooms
 // (the hub is run by the same contractor and needs no acceptance decision).
 inline constexpr double kHomeSupportArrangeMinutes = 15.0;
 inline constexpr double kHubContactMinutes = 10.0;
-
-// The civil calendar's holiday table covers these years (sim/time/japanese_holidays.hpp).
-inline constexpr int kFirstYear = sim::kFirstHolidayYear;
-inline constexpr int kLastYear = sim::kLastHolidayYear;
 
 }  // namespace kyoten::scenario::defaults

@@ -30,7 +30,7 @@ inline constexpr int kContacts = 1'000;
 // Experience-stay days offered per facility and year: every bed of a kBeds facility, every day.
 inline constexpr int kExperienceDaysPerYear = kBeds * 366;
 // Days (grace, re-assessment interval, booking lead, warm-up): the civil calendar's whole range.
-inline constexpr double kDays = (defaults::kLastYear - defaults::kFirstYear + 1) * 366.0;
+inline constexpr double kDays = (sim::kLastHolidayYear - sim::kFirstHolidayYear + 1) * 366.0;
 // Hours (on-call delay, longest search): a leap year.
 inline constexpr double kHours = 366 * 24.0;
 // Yen of one cost line or fee: a trillion yen, above any municipality's entire welfare budget.
