@@ -12,10 +12,10 @@
 
 #include "app/commands.hpp"
 #include "app/common_options.hpp"
-#include "models/calibration/observations.hpp"
-#include "models/calibration/posterior.hpp"
-#include "models/output/atomic_file.hpp"
-#include "models/scenario/input_error.hpp"
+#include "calibration/observations.hpp"
+#include "calibration/posterior.hpp"
+#include "output/atomic_file.hpp"
+#include "scenario/input_error.hpp"
 
 namespace kyoten::app {
 namespace {

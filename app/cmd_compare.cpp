@@ -13,18 +13,19 @@
 #include "app/whole_pairs.hpp"
 #include "app/work_check.hpp"
 #include "kyoten_version.hpp"
-#include "models/planning/batch_runner.hpp"
-#include "models/planning/comparison_report.hpp"
-#include "models/planning/meaningful_differences.hpp"
-#include "models/planning/progress_bar.hpp"
-#include "models/planning/scenario_set.hpp"
-#include "models/scenario/input_error.hpp"
+#include "planning/batch_runner.hpp"
+#include "planning/meaningful_differences.hpp"
+#include "planning/scenario_set.hpp"
+#include "presentation/comparison_report.hpp"
+#include "presentation/progress_bar.hpp"
+#include "scenario/input_error.hpp"
 #include "sim/run/replication_runner.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::app {
 namespace {
 
-constexpr double kConfidenceLevel = 0.95;
+constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
 
 struct CompareOptions : CommonOptions {
   std::vector<std::string> files;

@@ -1,6 +1,6 @@
 // `kyoten optimize SCENARIO.toml --space key=v1,v2,… --target KPI<=value …`: the cheapest configuration in the
 // search space (the cartesian product of the --space options) that meets every service target, by the sequential
-// screening scheme of models/planning/optimizer.hpp (docs/planning.md). Exit 0 with a choice, 1 when no
+// screening scheme of planning/optimizer.hpp (docs/planning.md). Exit 0 with a choice, 1 when no
 // configuration could be shown to meet the targets, 2 on bad input (nothing runs, nothing is written).
 #include <fmt/format.h>
 
@@ -13,12 +13,12 @@
 #include "app/whole_pairs.hpp"
 #include "app/work_check.hpp"
 #include "kyoten_version.hpp"
-#include "models/planning/batch_runner.hpp"
-#include "models/planning/meaningful_differences.hpp"
-#include "models/planning/optimize_report.hpp"
-#include "models/planning/progress_bar.hpp"
-#include "models/planning/scenario_set.hpp"
-#include "models/scenario/input_error.hpp"
+#include "planning/batch_runner.hpp"
+#include "planning/meaningful_differences.hpp"
+#include "presentation/optimize_report.hpp"
+#include "presentation/progress_bar.hpp"
+#include "planning/scenario_set.hpp"
+#include "scenario/input_error.hpp"
 #include "sim/run/replication_runner.hpp"
 
 namespace kyoten::app {

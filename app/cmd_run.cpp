@@ -22,23 +22,25 @@
 #include "kyoten_version.hpp"
 #include "models/hub/hub_model.hpp"
 #include "models/hub/parameter_draws.hpp"
-#include "models/output/budget_risk_table.hpp"
-#include "models/output/meaningful_difference.hpp"
-#include "models/output/precision.hpp"
-#include "models/output/results_directory.hpp"
-#include "models/output/summary.hpp"
-#include "models/output/surge_report.hpp"
-#include "models/output/terminal_table.hpp"
-#include "models/scenario/input_error.hpp"
-#include "models/scenario/loader.hpp"
+#include "output/meaningful_difference.hpp"
+#include "output/precision.hpp"
+#include "output/results_directory.hpp"
+#include "output/summary.hpp"
+#include "output/surge_report.hpp"
+#include "presentation/budget_risk_table.hpp"
+#include "presentation/progress_bar.hpp"
+#include "presentation/terminal_table.hpp"
+#include "scenario/input_error.hpp"
+#include "scenario/loader.hpp"
 #include "sim/run/replication_runner.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kConfidenceLevel = 0.95;
+constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
 
 std::optional<scenario::LoadedScenario> load_or_report(const RunOptions& o) {
   try {
@@ -56,32 +58,11 @@ fs::path results_dir(const RunOptions& o, const scenario::LoadedScenario& loaded
   return o.out.empty() ? output_named_by_scenario(loaded, "", "--out") : fs::path(o.out);
 }
 
-// "done/total" on one rewritten line, only when a person is watching stderr; redrawn at most every 100 ms,
-// since a replication can take a millisecond and a terminal write costs more.
-class ProgressLine {
- public:
-  ProgressLine(std::size_t total, bool quiet) : total_(total), shown_(!quiet && ::isatty(::fileno(stderr))) {}
-  void update(std::size_t done) {
-    const auto now = std::chrono::steady_clock::now();
-    if (!shown_ || (done < total_ && now - last_drawn_ < kRedrawInterval)) return;
-    last_drawn_ = now;
-    fmt::print(stderr, "\rreplications {}/{}", done, total_);
-  }
-  void finish() const {
-    if (shown_) fmt::print(stderr, "\r\033[K");  // clear it, so the table starts on a clean line
-  }
-
- private:
-  static constexpr std::chrono::milliseconds kRedrawInterval{100};
-  std::size_t total_;
-  bool shown_;
-  std::chrono::steady_clock::time_point last_drawn_{};
-};
-
-// Replications [first, first + count); `total` is what the progress line counts towards.
+// Replications [first, first + count); `total` is what the progress bar counts towards (the bar covers
+// [first, total), so its time left is to reach `total` at this batch's pace).
 std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, const RunOptions& o, std::size_t first,
                                              std::size_t count, std::size_t total) {
-  ProgressLine progress(total, o.quiet);
+  planning::ProgressBar progress(total - first, !o.quiet);
   auto results = sim::run_replications(
       first, count, o.threads,
       [&scenario, seed = o.seed](std::size_t r) {
@@ -89,12 +70,14 @@ std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, cons
         result.replication = r;
         return result;
       },
-      [&progress, first](std::size_t done) { progress.update(first + done); });
+      [&progress, first, total](std::size_t done) {
+        progress.update(done, fmt::format("{}/{} replications", first + done, total));
+      });
   progress.finish();
   return results;
 }
 
-// `--precision`: batches until the rule of models/output/precision.hpp is met or --max-replications is reached.
+// `--precision`: batches until the rule of output/precision.hpp is met or --max-replications is reached.
 // Replication r depends only on (seed, r), and the rule reads every prefix, so the replications kept are those
 // the one-at-a-time algorithm would keep, whatever the batches and threads. Returns the record for summary.json.
 nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, const RunOptions& o,

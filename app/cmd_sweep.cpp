@@ -17,21 +17,22 @@
 #include "app/whole_pairs.hpp"
 #include "app/work_check.hpp"
 #include "kyoten_version.hpp"
-#include "models/output/output_path.hpp"
-#include "models/planning/grid.hpp"
-#include "models/planning/progress_bar.hpp"
-#include "models/planning/provenance.hpp"
-#include "models/planning/scenario_set.hpp"
-#include "models/planning/sweep.hpp"
-#include "models/scenario/input_error.hpp"
+#include "output/output_path.hpp"
+#include "planning/grid.hpp"
+#include "planning/provenance.hpp"
+#include "planning/scenario_set.hpp"
+#include "planning/sweep.hpp"
+#include "presentation/progress_bar.hpp"
+#include "scenario/input_error.hpp"
 #include "sim/run/replication_runner.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kConfidenceLevel = 0.95;
+constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
 
 struct SweepOptions : CommonOptions {
   std::string scenario_file;

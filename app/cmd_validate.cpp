@@ -9,8 +9,8 @@
 #include "app/commands.hpp"
 #include "app/common_options.hpp"
 #include "app/run_options.hpp"
-#include "models/scenario/input_error.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/input_error.hpp"
+#include "scenario/loader.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::app {

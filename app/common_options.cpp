@@ -7,10 +7,10 @@
 #include <iostream>
 #include <limits>
 
-#include "models/scenario/overrides.hpp"
+#include "scenario/overrides.hpp"
 
-#include "models/scenario/error_sink.hpp"
-#include "models/scenario/folder_name.hpp"
+#include "scenario/error_sink.hpp"
+#include "scenario/folder_name.hpp"
 #include "sim/run/replication_runner.hpp"
 
 namespace kyoten::app {

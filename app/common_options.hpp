@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "models/output/staged_folder.hpp"
-#include "models/output/terminal_table.hpp"
-#include "models/scenario/input_error.hpp"
-#include "models/scenario/loader.hpp"
+#include "output/staged_folder.hpp"
+#include "presentation/terminal_table.hpp"
+#include "scenario/input_error.hpp"
+#include "scenario/loader.hpp"
 
 namespace kyoten::app {
 
@@ -57,11 +57,11 @@ CLI::Validator override_text();
 void print_input_errors(const InputErrors& e);
 
 // results/<meta.name><suffix>, the output when the user names none with `option`; throws InputErrors (at
-// meta.name's line) when the name cannot name a folder (models/scenario/folder_name.hpp).
+// meta.name's line) when the name cannot name a folder (scenario/folder_name.hpp).
 std::filesystem::path output_named_by_scenario(const scenario::LoadedScenario& loaded, const std::string& suffix,
                                                const std::string& option);
 
-// Locks and prepares the output folder `dir` before anything runs (models/output/staged_folder.hpp). On bad input
+// Locks and prepares the output folder `dir` before anything runs (output/staged_folder.hpp). On bad input
 // prints why and returns false; leftovers of interrupted runs that it removed are noted on stderr.
 // `own_names`: the files the command writes (an existing folder holding only these may be replaced).
 bool prepare_output_folder(std::optional<output::StagedFolder>& folder, const std::filesystem::path& dir,

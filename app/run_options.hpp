@@ -14,7 +14,7 @@ struct RunOptions : CommonOptions {
   std::size_t replications = 100;
   std::string out;  // empty: results/<scenario name>
   // --precision P: add replications until every headline KPI's CI half-width is <= P x |mean|
-  // (models/output/precision.hpp); 0 = off. --replications is then the first batch (default 10).
+  // (output/precision.hpp); 0 = off. --replications is then the first batch (default 10).
   double precision = 0;
   std::size_t max_replications = 1000;
 };

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <map>
 
-#include "models/output/summary.hpp"
-#include "models/planning/paired.hpp"
-#include "models/planning/verdict_text.hpp"
+#include "output/summary.hpp"
+#include "planning/paired.hpp"
+#include "presentation/verdict_text.hpp"
 #include "sim/stats/confidence.hpp"
 
 namespace kyoten::app {

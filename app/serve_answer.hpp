@@ -10,10 +10,11 @@
 
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::app {
 
-inline constexpr double kServeConfidenceLevel = 0.95;
+inline constexpr double kServeConfidenceLevel = sim::kDefaultConfidenceLevel;
 
 // Share of replications whose fiscal-year total cost exceeds the year's budget (the sum of its budget lines),
 // with a Wilson score interval at `level`; counted over draw groups when replications share a parameter draw

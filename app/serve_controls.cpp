@@ -4,7 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "models/scenario/value_limits.hpp"
+#include "scenario/value_limits.hpp"
 
 namespace kyoten::app {
 namespace {

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "models/scenario/loader.hpp"
-#include "models/scenario/toml_values.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/toml_values.hpp"
 
 namespace kyoten::app {
 

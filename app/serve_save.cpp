@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "models/output/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 
 namespace kyoten::app {
 namespace fs = std::filesystem;

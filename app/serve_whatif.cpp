@@ -11,8 +11,8 @@
 #include "app/serve_answer.hpp"
 #include "app/serve_save.hpp"
 #include "models/hub/parameter_draws.hpp"
-#include "models/planning/batch_runner.hpp"
-#include "models/scenario/input_error.hpp"
+#include "planning/batch_runner.hpp"
+#include "scenario/input_error.hpp"
 
 namespace kyoten::app {
 namespace fs = std::filesystem;

@@ -20,7 +20,7 @@
 
 #include "app/serve_controls.hpp"
 #include "models/hub/results.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/loader.hpp"
 
 namespace kyoten::app {
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "models/scenario/work_estimate.hpp"
+#include "scenario/work_estimate.hpp"
 
 namespace kyoten::app {
 

@@ -1,6 +1,6 @@
 #pragma once
 // The whole command's work checked before anything runs: every scenario times its replications, against
-// scenario::kMaxEventsPerRun (models/scenario/work_estimate.hpp). One replication's own ceiling is checked when
+// scenario::kMaxEventsPerRun (scenario/work_estimate.hpp). One replication's own ceiling is checked when
 // the scenario is loaded.
 #include <cstddef>
 #include <span>

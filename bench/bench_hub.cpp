@@ -6,7 +6,7 @@
 #include <string>
 
 #include "models/hub/hub_model.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/loader.hpp"
 
 namespace {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "models/planning/grid.hpp"
-#include "models/planning/scenario_set.hpp"
-#include "models/planning/sweep.hpp"
+#include "planning/grid.hpp"
+#include "planning/scenario_set.hpp"
+#include "planning/sweep.hpp"
 
 namespace {
 

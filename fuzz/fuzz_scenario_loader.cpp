@@ -10,8 +10,8 @@
 #include <string>
 #include <unistd.h>
 
-#include "models/scenario/input_error.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/input_error.hpp"
+#include "scenario/loader.hpp"
 
 namespace {
 namespace fs = std::filesystem;

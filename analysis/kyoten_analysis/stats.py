@@ -109,7 +109,7 @@ def mean_ci(values, level: float = 0.95, group: int = 1) -> MeanCI:
 
     With group > 1, replications come in groups sharing a parameter draw (2k and 2k+1 when a scenario states
     distributions, docs/uncertainty.md): they are not independent, so the interval is taken over the group means
-    (each the mean of the group's values that exist), as models/output/summary.cpp does. `values` must then be
+    (each the mean of the group's values that exist), as output/summary.cpp does. `values` must then be
     in replication order, starting at replication 0. The mean and n stay over single replications."""
     raw = pd.to_numeric(pd.Series(values, dtype="float64"), errors="coerce").to_numpy()
     x = raw[~np.isnan(raw)]

@@ -286,13 +286,13 @@ void HubSimulation::reschedule_population_processes() {
       (population_.active_count() * sc_.calls.per_registrant_per_year + sc_.calls.unregistered_per_year) / kHoursPerYear;
   const double call_bound = calls_per_hour * call_profile_max_;
   if (call_bound > 0) {
-    call_candidate_ = events_.schedule_cancellable({now + exponential_gap(rs_calls_, call_bound), kCallCandidate, 0, 0});
+    call_candidate_ = events_.schedule_cancellable({now + exponential_gap(rs_calls_, call_bound), kCallCandidate, 0});
   }
   const double experience_per_hour =
       population_.active_count() * sc_.experience.requests_per_registrant_per_year / kHoursPerYear;
   if (experience_per_hour > 0) {
     experience_candidate_ = events_.schedule_cancellable(
-        {now + exponential_gap(rs_experience_, experience_per_hour), kExperienceCandidate, 0, 0});
+        {now + exponential_gap(rs_experience_, experience_per_hour), kExperienceCandidate, 0});
   }
 }
 

@@ -104,7 +104,7 @@ void HubSimulation::on_experience_start(std::uint32_t b) {
     return;
   }
   const double now = events_.now();
-  const sim::EventHandle end = events_.schedule_cancellable({now + booking.nights * kHoursPerDay, kExperienceEnd, b, 0});
+  const sim::EventHandle end = events_.schedule_cancellable({now + booking.nights * kHoursPerDay, kExperienceEnd, b});
   fs.admit_experience(ExperienceOccupant{b, end});
   set_unplanned_beds_in_use(+1);
   recorder_.charge(CostLine::ExperienceStays, booking.nights * sc_.experience.cost_per_night_yen);

@@ -1,7 +1,7 @@
 #pragma once
 // The future-event list: a contiguous 4-ary heap of small event values.
 //
-// Events are plain values (time, kind, subject, tag); the model that owns the calendar decides what a kind
+// Events are plain values (time, kind, subject); the model that owns the calendar decides what a kind
 // means and dispatches with a switch, so no std::function or allocation is made per event. Equal times pop in
 // the order they were scheduled (FIFO), which makes runs reproducible without priority rules hidden in code.
 // An event may be scheduled as cancellable: it then owns a handle slot that always knows the event's heap
@@ -19,7 +19,6 @@ struct Event {
   Time time = 0.0;
   std::uint32_t kind = 0;     // what happens: the model's own enumeration
   std::uint32_t subject = 0;  // to whom: an index into the model's own tables
-  std::uint32_t tag = 0;      // a small extra value, e.g. a generation counter or a secondary index
 };
 
 // Refers to a cancellable event; stale once the event fired or was cancelled (the generation tells).
@@ -38,8 +37,8 @@ class EventCalendar {
 
   // Schedules an event; its time must not lie before now() (checked in debug builds).
   void schedule(const Event& e) { push(Node{e, next_seq_++, kNoSlot}); }
-  void schedule(Time time, std::uint32_t kind, std::uint32_t subject = 0, std::uint32_t tag = 0) {
-    schedule(Event{time, kind, subject, tag});
+  void schedule(Time time, std::uint32_t kind, std::uint32_t subject = 0) {
+    schedule(Event{time, kind, subject});
   }
 
   // Schedules an event that can later be cancelled through the returned handle.

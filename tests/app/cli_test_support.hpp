@@ -71,7 +71,7 @@ inline CliResult run_kyoten(const std::string& args, const fs::path& cwd) {
 }
 
 // Starts kyoten in `cwd` without a shell, so the pid is kyoten's own and a signal reaches it directly; its output
-// goes to `cwd`/`log`. `hook`, when given, is set as KYOTEN_TEST_SWAP_HOOK (models/output/output_path.hpp).
+// goes to `cwd`/`log`. `hook`, when given, is set as KYOTEN_TEST_SWAP_HOOK (output/output_path.hpp).
 inline pid_t spawn_kyoten(const std::vector<std::string>& args, const fs::path& cwd,
                           const std::string& log = "spawned.log", const std::string& hook = "") {
   const pid_t pid = ::fork();

@@ -9,7 +9,7 @@
 #include "app/serve_controls.hpp"
 #include "app/serve_save.hpp"
 #include "cli_test_support.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/loader.hpp"
 
 namespace kyoten::test {
 namespace {

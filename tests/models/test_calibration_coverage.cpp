@@ -7,7 +7,7 @@
 #include <boost/random/binomial_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 
-#include "models/calibration/posterior.hpp"
+#include "calibration/posterior.hpp"
 #include "sim/random/stream.hpp"
 
 namespace kyoten::calibration {

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "models/calibration/observations.hpp"
-#include "models/calibration/posterior.hpp"
-#include "models/scenario/input_error.hpp"
+#include "calibration/observations.hpp"
+#include "calibration/posterior.hpp"
+#include "scenario/input_error.hpp"
 
 namespace kyoten::calibration {
 namespace {

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cmath>
 
-#include "models/output/budget_risk.hpp"
-#include "models/output/budget_risk_table.hpp"
+#include "output/budget_risk.hpp"
+#include "presentation/budget_risk_table.hpp"
 
 namespace kyoten::output {
 namespace {

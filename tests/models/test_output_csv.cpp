@@ -1,4 +1,4 @@
-// CSV quoting and number writing (models/output/csv_writer.hpp), by round trip through a reference RFC 4180
+// CSV quoting and number writing (output/csv_writer.hpp), by round trip through a reference RFC 4180
 // reader written here: any text, including commas, quotes and line breaks, and any double read back unchanged.
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "models/output/csv_writer.hpp"
+#include "output/csv_writer.hpp"
 
 namespace {
 

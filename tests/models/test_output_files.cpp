@@ -13,13 +13,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "models/output/atomic_file.hpp"
-#include "models/output/csv_writer.hpp"
-#include "models/output/json_writer.hpp"
-#include "models/output/results_directory.hpp"
-#include "models/output/staged_folder.hpp"
-#include "models/scenario/input_error.hpp"
-#include "models/output/summary.hpp"
+#include "output/atomic_file.hpp"
+#include "output/csv_writer.hpp"
+#include "output/json_writer.hpp"
+#include "output/results_directory.hpp"
+#include "output/staged_folder.hpp"
+#include "scenario/input_error.hpp"
+#include "output/summary.hpp"
 
 namespace kyoten::output {
 namespace {

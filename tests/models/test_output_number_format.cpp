@@ -1,6 +1,6 @@
-// Number formatting shared by every printed table (models/output/number_format.hpp): decimals chosen from an
+// Number formatting shared by every printed table (presentation/number_format.hpp): decimals chosen from an
 // interval (hand-worked), and decimal rounding as a property checked against the exact decimal value.
-#include "models/output/number_format.hpp"
+#include "presentation/number_format.hpp"
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>

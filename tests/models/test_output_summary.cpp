@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "models/output/summary.hpp"
+#include "output/summary.hpp"
 
 namespace kyoten::output {
 namespace {

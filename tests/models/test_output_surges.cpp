@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "models/hub/scenario.hpp"
-#include "models/output/surge_report.hpp"
+#include "output/surge_report.hpp"
 
 namespace kyoten::output {
 namespace {

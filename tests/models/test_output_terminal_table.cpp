@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "models/output/terminal_table.hpp"
+#include "presentation/terminal_table.hpp"
 
 namespace kyoten::output {
 namespace {

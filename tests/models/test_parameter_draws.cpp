@@ -19,7 +19,7 @@
 #include "hub_fixture.hpp"
 #include "models/hub/hub_model.hpp"
 #include "models/hub/hub_simulation.hpp"
-#include "models/output/summary.hpp"
+#include "output/summary.hpp"
 #include "sim/stats/variance_split.hpp"
 
 namespace kyoten::hub {

@@ -6,7 +6,7 @@
 
 #include "hub_fixture.hpp"
 #include "models/hub/hub_model.hpp"
-#include "models/planning/batch_runner.hpp"
+#include "planning/batch_runner.hpp"
 
 namespace kyoten::planning {
 namespace {

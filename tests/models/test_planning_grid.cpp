@@ -2,8 +2,8 @@
 // the product keeps a fixed order (a resumed sweep finds its points by index), and malformed text is bad input.
 #include <gtest/gtest.h>
 
-#include "models/planning/grid.hpp"
-#include "models/scenario/input_error.hpp"
+#include "planning/grid.hpp"
+#include "scenario/input_error.hpp"
 
 namespace kyoten::planning {
 namespace {

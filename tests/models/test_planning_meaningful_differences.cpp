@@ -5,11 +5,11 @@
 
 #include <chrono>
 
-#include "models/planning/comparison.hpp"
-#include "models/planning/meaningful_differences.hpp"
-#include "models/planning/paired.hpp"
-#include "models/planning/verdict_text.hpp"
-#include "models/scenario/input_error.hpp"
+#include "planning/comparison.hpp"
+#include "planning/meaningful_differences.hpp"
+#include "planning/paired.hpp"
+#include "presentation/verdict_text.hpp"
+#include "scenario/input_error.hpp"
 
 namespace kyoten::planning {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <random>
 
-#include "models/planning/optimizer.hpp"
+#include "planning/optimizer.hpp"
 
 namespace kyoten::planning {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <limits>
 
-#include "models/planning/paired.hpp"
-#include "models/planning/verdict_text.hpp"
+#include "planning/paired.hpp"
+#include "presentation/verdict_text.hpp"
 
 namespace kyoten::planning {
 namespace {

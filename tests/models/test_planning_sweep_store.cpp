@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "models/planning/sweep_store.hpp"
+#include "planning/sweep_store.hpp"
 
 namespace kyoten::planning {
 namespace {

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "models/hub/results.hpp"
-#include "models/planning/targets.hpp"
-#include "models/scenario/input_error.hpp"
+#include "planning/targets.hpp"
+#include "scenario/input_error.hpp"
 
 namespace kyoten::planning {
 namespace {

@@ -1,4 +1,4 @@
-// The replication-control rule of `run --precision` (models/output/precision.hpp): on i.i.d. values with a
+// The replication-control rule of `run --precision` (output/precision.hpp): on i.i.d. values with a
 // known mean and standard deviation it stops where the formula n ≈ (t σ / (P μ))² says, the look-ahead rejects
 // an early lucky crossing, KPIs with mean 0 are skipped and listed, and the answer does not depend on batching.
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
-#include "models/output/precision.hpp"
+#include "output/precision.hpp"
 #include "sim/random/stream.hpp"
 #include "sim/stats/confidence.hpp"
 

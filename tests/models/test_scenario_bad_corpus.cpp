@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "models/scenario/input_error.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/input_error.hpp"
+#include "scenario/loader.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// Plans that change by date ([[changes]], models/scenario/plan_changes.hpp): how a change merges over the plan
+// Plans that change by date ([[changes]], scenario/plan_changes.hpp): how a change merges over the plan
 // before it, which plan each date gets, facilities joining and leaving at stable indices, the run's budget,
 // `--set` on the plan and on a change, and uncertain values shared or drawn anew. Each expectation is worked
 // out by hand from the small files written here.
@@ -10,8 +10,8 @@
 #include <fstream>
 
 #include "models/hub/parameter_draws.hpp"
-#include "models/scenario/loader.hpp"
-#include "models/scenario/plan_changes.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/plan_changes.hpp"
 
 namespace {
 

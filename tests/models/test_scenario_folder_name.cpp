@@ -1,10 +1,10 @@
-// meta.name as a folder name (models/scenario/folder_name.hpp): each case is a name a scenario file could carry,
+// meta.name as a folder name (scenario/folder_name.hpp): each case is a name a scenario file could carry,
 // with the verdict the rule in scenarios/README.md gives by hand.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "models/scenario/folder_name.hpp"
+#include "scenario/folder_name.hpp"
 
 namespace kyoten::scenario {
 namespace {

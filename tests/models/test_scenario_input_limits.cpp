@@ -10,11 +10,11 @@
 #include <fstream>
 #include <string>
 
-#include "models/scenario/input_error.hpp"
-#include "models/scenario/loader.hpp"
-#include "models/scenario/toml_file.hpp"
-#include "models/scenario/toml_nesting.hpp"
-#include "models/scenario/work_estimate.hpp"
+#include "scenario/input_error.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/toml_file.hpp"
+#include "scenario/toml_nesting.hpp"
+#include "scenario/work_estimate.hpp"
 
 namespace kyoten::scenario {
 namespace {

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <variant>
 
-#include "models/scenario/base_resolution.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/base_resolution.hpp"
+#include "scenario/loader.hpp"
 
 namespace {
 

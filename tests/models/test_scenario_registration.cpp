@@ -9,8 +9,8 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "models/scenario/loader.hpp"
-#include "models/scenario/registration_curve.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/registration_curve.hpp"
 
 namespace {
 

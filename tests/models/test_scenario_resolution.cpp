@@ -7,8 +7,8 @@
 #include <fstream>
 #include <variant>
 
-#include "models/scenario/did_you_mean.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/did_you_mean.hpp"
+#include "scenario/loader.hpp"
 
 namespace {
 

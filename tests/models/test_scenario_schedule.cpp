@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 
-#include "models/scenario/staff_schedule.hpp"
+#include "scenario/staff_schedule.hpp"
 
 namespace {
 

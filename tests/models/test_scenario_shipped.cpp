@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "models/scenario/loader.hpp"
+#include "scenario/loader.hpp"
 
 namespace {
 

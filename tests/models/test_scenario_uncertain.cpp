@@ -1,4 +1,4 @@
-// Rates and probabilities stated as distributions in scenario files (models/scenario/uncertain_reader.hpp,
+// Rates and probabilities stated as distributions in scenario files (scenario/uncertain_reader.hpp,
 // read_keyed's Dirichlet): the Scenario holds each distribution's mean, the uncertain list says what to draw and
 // where it goes, `--set` with a number replaces a distribution, and what `kyoten calibrate` writes loads.
 #include <gtest/gtest.h>
@@ -9,10 +9,10 @@
 #include <fstream>
 #include <variant>
 
-#include "models/calibration/observations.hpp"
-#include "models/calibration/posterior.hpp"
+#include "calibration/observations.hpp"
+#include "calibration/posterior.hpp"
 #include "models/hub/parameter_draws.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/loader.hpp"
 
 namespace kyoten::scenario {
 namespace {

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "models/hub/hub_model.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/loader.hpp"
 #include "sim/run/replication_runner.hpp"
 #include "sim/stats/confidence.hpp"
 #include "sim/time/japanese_holidays.hpp"

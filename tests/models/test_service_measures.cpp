@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "models/hub/hub_model.hpp"
-#include "models/scenario/loader.hpp"
+#include "scenario/loader.hpp"
 #include "sim/run/replication_runner.hpp"
 #include "sim/stats/confidence.hpp"
 

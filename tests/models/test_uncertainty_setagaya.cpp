@@ -16,8 +16,8 @@
 
 #include "models/hub/hub_model.hpp"
 #include "models/hub/parameter_draws.hpp"
-#include "models/output/summary.hpp"
-#include "models/scenario/loader.hpp"
+#include "output/summary.hpp"
+#include "scenario/loader.hpp"
 #include "sim/run/replication_runner.hpp"
 
 namespace kyoten::hub {

@@ -38,7 +38,7 @@ TEST(EventCalendar, ClockAdvancesToPoppedEvent) {
 TEST(EventCalendar, CancelledEventNeverFires) {
   EventCalendar cal;
   cal.schedule(1.0, 0, 1);
-  auto h = cal.schedule_cancellable(Event{2.0, 0, 2, 0});
+  auto h = cal.schedule_cancellable(Event{2.0, 0, 2});
   cal.schedule(3.0, 0, 3);
   EXPECT_TRUE(cal.pending(h));
   EXPECT_TRUE(cal.cancel(h));
@@ -51,9 +51,9 @@ TEST(EventCalendar, CancelledEventNeverFires) {
 
 TEST(EventCalendar, HandleOfFiredEventIsStaleEvenAfterSlotReuse) {
   EventCalendar cal;
-  auto first = cal.schedule_cancellable(Event{1.0, 0, 1, 0});
+  auto first = cal.schedule_cancellable(Event{1.0, 0, 1});
   cal.pop();
-  auto second = cal.schedule_cancellable(Event{2.0, 0, 2, 0});
+  auto second = cal.schedule_cancellable(Event{2.0, 0, 2});
   EXPECT_EQ(first.slot, second.slot) << "the freed slot is recycled";
   EXPECT_FALSE(cal.cancel(first)) << "the old handle must not cancel the new event";
   EXPECT_TRUE(cal.pending(second));
@@ -73,7 +73,7 @@ TEST(EventCalendar, MatchesSortedReferenceUnderRandomCancellation) {
   for (std::uint32_t id = 0; id < 5000; ++id) {
     // Coarse times so that many ties occur and FIFO order is exercised.
     const double t = static_cast<double>(static_cast<int>(rng.uniform() * 200));
-    handles.push_back(cal.schedule_cancellable(Event{t, 0, id, 0}));
+    handles.push_back(cal.schedule_cancellable(Event{t, 0, id}));
     ref.push_back({t, id, false});
   }
   for (std::uint32_t id = 0; id < 5000; id += 3) {
@@ -111,7 +111,7 @@ RC_GTEST_PROP(EventCalendarProperty, BehavesAsAMultimapByTime, ()) {
         oracle.emplace(t, next_id++);
         break;
       case ScheduleCancellable:
-        handles.emplace_back(cal.schedule_cancellable(Event{t, 0, next_id, 0}), oracle.emplace(t, next_id));
+        handles.emplace_back(cal.schedule_cancellable(Event{t, 0, next_id}), oracle.emplace(t, next_id));
         live.push_back(true);
         ++next_id;
         break;
