@@ -26,7 +26,7 @@
 #include "output/precision.hpp"
 #include "output/results_directory.hpp"
 #include "output/summary.hpp"
-#include "output/surge_report.hpp"
+#include "presentation/surge_table.hpp"
 #include "presentation/budget_risk_table.hpp"
 #include "presentation/progress_bar.hpp"
 #include "presentation/terminal_table.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // How the system copes inside each dated surge's window (災害時, [[surges]]): summarised over replications, as
-// summary.json writes it and as `kyoten run` prints it.
+// summary.json writes it (presentation/surge_table prints it).
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
@@ -9,7 +9,6 @@
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
 #include "output/summary.hpp"
-#include "presentation/terminal_table.hpp"
 
 namespace kyoten::output {
 
@@ -36,7 +35,7 @@ inline constexpr SurgeFigure kSurgeFigures[] = {
 std::vector<SurgeSummary> summarise_surges(std::span<const hub::ReplicationResult> results, double confidence_level,
                                            std::size_t draw_group);
 nlohmann::ordered_json surges_json(const hub::Scenario& scenario, const std::vector<SurgeSummary>& surges);
-// Empty when the scenario has no surges.
-std::string format_surge_table(const hub::Scenario& scenario, const RunSummary& summary, Language language);
+// The surge's region by name; empty for a surge over all regions.
+std::string surge_region(const hub::Scenario& scenario, const hub::Surge& s);
 
 }  // namespace kyoten::output

@@ -43,7 +43,7 @@ void HubSimulation::offer(std::uint32_t id, int center) {
 void HubSimulation::hold_on(std::uint32_t id) {
   const double now = events_.now();
   if (const auto hours = patience_.hold_hours(band_at(calendar_, now, sc_.calls.band_hours))) {
-    cases_[id].give_up = events_.schedule_cancellable(sim::Event{now + *hours, kGiveUp, id, 0});
+    cases_[id].give_up = events_.schedule_cancellable(sim::Event{now + *hours, kGiveUp, id});
   }
 }
 

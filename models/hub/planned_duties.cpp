@@ -91,7 +91,7 @@ void HubSimulation::run_step(std::uint32_t id, Stage stage, double hours) {
   if (!c.interruptible) return step_after(id, stage, hours);
   c.stage = stage;
   c.step_end = events_.now() + std::max(0.0, hours);
-  c.step_handle = events_.schedule_cancellable({c.step_end, kCaseStep, id, 0});
+  c.step_handle = events_.schedule_cancellable({c.step_end, kCaseStep, id});
   planned_.desk_started(c.center, id);
 }
 

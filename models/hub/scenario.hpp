@@ -1,6 +1,6 @@
 #pragma once
 // The immutable description of one hub system, as a scenario file states it (after `base` and `--set`).
-// Plain structs only: the loader (models/scenario) fills them and checks every value; the model reads them.
+// Plain structs only: the loader (scenario/) fills them and checks every value; the model reads them.
 // Units are in the names: *_hours, *_days, *_per_year, *_yen. Probabilities are in [0, 1].
 #include <array>
 #include <chrono>

@@ -328,7 +328,7 @@ ImpatientResult simulate_impatient(const ImpatientParams& p, const RunLength& ru
           sim::EventHandle h;
           if (p.patience_rate > 0) {
             h = calendar.schedule_cancellable(
-                sim::Event{now + patience(patience_stream), kGiveUp, id, 0});
+                sim::Event{now + patience(patience_stream), kGiveUp, id});
           }
           ring.push(Waiting{id, h});
         }
