@@ -701,9 +701,9 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
             tp.heading(t["all_kpis"])
             tp.table(_kpi_headers(t),
                      _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), [34, 12, 20, 20, 8, 6],
-                     num_cols=(1, 2, 3, 5))
+                     size=6.5, num_cols=(1, 2, 3, 5))  # the appendix: print size as the parameters below
             tp.heading(t["all_parameters"])
-            tp.table(*_params_side_by_side(res, t), [26, 24, 26, 24], size=6.5)
+            tp.table(*_params_side_by_side(res, t), [26, 24, 26, 24], size=6.0)
             tp.flush()
             pages += tp.pages
         os.chmod(tmp, 0o666 & ~_umask())
