@@ -179,7 +179,7 @@ def _write_decision_report(folder, data: dict, lang, out, pdf_engine, heading, s
     return report
 
 
-# Print sizes of the appendix of every setting, tried in turn when the last page would hold less than half a
+# Print sizes of the appendices (every indicator, every setting), tried in turn when the last page would hold less than half a
 # page: the appendix ends the report, so its size decides how far the last page fills.
 APPENDIX_SIZES_PT = (6.5, 7.0, 6.0, 7.5, 5.5, 8.0)
 MIN_LAST_PAGE_FILL = 0.5
@@ -207,7 +207,7 @@ def _print_without_a_near_empty_last_page(doc: str, html_path: Path, pdf_path: P
 
 
 def _with_appendix_size(doc: str, size_pt: float) -> str:
-    return doc.replace("</head>", f"<style>@media print {{ table.params {{ font-size: {size_pt:g}pt; }} }}</style></head>", 1)
+    return doc.replace("</head>", f"<style>@media print {{ table.params, table.kpis.all {{ font-size: {size_pt:g}pt; }} }}</style></head>", 1)
 
 
 def _figure_html(i: int, fig, lang: str) -> str:
@@ -291,7 +291,8 @@ table.params td:nth-child(odd) { font-family: monospace; word-break: break-all; 
   table { font-size: 8pt; margin: .3em 0 .6em; }
   th, td { padding: .15em .35em; }
   tr { break-inside: avoid; page-break-inside: avoid; }
-  table.params { font-size: 6.5pt; }
+  table.params, table.kpis.all { font-size: 6.5pt; }
+  table.params td, table.params th, table.kpis.all td, table.kpis.all th { padding: .05em .3em; }
   .toc { display: none; }
   a { color: inherit; text-decoration: none; }
 }
