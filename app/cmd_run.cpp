@@ -55,7 +55,8 @@ std::optional<scenario::LoadedScenario> load_or_report(const RunOptions& o) {
 }
 
 fs::path results_dir(const RunOptions& o, const scenario::LoadedScenario& loaded) {
-  return o.out.empty() ? output_named_by_scenario(loaded, "", "--out") : fs::path(o.out);
+  // A --set run gets its own default folder (name + short hash of the overrides), never the baseline's.
+  return o.out.empty() ? output_named_by_scenario(loaded, overrides_suffix(o.overrides), "--out") : fs::path(o.out);
 }
 
 // Replications [first, first + count); `total` is what the progress bar counts towards (the bar covers
@@ -181,7 +182,8 @@ int run(const RunOptions& o, const std::string& command_line) {
                              .replications = results.size(),
                              .threads = o.threads,
                              .confidence_level = kConfidenceLevel,
-                             .precision_json = precision.is_null() ? std::string() : precision.dump()};
+                             .precision_json = precision.is_null() ? std::string() : precision.dump(),
+                             .overrides = o.overrides};
   try {
     output::write_results_directory(*folder, info, scenario, summary, results);
   } catch (const std::exception& e) {  // the earlier folder, if any, is untouched

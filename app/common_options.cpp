@@ -71,6 +71,20 @@ void print_input_errors(const InputErrors& e) {
 
 namespace kyoten::app {
 
+std::string overrides_suffix(const std::vector<std::string>& overrides) {
+  std::vector<std::string> model;  // `--set meta.name=…` names the run itself: it takes no hash
+  for (const std::string& o : overrides)
+    if (!o.starts_with("meta.")) model.push_back(o);
+  if (model.empty()) return "";
+  std::uint32_t h = 2166136261u;  // FNV-1a: the same name on every machine and build, unlike std::hash
+  for (const std::string& o : model)
+    for (const char c : o + '\n') {
+      h ^= static_cast<unsigned char>(c);
+      h *= 16777619u;
+    }
+  return fmt::format("-{:08x}", h);
+}
+
 std::filesystem::path output_named_by_scenario(const scenario::LoadedScenario& loaded, const std::string& suffix,
                                                const std::string& option) {
   const std::string& name = loaded.scenario.meta.name;

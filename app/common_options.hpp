@@ -34,6 +34,10 @@ struct CommonOptions {
 
 // `--set`, applied to `where` ("the scenario", "every scenario", "every point", …).
 void add_set_option(CLI::App& cmd, std::vector<std::string>& overrides, std::string_view where);
+// "" without overrides (or with `meta.*` ones only, which name the run), else "-" and 8 hex digits of a hash
+// (FNV-1a, 32 bits) of the other --set texts in order: the default folder of a --set run differs from the
+// baseline's and from other overrides' (results/<name>-1a2b3c4d).
+std::string overrides_suffix(const std::vector<std::string>& overrides);
 // `--seed` and `-j,--threads`; replication r of each `unit` ("scenario", "point", …) uses (seed, r).
 void add_seed_and_threads(CLI::App& cmd, CommonOptions& o, std::string_view unit);
 // `--lang ja|en` for what is printed.

@@ -94,6 +94,7 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
   j["created"] = info.created;
   j["command"] = info.command;
   j["scenario_file"] = info.scenario_file;
+  j["overrides"] = info.overrides;
   j["scenario"] = info.scenario_json.empty() ? json::object() : json::parse(info.scenario_json);
   j["scenario_name"] = scenario.meta.name;
   j["title_ja"] = scenario.meta.title_ja;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sim/stats/confidence.hpp"
 
@@ -19,6 +20,7 @@ struct RunInfo {
   unsigned threads = 0;
   double confidence_level = sim::kDefaultConfidenceLevel;
   std::string precision_json;  // `run --precision`: the replication-control record as JSON text; empty otherwise
+  std::vector<std::string> overrides;  // the --set KEY=VALUE texts as given (the report lists them in a banner)
 };
 
 }  // namespace kyoten::output

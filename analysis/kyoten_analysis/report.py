@@ -263,6 +263,7 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; }
 h2 { font-size: 1.3em; border-bottom: 2px solid #0072B2; padding-bottom: .15em; margin-top: 1.8em; }
 h3 { font-size: 1.1em; margin: .3em 0 .4em; }
 .subtitle { color: #444; margin: 0 0 1em; }
+.banner { background: #FFF5E0; border-left: 4px solid #E69F00; padding: .4em .6em; font-weight: bold; }
 .meta { font-size: .85em; color: #555; }
 table { border-collapse: collapse; width: 100%; margin: .6em 0 1em; font-size: .9em; }
 th, td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; }
@@ -422,6 +423,7 @@ def render_html(res: Results, lang: str, figs) -> str:
         f"<h1>{_e(title)}</h1>",
         f'<p class="subtitle">{_e(t["report"])}</p>',
         '<p class="meta">' + " ／ ".join(_e(x) for x in _run_facts(res, lang)) + "</p>",
+        *([f'<p class="banner" id="overrides">{_e(_overrides_banner(res, lang))}</p>'] if _overrides_banner(res, lang) else []),
         f'<nav class="toc"><b>{_e(t["toc"])}</b><ol>'
         + "".join(f'<li><a href="#{sid}">{_e(name)}</a></li>' for sid, name in sections) + "</ol></nav>",
     ]
@@ -483,6 +485,16 @@ def render_html(res: Results, lang: str, figs) -> str:
               _table(*_params_side_by_side(res, t), "params")]
     parts += [f"<script>{CHECK_SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts)
+
+
+def _overrides_banner(res: Results, lang: str) -> str:
+    """A run with --set is not the scenario file as written: the report opens by saying what was changed."""
+    overrides = [str(o) for o in res.summary.get("overrides") or []]
+    if not overrides:
+        return ""
+    if lang == "ja":
+        return "注意：この結果はシナリオファイルの値を次のとおり変更して（--set）実行したもの：" + "、".join(overrides)
+    return "Note: these results were run with the scenario file's values changed (--set): " + ", ".join(overrides)
 
 
 def _period_sentence(res: Results, lang: str) -> str:
@@ -657,6 +669,8 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
             tp = _TextPages(pdf, f"{title} — {t['report']}")
             tp.heading(title, 16)
             tp.paragraph(t["report"] + " ／ " + " ／ ".join(_run_facts(res, lang)))
+            if _overrides_banner(res, lang):
+                tp.paragraph(_overrides_banner(res, lang))
             tp.heading(t["headline"])
             tp.paragraph(t["headline_intro"] + " " + _period_sentence(res, lang))
             kt = tables.kpi_table(res, lang, headline_only=True)

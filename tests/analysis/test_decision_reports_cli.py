@@ -90,3 +90,22 @@ def test_calibrated_report_shows_summary_json_figures(tmp_path):
     for t in s["cost_totals"]:
         assert cost.loc[t["fiscal_year"], "total_ci_low"] == pytest.approx(t["ci_low"])
         assert cost.loc[t["fiscal_year"], "total_ci_high"] == pytest.approx(t["ci_high"])
+
+
+def _fnv1a_32(text: str) -> str:
+    h = 0x811C9DC5
+    for b in text.encode("utf-8"):
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return f"{h:08x}"
+
+
+def test_a_set_run_gets_its_own_folder_and_records_its_overrides(tmp_path):
+    sets = ["hub.rooms=2", "calls.per_registrant_per_year=0.6"]
+    args = [a for s in sets for a in ("--set", s)]
+    p = subprocess.run([str(KYOTEN), "run", str(SCEN / "setagaya-wardwide.toml"), "--replications", "2", "--quiet",
+                        *args], capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert p.returncode == 0, p.stderr
+    folder = tmp_path / "results" / ("setagaya-wardwide-" + _fnv1a_32("".join(s + "\n" for s in sets)))
+    assert folder.is_dir(), sorted(x.name for x in (tmp_path / "results").iterdir())
+    assert not (tmp_path / "results" / "setagaya-wardwide").exists()  # the baseline's folder is left alone
+    assert json.loads((folder / "summary.json").read_text(encoding="utf-8"))["overrides"] == sets

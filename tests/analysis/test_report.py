@@ -287,3 +287,19 @@ def test_every_total_says_period_total_with_its_period(html_reports, lang):
     assert "期間合計" not in unit[ends] and "period total" not in unit[ends]  # a state at the end is no total
     # the fixture runs 36 months from April 2024
     assert ("2024年4月1日〜2027年3月31日（36か月）" if lang == "ja" else "1 April 2024 – 31 March 2027 (36 months)") in doc
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_set_run_opens_with_a_banner_listing_every_override(fresh_copy, lang):
+    import json
+    s = json.loads((fresh_copy / "summary.json").read_text(encoding="utf-8"))
+    s["overrides"] = ["hub.rooms=2", "calls.per_registrant_per_year=0.6"]
+    (fresh_copy / "summary.json").write_text(json.dumps(s, ensure_ascii=False), encoding="utf-8")
+    doc = build_report(fresh_copy, lang=lang, pdf_engine="none").html.read_text(encoding="utf-8")
+    banner = re.search(r'<p class="banner" id="overrides">([^<]*)</p>', doc).group(1)
+    assert "hub.rooms=2" in banner and "calls.per_registrant_per_year=0.6" in banner and "--set" in banner
+    assert doc.index('id="overrides"') < doc.index('id="headline"')
+
+
+def test_no_banner_without_overrides(html_reports):
+    assert 'id="overrides"' not in html_reports["ja"][1]
