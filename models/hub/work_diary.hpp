@@ -29,14 +29,15 @@ class WorkDiary {
     const bool from_mark = first <= full_until_;
     double start = -1, remaining = hours;
     for (std::int64_t h = std::max(first, full_until_); h < first + kLookaheadHours && remaining > kEpsilon; ++h) {
-      const double cap = capacity(h);
-      double* booked = cap > 0 ? &slot(h) : nullptr;
-      const double free = booked ? cap - *booked : 0.0;
+      Hour& hour = slot(h);
+      if (std::isnan(hour.capacity)) hour.capacity = capacity(h);
+      const double cap = hour.capacity;
+      const double free = cap - hour.booked;
       if (free <= kEpsilon) {
         if (from_mark && full_until_ == h) full_until_ = h + 1;
         continue;
       }
-      double& booked_h = *booked;
+      double& booked_h = hour.booked;
       // One coordinator works the task: within the first hour it starts when the last free colleague is free.
       const double offset = start < 0 ? std::max(0.0, booked_h - (cap - 1.0)) : 0.0;
       if (start < 0) start = static_cast<double>(h) + offset;
@@ -52,32 +53,43 @@ class WorkDiary {
   void book_at(double t, double hours) {
     for (auto h = static_cast<std::int64_t>(std::floor(t)); hours > kEpsilon; ++h) {
       const double take = std::min(hours, 1.0);
-      slot(h) += take;
+      slot(h).booked += take;
       hours -= take;
     }
   }
 
-  // The capacities may have changed (a change of plan): hours passed over as full are looked at again.
-  void recheck() { full_until_ = std::numeric_limits<std::int64_t>::min(); }
+  // The capacities may have changed (a change of plan): every hour's capacity is asked again, and hours passed
+  // over as full are looked at again.
+  void recheck() {
+    full_until_ = std::numeric_limits<std::int64_t>::min();
+    for (Hour& h : hours_) h.capacity = kUnknown;
+  }
   // Clock hours before this one have no free capacity (or are past), as far as the diary knows.
   [[nodiscard]] std::int64_t full_until() const { return full_until_; }
 
   // Coordinator-hours booked in clock hour `hour`.
   [[nodiscard]] double booked(std::int64_t hour) const {
     const std::int64_t i = hour - first_hour_;
-    return i >= 0 && i < static_cast<std::int64_t>(booked_.size()) ? booked_[static_cast<std::size_t>(i)] : 0.0;
+    return i >= 0 && i < static_cast<std::int64_t>(hours_.size()) ? hours_[static_cast<std::size_t>(i)].booked : 0.0;
   }
 
  private:
   static constexpr double kEpsilon = 1e-9;
-  double& slot(std::int64_t hour) {
-    if (booked_.empty()) first_hour_ = hour;
+  static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
+  // A clock hour: the coordinator-hours booked in it, and its capacity once asked (asked once until a change of
+  // plan, since a booking may scan weeks of nights and weekends).
+  struct Hour {
+    double booked = 0.0;
+    double capacity = kUnknown;
+  };
+  Hour& slot(std::int64_t hour) {
+    if (hours_.empty()) first_hour_ = hour;
     while (hour < first_hour_) {
-      booked_.push_front(0.0);
+      hours_.push_front(Hour{});
       --first_hour_;
     }
-    while (hour >= first_hour_ + static_cast<std::int64_t>(booked_.size())) booked_.push_back(0.0);
-    return booked_[static_cast<std::size_t>(hour - first_hour_)];
+    while (hour >= first_hour_ + static_cast<std::int64_t>(hours_.size())) hours_.push_back(Hour{});
+    return hours_[static_cast<std::size_t>(hour - first_hour_)];
   }
 
  public:
@@ -85,16 +97,16 @@ class WorkDiary {
   void advance_to(double now) {
     const auto hour = static_cast<std::int64_t>(std::floor(now));
     full_until_ = std::max(full_until_, static_cast<std::int64_t>(std::ceil(now - kEpsilon)));
-    while (!booked_.empty() && first_hour_ < hour) {
-      booked_.pop_front();
+    while (!hours_.empty() && first_hour_ < hour) {
+      hours_.pop_front();
       ++first_hour_;
     }
   }
 
  private:
-  std::int64_t first_hour_ = 0;  // clock hour of booked_.front()
+  std::int64_t first_hour_ = 0;  // clock hour of hours_.front()
   std::int64_t full_until_ = std::numeric_limits<std::int64_t>::min();
-  std::deque<double> booked_;
+  std::deque<Hour> hours_;
 };
 
 }  // namespace kyoten::hub

@@ -19,29 +19,34 @@ EventHandle EventCalendar::schedule_cancellable(const Event& e) {
 }
 
 bool EventCalendar::pending(EventHandle h) const {
-  return h.valid() && h.slot < slots_.size() && slots_[h.slot].generation == h.generation &&
-         slots_[h.slot].position < heap_.size() && heap_[slots_[h.slot].position].slot == h.slot;
+  if (!h.valid() || h.slot >= slots_.size() || slots_[h.slot].generation != h.generation) return false;
+  const std::uint32_t position = slots_[h.slot].position;
+  const auto& heap = heaps_[(position & kFarBit) != 0 ? kFar : kNear];
+  const std::size_t i = position & ~kFarBit;
+  return i < heap.size() && heap[i].slot == h.slot;
 }
 
 bool EventCalendar::cancel(EventHandle h) {
   if (!pending(h)) return false;
-  const std::size_t i = slots_[h.slot].position;
+  const std::uint32_t position = slots_[h.slot].position;
   release(h.slot);
-  remove_at(i);
+  remove_at((position & kFarBit) != 0 ? kFar : kNear, position & ~kFarBit);
   return true;
 }
 
 Event EventCalendar::pop() {
-  assert(!heap_.empty());
-  const Node top = heap_.front();
+  assert(!empty());
+  const HeapId h = first_heap();
+  const Node top = heaps_[h].front();
   if (top.slot != kNoSlot) release(top.slot);
-  remove_at(0);
+  remove_at(h, 0);
   now_ = top.event.time;
   return top.event;
 }
 
 void EventCalendar::clear() {
-  heap_.clear();
+  heaps_[kNear].clear();
+  heaps_[kFar].clear();
   slots_.clear();
   free_slot_ = kNoSlot;
   next_seq_ = 0;
@@ -50,8 +55,9 @@ void EventCalendar::clear() {
 
 void EventCalendar::push(const Node& n) {
   assert(n.event.time >= now_ && "an event may not be scheduled in the past");
-  heap_.push_back(n);
-  sift_up(heap_.size() - 1, n);
+  const HeapId h = n.event.time > now_ + kFarAhead ? kFar : kNear;
+  heaps_[h].push_back(n);
+  sift_up(h, heaps_[h].size() - 1, n);
 }
 
 void EventCalendar::release(std::uint32_t slot) {
@@ -61,42 +67,45 @@ void EventCalendar::release(std::uint32_t slot) {
   free_slot_ = slot;
 }
 
-void EventCalendar::remove_at(std::size_t i) {
-  const Node last = heap_.back();
-  heap_.pop_back();
-  if (i == heap_.size()) return;
-  if (i > 0 && before(last, heap_[parent_of(i)])) {
-    sift_up(i, last);
+void EventCalendar::remove_at(HeapId h, std::size_t i) {
+  auto& heap = heaps_[h];
+  const Node last = heap.back();
+  heap.pop_back();
+  if (i == heap.size()) return;
+  if (i > 0 && before(last, heap[parent_of(i)])) {
+    sift_up(h, i, last);
   } else {
-    sift_down(i, last);
+    sift_down(h, i, last);
   }
 }
 
-void EventCalendar::sift_up(std::size_t i, Node n) {
+void EventCalendar::sift_up(HeapId h, std::size_t i, Node n) {
+  const auto& heap = heaps_[h];
   while (i > 0) {
     const std::size_t parent = parent_of(i);
-    if (!before(n, heap_[parent])) break;
-    place(i, heap_[parent]);
+    if (!before(n, heap[parent])) break;
+    place(h, i, heap[parent]);
     i = parent;
   }
-  place(i, n);
+  place(h, i, n);
 }
 
-void EventCalendar::sift_down(std::size_t i, Node n) {
-  const std::size_t size = heap_.size();
+void EventCalendar::sift_down(HeapId h, std::size_t i, Node n) {
+  const auto& heap = heaps_[h];
+  const std::size_t size = heap.size();
   for (;;) {
     const std::size_t first = kArity * i + 1;
     if (first >= size) break;
     std::size_t child = first;
     const std::size_t last = std::min(first + kArity, size);
     for (std::size_t k = first + 1; k < last; ++k) {
-      if (before(heap_[k], heap_[child])) child = k;
+      if (before(heap[k], heap[child])) child = k;
     }
-    if (!before(heap_[child], n)) break;
-    place(i, heap_[child]);
+    if (!before(heap[child], n)) break;
+    place(h, i, heap[child]);
     i = child;
   }
-  place(i, n);
+  place(h, i, n);
 }
 
 }  // namespace kyoten::sim

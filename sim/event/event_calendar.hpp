@@ -7,6 +7,9 @@
 // An event may be scheduled as cancellable: it then owns a handle slot that always knows the event's heap
 // position (as in OMNeT++'s event heap), so cancelling is O(log n) with no search. Slots are recycled through
 // a free list, so after warm-up the calendar allocates nothing.
+// Events due more than a week ahead (a model's yearly reviews, leaving dates) wait in a second heap: the heap
+// popped on nearly every event then stays small, and a pop takes the earlier of the two heads, so the order of
+// events is exactly that of one heap.
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -33,7 +36,10 @@ class EventCalendar {
   EventCalendar() = default;
   explicit EventCalendar(std::size_t expected_pending) { reserve(expected_pending); }
 
-  void reserve(std::size_t n) { heap_.reserve(n); }
+  void reserve(std::size_t n) {
+    heaps_[kNear].reserve(n);
+    heaps_[kFar].reserve(n);
+  }
 
   // Schedules an event; its time must not lie before now() (checked in debug builds).
   void schedule(const Event& e) { push(Node{e, next_seq_++, kNoSlot}); }
@@ -48,10 +54,10 @@ class EventCalendar {
   bool cancel(EventHandle h);
   [[nodiscard]] bool pending(EventHandle h) const;
 
-  [[nodiscard]] bool empty() const { return heap_.empty(); }
-  [[nodiscard]] std::size_t size() const { return heap_.size(); }
+  [[nodiscard]] bool empty() const { return heaps_[kNear].empty() && heaps_[kFar].empty(); }
+  [[nodiscard]] std::size_t size() const { return heaps_[kNear].size() + heaps_[kFar].size(); }
   [[nodiscard]] Time next_time() const {
-    return heap_.empty() ? std::numeric_limits<Time>::infinity() : heap_.front().event.time;
+    return empty() ? std::numeric_limits<Time>::infinity() : heaps_[first_heap()].front().event.time;
   }
 
   // Removes the earliest event, advances the clock to its time and returns it. Precondition: !empty().
@@ -72,7 +78,7 @@ class EventCalendar {
     std::uint32_t slot;
   };
   struct Slot {
-    std::uint32_t position = 0;  // index in heap_ while pending; next free slot while free
+    std::uint32_t position = 0;  // index in its heap (top bit: the far heap) while pending; next free slot while free
     std::uint32_t generation = 0;
   };
 
@@ -84,17 +90,27 @@ class EventCalendar {
   static bool before(const Node& a, const Node& b) {
     return a.event.time < b.event.time || (a.event.time == b.event.time && a.seq < b.seq);
   }
-  void push(const Node& n);
-  void place(std::size_t i, const Node& n) {
-    heap_[i] = n;
-    if (n.slot != kNoSlot) slots_[n.slot].position = static_cast<std::uint32_t>(i);
+  // The two heaps, and how a slot's position names one of them: its top bit.
+  enum HeapId : std::uint32_t { kNear = 0, kFar = 1 };
+  static constexpr Time kFarAhead = kHoursPerWeek;
+  static constexpr std::uint32_t kFarBit = 0x8000'0000U;
+  // The heap whose head pops next. Precondition: !empty().
+  [[nodiscard]] HeapId first_heap() const {
+    const auto& near = heaps_[kNear];
+    const auto& far = heaps_[kFar];
+    return far.empty() || (!near.empty() && before(near.front(), far.front())) ? kNear : kFar;
   }
-  void sift_up(std::size_t i, Node n);
-  void sift_down(std::size_t i, Node n);
-  void remove_at(std::size_t i);
+  void push(const Node& n);
+  void place(HeapId h, std::size_t i, const Node& n) {
+    heaps_[h][i] = n;
+    if (n.slot != kNoSlot) slots_[n.slot].position = static_cast<std::uint32_t>(i) | (h == kFar ? kFarBit : 0U);
+  }
+  void sift_up(HeapId h, std::size_t i, Node n);
+  void sift_down(HeapId h, std::size_t i, Node n);
+  void remove_at(HeapId h, std::size_t i);
   void release(std::uint32_t slot);
 
-  std::vector<Node> heap_;
+  std::vector<Node> heaps_[2];
   std::vector<Slot> slots_;
   std::uint32_t free_slot_ = kNoSlot;
   std::uint64_t next_seq_ = 0;

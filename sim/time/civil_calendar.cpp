@@ -54,11 +54,17 @@ bool CivilCalendar::closed(sys_days d) const {
 }
 
 void CivilCalendar::cache_holidays(int days) {
-  holiday_cache_.resize(static_cast<std::size_t>(std::max(0, days)));
-  for (int d = 0; d < days; ++d) holiday_cache_[d] = closed(origin_ + std::chrono::days{d}) ? 1 : 0;
+  day_cache_.clear();  // so that the day types below are worked out from the holidays, not the old cache
+  std::vector<std::uint8_t> cache(static_cast<std::size_t>(std::max(0, days)));
+  for (int d = 0; d < days; ++d) {
+    const Time t = static_cast<Time>(d) * kHoursPerDay;
+    cache[d] = static_cast<std::uint8_t>((is_holiday_uncached(t) ? kHolidayBit : 0) |
+                                         (static_cast<int>(day_type_uncached(t)) << 1));
+  }
+  day_cache_ = std::move(cache);
 }
 
-DayType CivilCalendar::day_type(Time t) const {
+DayType CivilCalendar::day_type_uncached(Time t) const {
   const int wd = weekday(t);
   if (wd == kSunday || is_holiday(t)) return DayType::SundayOrHoliday;
   return wd == kSaturday ? DayType::Saturday : DayType::Weekday;

@@ -46,10 +46,11 @@ class CivilCalendar {
   // Japanese public holiday (see japanese_holidays.hpp); throws std::out_of_range outside 2000–2099.
   [[nodiscard]] bool is_holiday(Time t) const {
     const int day = day_index(t);
-    if (day >= 0 && day < static_cast<int>(holiday_cache_.size())) return holiday_cache_[day] != 0;
+    if (day >= 0 && day < static_cast<int>(day_cache_.size())) return (day_cache_[day] & kHolidayBit) != 0;
     return is_holiday_uncached(t);
   }
-  // Looks up the holidays of the first `days` days once, so that per-event questions cost one array read.
+  // Looks up the holidays and day types of the first `days` days once, so that per-event questions cost one
+  // array read.
   void cache_holidays(int days);
   // Days closed every year besides the public holidays, from `first` to `last` inclusive (the span may wrap the
   // year's end, e.g. 29 December to 3 January); they count as holidays in every question. Call before
@@ -57,7 +58,11 @@ class CivilCalendar {
   void close_every_year(std::chrono::month_day first, std::chrono::month_day last) {
     annual_closure_ = {first, last};
   }
-  [[nodiscard]] DayType day_type(Time t) const;
+  [[nodiscard]] DayType day_type(Time t) const {
+    const int day = day_index(t);
+    if (day >= 0 && day < static_cast<int>(day_cache_.size())) return static_cast<DayType>(day_cache_[day] >> 1);
+    return day_type_uncached(t);
+  }
 
   // The fiscal year (April–March) containing t, named by the calendar year it starts in.
   [[nodiscard]] int fiscal_year(Time t) const;
@@ -84,10 +89,12 @@ class CivilCalendar {
   }
 
   [[nodiscard]] bool is_holiday_uncached(Time t) const;
+  [[nodiscard]] DayType day_type_uncached(Time t) const;
   [[nodiscard]] bool closed(std::chrono::sys_days d) const;
 
   std::chrono::sys_days origin_;
-  std::vector<std::uint8_t> holiday_cache_;  // by day index from the origin
+  static constexpr std::uint8_t kHolidayBit = 1;
+  std::vector<std::uint8_t> day_cache_;  // by day index from the origin: holiday bit | day type << 1
   std::optional<std::pair<std::chrono::month_day, std::chrono::month_day>> annual_closure_;
   int origin_weekday_;  // 0 = Monday
   int origin_year_;

@@ -71,5 +71,27 @@ TEST(WorkDiary, WithNoCapacityAtAllNothingIsBookedAndTheTaskStartsWhenSomeoneIsF
   EXPECT_DOUBLE_EQ(diary.book(5.25, 2, [](std::int64_t) { return 0.0; }), 5.25);
 }
 
+TEST(WorkDiary, AsksEachHoursCapacityOnceUntilTheCapacitiesMayHaveChanged) {
+  // Two tasks due on Saturday scan the same weekend hours; the second booking asks no hour again. After a
+  // change of plan (recheck) the capacities are asked anew, and a capacity cut to zero is then respected.
+  WorkDiary diary;
+  int asked = 0;
+  double staff = 1;
+  const auto counting = [&](std::int64_t hour) {
+    ++asked;
+    return office(staff)(hour);
+  };
+  const double saturday = kSaturday + 10;
+  EXPECT_DOUBLE_EQ(diary.book(saturday, 1, counting), kNextMonday + 9);
+  const int first = asked;
+  EXPECT_EQ(first, static_cast<int>(kNextMonday + 9 - (kSaturday + 10)) + 1);  // Saturday 10:00 to Monday 9:00
+  EXPECT_DOUBLE_EQ(diary.book(saturday, 1, counting), kNextMonday + 10);
+  EXPECT_EQ(asked, first + 1);  // only Monday 10:00 was new
+  staff = 0;
+  diary.recheck();
+  EXPECT_DOUBLE_EQ(diary.book(saturday, 1, counting), saturday);  // nothing free any more
+  EXPECT_GT(asked, first + 1);
+}
+
 }  // namespace
 }  // namespace kyoten::hub

@@ -26,6 +26,22 @@ TEST(EventCalendar, EqualTimesPopInSchedulingOrder) {
   for (std::uint32_t i = 0; i < 100; ++i) EXPECT_EQ(cal.pop().subject, i);
 }
 
+TEST(EventCalendar, AnEventScheduledFarAheadStillPopsBeforeALaterOneScheduledAtTheSameTime) {
+  // The first event at t = 200 is scheduled more than a week ahead (far), the second when the clock has reached
+  // 190 (near): equal times still pop in scheduling order, and a cancelled far event never fires.
+  EventCalendar cal;
+  cal.schedule(200.0, 0, 1);
+  const auto far = cal.schedule_cancellable(Event{300.0, 0, 9});
+  cal.schedule(190.0, 0, 0);
+  EXPECT_EQ(cal.pop().subject, 0U);
+  cal.schedule(200.0, 0, 2);
+  EXPECT_TRUE(cal.pending(far));
+  EXPECT_TRUE(cal.cancel(far));
+  EXPECT_EQ(cal.pop().subject, 1U);
+  EXPECT_EQ(cal.pop().subject, 2U);
+  EXPECT_TRUE(cal.empty());
+}
+
 TEST(EventCalendar, ClockAdvancesToPoppedEvent) {
   EventCalendar cal;
   cal.schedule(2.5, 1);
@@ -104,7 +120,9 @@ RC_GTEST_PROP(EventCalendarProperty, BehavesAsAMultimapByTime, ()) {
   std::vector<bool> live;  // by handle index: still pending in the oracle
   std::uint32_t next_id = 0;
   for (const auto& [op, arg] : ops) {
-    const double t = cal.now() + arg;  // few distinct offsets: many ties
+    // Few distinct offsets, so many ties; the last two lie more than a week ahead, in the calendar's far heap.
+    static constexpr double kOffsets[] = {0, 1, 2, 3, 200, 400};
+    const double t = cal.now() + kOffsets[arg];
     switch (op) {
       case Schedule:
         cal.schedule(t, 0, next_id);
