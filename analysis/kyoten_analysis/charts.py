@@ -230,10 +230,10 @@ def _band_hours_label(band: str, bh: dict, lang: str) -> str:
 def arrange_by_band(res: Results, lang: str = "ja"):
     """Mean time to a safe arrangement in each time band, with the 95% CI over replications."""
     rows = []
-    for band in labels.TIME_BANDS:
+    for band in res.vocab.time_bands:
         key = f"arrange_mean_h_{band}"
         ci = res.kpi_ci(key)
-        rows.append({"band": band, "key": key, "label": labels.band_label(band, lang), "mean": ci.mean,
+        rows.append({"band": band, "key": key, "label": res.vocab.band_label(band, lang), "mean": ci.mean,
                      "ci_low": ci.ci_low, "ci_high": ci.ci_high, "n": ci.n})
     data = pd.DataFrame(rows)
     fig = style.figure((8.0, 4.8))
@@ -266,11 +266,11 @@ def arrange_by_band(res: Results, lang: str = "ja"):
 def outcome_mix(res: Results, lang: str = "ja"):
     """How emergencies ended: mean count of each outcome with the 95% CI, and its share."""
     rows = []
-    for o in labels.OUTCOMES:
+    for o in res.vocab.outcomes:
         key = f"outcome_{o}"
         ci = res.kpi_ci(key)
         allzero = key not in res.kpis or bool((pd.to_numeric(res.kpis[key], errors="coerce").fillna(0) == 0).all())
-        rows.append({"outcome": o, "key": key, "label": labels.outcome_label(o, lang), "mean": ci.mean,
+        rows.append({"outcome": o, "key": key, "label": res.vocab.outcome_label(o, lang), "mean": ci.mean,
                      "ci_low": ci.ci_low, "ci_high": ci.ci_high, "n": ci.n, "all_zero": allzero})
     data = pd.DataFrame(rows)
     total = data["mean"].fillna(0).sum()
@@ -362,7 +362,7 @@ def bed_occupancy(res: Results, lang: str = "ja"):
     if "bed_occupancy" in res.kpis:
         ci = res.kpi_ci("bed_occupancy")
         if ci.n:
-            label = labels.kpi_label("bed_occupancy", lang)
+            label = res.vocab.kpi_label("bed_occupancy", lang)
             extra = [f"{label} {ci.mean * 100:.1f}% [{ci.ci_low * 100:.1f}, {ci.ci_high * 100:.1f}]"]
     legend_above(ax, ncol=3)
     if extra:
@@ -543,8 +543,8 @@ def cost_by_fiscal_year(res: Results) -> pd.DataFrame:
     wide = res.costs.pivot_table(index=["replication", "fiscal_year"], columns="line", values="yen", aggfunc="sum",
                                  fill_value=0.0)
     line_means = wide.groupby(level="fiscal_year").mean()
-    order = [c for c in labels.COST_LINES if c in line_means.columns] + \
-            [c for c in line_means.columns if c not in labels.COST_LINES]
+    known = res.vocab.cost_lines
+    order = [c for c in known if c in line_means.columns] + [c for c in line_means.columns if c not in known]
     out = line_means[order].reset_index()
     totals = wide.sum(axis=1).groupby(level="fiscal_year")
     cis = {fy: res.cost_ci(int(fy)) or res.mean_ci(v) for fy, v in totals}  # summary.json's when it has it
@@ -572,7 +572,7 @@ def cost_vs_budget(res: Results, lang: str = "ja"):
     for i, line in enumerate(lines):
         v = data[line].to_numpy() * scale
         ax.bar(xs, v, bottom=bottom, width=0.6, color=style.PALETTE[i % len(style.PALETTE)],
-               label=labels.cost_line_label(line, lang), zorder=2)
+               label=res.vocab.cost_line_label(line, lang), zorder=2)
         bottom += v
     tot = data["total_mean"].to_numpy() * scale
     err = [(data["total_mean"] - data["total_ci_low"]).clip(lower=0).fillna(0).to_numpy() * scale,
@@ -634,9 +634,9 @@ def comparison_table(sources, kpis=None, names=None, lang: str = "ja") -> pd.Dat
             row = ks.get(key)
             if row is None:
                 raise KeyError(f"{r.path}: no KPI '{key}'")
-            scale = labels.kpi_scale(row.get("unit"))
-            rows.append({"scenario": name, "key": key, "label": labels.kpi_label(key, lang, ks),
-                         "unit": labels.kpi_unit(key, row.get("unit"), lang),
+            scale = r.vocab.kpi_scale(row.get("unit"))
+            rows.append({"scenario": name, "key": key, "label": r.vocab.kpi_label(key, lang),
+                         "unit": r.vocab.kpi_unit(key, row.get("unit"), lang),
                          "mean": _f(row.get("mean")) * scale, "ci_low": _f(row.get("ci_low")) * scale,
                          "ci_high": _f(row.get("ci_high")) * scale, "n": row.get("n")})
     return pd.DataFrame(rows)

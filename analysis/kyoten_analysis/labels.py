@@ -1,7 +1,7 @@
-"""Every word a reader sees, in Japanese (default) and English.
-
-KPI labels mirror models/hub/results.hpp (a test keeps them in step); chart texts give each chart its
-title, axis labels with units and a one-line reading (読み方 / How to read).
+"""The report's own words, in Japanese (default) and English: chart texts (each chart's title, axis labels with
+units and a one-line reading, 読み方 / How to read), the report's headings, and dates and numbers as a reader
+says them. The words of the results themselves — KPI, cost-line, band, outcome and duty labels and units — are
+not here: kyoten writes them into every results folder (vocabulary.json, read by vocabulary.py).
 """
 from __future__ import annotations
 
@@ -9,178 +9,12 @@ import math
 
 LANGS = ("ja", "en")
 
-# (key, label_ja, label_en, unit, headline) — the same table as kKpis in models/hub/results.hpp.
-KPIS = [
-    ("registrants_end", "期末登録者数", "Registrants at end", "count", True),
-    ("registrations", "新規登録", "New registrations", "count", False),
-    ("leavers", "登録終了", "Left the register", "count", False),
-    ("calls", "相談件数", "Calls", "count", True),
-    ("inquiries", "相談・問合せのみ", "Inquiries and advice only", "count", False),
-    ("emergencies", "緊急対応件数", "Emergencies", "count", True),
-    ("calls_weekday_daytime", "相談（平日日中）", "Calls, weekday daytime", "count", False),
-    ("calls_weekday_evening", "相談（平日夜間）", "Calls, weekday evening", "count", False),
-    ("calls_weekday_night", "相談（平日深夜）", "Calls, weekday night", "count", False),
-    ("calls_weekend_holiday", "相談（土日祝）", "Calls, weekends and holidays", "count", False),
-    ("emergencies_weekday_daytime", "緊急（平日日中）", "Emergencies, weekday daytime", "count", False),
-    ("emergencies_weekday_evening", "緊急（平日夜間）", "Emergencies, weekday evening", "count", False),
-    ("emergencies_weekday_night", "緊急（平日深夜）", "Emergencies, weekday night", "count", False),
-    ("emergencies_weekend_holiday", "緊急（土日祝）", "Emergencies, weekends and holidays", "count", False),
-    ("hang_ups", "応答前に切れた通話", "Calls hung up before an answer", "count", False),
-    ("repeat_calls", "かけ直し", "Repeat calls (call-backs)", "count", False),
-    ("callers_retried", "かけ直しが必要だった相談", "Callers who had to call again", "count", False),
-    ("callers_abandoned", "つながらずに断念した相談", "Callers who gave up for good", "count", False),
-    ("callers_retried_share", "かけ直しが必要だった割合", "Callers who had to call again, share", "share", False),
-    ("callers_abandoned_share", "つながらずに断念した割合", "Callers who gave up for good, share", "share", True),
-    ("answer_mean_min", "初回応答までの平均時間", "Time to first answer, mean", "minutes", True),
-    ("answer_p90_min", "初回応答までの時間（90%点）", "Time to first answer, 90th percentile", "minutes", False),
-    ("arrange_mean_h", "安全確保までの平均時間（確保できた事例）", "Time to a safe arrangement, mean (of those the hub arranged)", "hours", True),
-    ("arrange_p90_h", "安全確保までの時間（90%点、確保できた事例）", "Time to a safe arrangement, 90th percentile (of those the hub arranged)", "hours", True),
-    ("arrange_within_2h", "2時間以内に確保した割合（全緊急対応のうち）", "Arranged within 2 h, of all emergencies", "share", False),
-    ("arrange_within_4h", "4時間以内に確保した割合（全緊急対応のうち）", "Arranged within 4 h, of all emergencies", "share", True),
-    ("arrange_within_24h", "24時間以内に確保した割合（全緊急対応のうち）", "Arranged within 24 h, of all emergencies", "share", False),
-    ("arrange_within_4h_if_arranged", "4時間以内に確保した割合（確保できた事例のうち）", "Arranged within 4 h, of those the hub arranged", "share", False),
-    ("arrange_mean_h_weekday_daytime", "安全確保まで（平日日中）", "Time to arrangement, weekday daytime", "hours", False),
-    ("arrange_mean_h_weekday_evening", "安全確保まで（平日夜間）", "Time to arrangement, weekday evening", "hours", False),
-    ("arrange_mean_h_weekday_night", "安全確保まで（平日深夜）", "Time to arrangement, weekday night", "hours", False),
-    ("arrange_mean_h_weekend_holiday", "安全確保まで（土日祝）", "Time to arrangement, weekends and holidays", "hours", False),
-    ("outcome_short_stay", "結果：短期入所", "Outcome: short stay", "count", False),
-    ("outcome_hub_room", "結果：拠点緊急居室", "Outcome: hub emergency room", "count", False),
-    ("outcome_home_help", "結果：在宅支援（ヘルパー・専門サポーター）", "Outcome: help at home", "count", False),
-    ("outcome_elderly_care", "結果：介護施設（協定）", "Outcome: elderly-care facility", "count", False),
-    ("outcome_handed_over", "結果：保健福祉課へ引継ぎ", "Outcome: handed over to case workers", "count", False),
-    ("outcome_unresolved", "結果：未解決", "Outcome: unresolved", "count", False),
-    ("handovers_failed", "引継ぎ先閉庁のため未解決", "Unresolved: case workers' office closed too long", "count", False),
-    ("not_arranged_share", "拠点で確保できなかった割合（引継ぎ・未解決）", "Not arranged by the hub (handed over or unresolved)", "share", True),
-    ("not_arranged_weekday_daytime", "確保できなかった割合（平日日中）", "Not arranged by the hub, weekday daytime", "share", False),
-    ("not_arranged_weekday_evening", "確保できなかった割合（平日夜間）", "Not arranged by the hub, weekday evening", "share", False),
-    ("not_arranged_weekday_night", "確保できなかった割合（平日深夜）", "Not arranged by the hub, weekday night", "share", False),
-    ("not_arranged_weekend_holiday", "確保できなかった割合（土日祝）", "Not arranged by the hub, weekends and holidays", "share", False),
-    ("p_no_bed", "空床が見つからなかった確率", "Probability no bed was found", "share", True),
-    ("p_no_bed_weekday_daytime", "空床が見つからなかった確率（平日日中）", "Probability no bed was found, weekday daytime", "share", False),
-    ("p_no_bed_weekday_evening", "空床が見つからなかった確率（平日夜間）", "Probability no bed was found, weekday evening", "share", False),
-    ("p_no_bed_weekday_night", "空床が見つからなかった確率（平日深夜）", "Probability no bed was found, weekday night", "share", False),
-    ("p_no_bed_weekend_holiday", "空床が見つからなかった確率（土日祝）", "Probability no bed was found, weekends and holidays", "share", False),
-    ("contacts_per_search", "1件あたりの施設照会数", "Facilities contacted per search", "count", False),
-    ("bed_occupancy", "短期入所床稼働率", "Short-stay bed occupancy", "share", False),
-    ("emergency_bed_days", "緊急利用延べ日数", "Emergency bed-days", "days", False),
-    ("planned_occupancy_realised", "定期利用による稼働率（確保床を除く）", "Ordinary beds filled by planned stays", "share", False),
-    ("planned_stays_refused", "定期利用の受入不可", "Planned short stays refused", "count", False),
-    ("planned_refused_share", "定期利用の受入不可の割合", "Planned short stays refused, share of requests", "share", False),
-    ("bed_days_used", "短期入所延べ利用日数", "Short-stay bed-days used (延べ利用日数)", "days", False),
-    ("bed_days_integral", "短期入所床使用量（時間積分）", "Short-stay bed-days, time integral", "days", False),
-    ("beds_in_use_census", "短期入所在所者数（調査時刻、日平均）", "Short-stay beds in use at the census hour, mean", "count", False),
-    ("hub_room_days_used", "緊急居室延べ利用日数", "Hub room-days used (延べ利用日数)", "days", False),
-    ("hub_room_days_integral", "緊急居室使用量（時間積分）", "Hub room-days, time integral", "days", False),
-    ("hub_rooms_in_use_census", "緊急居室在室数（調査時刻、日平均）", "Hub rooms in use at the census hour, mean", "count", False),
-    ("hub_days_all_in_use_census", "調査時刻に緊急居室が全て埋まっていた日の割合", "Days with every hub room in use at the census hour", "share", False),
-    ("hub_room_occupancy", "緊急居室稼働率", "Hub room occupancy", "share", False),
-    ("hub_days_none_in_use", "緊急居室が全て空いていた日の割合", "Days with no hub room in use", "share", False),
-    ("hub_days_all_in_use", "緊急居室が全て埋まっていた日の割合", "Days with every hub room in use", "share", True),
-    ("staff_utilisation", "コーディネーター稼働率", "Coordinator utilisation", "share", True),
-    ("overtime_hours", "時間外勤務（時間）", "Overtime hours", "hours", True),
-    ("call_outs", "オンコール出動回数", "On-call call-outs", "count", False),
-    ("call_out_hours", "オンコール出動時間", "On-call hours worked", "hours", False),
-    ("assessments_done", "アセスメント実施数", "Assessments done", "count", False),
-    ("assessment_backlog_mean", "アセスメント待ち（平均）", "Assessment backlog, mean", "count", False),
-    ("assessment_backlog_end", "アセスメント待ち（期末）", "Assessment backlog at end", "count", True),
-    ("assessment_wait_days_mean", "アセスメントまでの平均待ち日数", "Wait for an assessment, mean", "days", False),
-    ("assessments_late_share", "猶予期間を過ぎたアセスメントの割合", "Assessments started after the grace period", "share", False),
-    ("experience_requested", "体験利用の申込", "Experience stays requested", "count", False),
-    ("experience_done", "体験利用の実施", "Experience stays done", "count", False),
-    ("experience_preempted", "緊急により中止された体験利用", "Experience stays pre-empted by emergencies", "count", False),
-    ("experience_rebooked", "再予約して実施した体験利用", "Experience stays rebooked after pre-emption or no bed", "count", False),
-    ("experience_lost_capped", "年間上限により断った体験利用", "Experience requests lost: yearly cap", "count", False),
-    ("experience_lost_no_bed", "期限内に空床がなかった体験利用", "Experience stays lost: no bed within the window", "count", False),
-    ("experience_lost_preempted", "中止後に再予約できなかった体験利用", "Experience stays lost: pre-empted, not rebooked", "count", False),
-    ("experience_lost_no_facility", "受入可能な施設がない体験利用", "Experience requests lost: no suitable facility", "count", False),
-    ("home_help_dispatches", "在宅支援派遣", "Home-help dispatches", "count", False),
-    ("care_taxi_trips", "介護タクシー利用", "Care-taxi trips", "count", False),
-    ("cost_total_yen", "総費用", "Total cost", "yen", True),
-    ("cost_per_emergency_yen", "緊急対応1件あたり費用", "Cost per emergency arranged", "yen", False),
-]
-KPI_KEYS = [k[0] for k in KPIS]
-KPI_INFO = {k[0]: {"label_ja": k[1], "label_en": k[2], "unit": k[3], "headline": k[4]} for k in KPIS}
-
-# What a "count" counts, for the unit column and axis labels (results.hpp only says "count").
-_COUNT_NOUN = {
-    "registrants_end": "persons", "registrations": "persons", "leavers": "persons",
-    "assessment_backlog_mean": "persons", "assessment_backlog_end": "persons",
-    "contacts_per_search": "facilities", "home_help_dispatches": "dispatches", "care_taxi_trips": "trips",
-}
-_NOUNS = {
-    "cases": {"ja": "件", "en": "cases"},
-    "persons": {"ja": "人", "en": "persons"},
-    "facilities": {"ja": "施設", "en": "facilities"},
-    "dispatches": {"ja": "回", "en": "dispatches"},
-    "trips": {"ja": "回", "en": "trips"},
-}
-
-# Display of each unit: (scale factor applied to the value, ja, en).
-UNITS = {
-    "share": (100.0, "%", "%"),
-    "minutes": (1.0, "分", "min"),
-    "hours": (1.0, "時間", "h"),
-    "days": (1.0, "日", "days"),
-    "yen": (1e-3, "千円", "thousand yen"),
-}
-
-TIME_BANDS = ["weekday_daytime", "weekday_evening", "weekday_night", "weekend_holiday"]
-TIME_BAND_LABELS = {
-    "weekday_daytime": {"ja": "平日日中", "en": "Weekday daytime"},
-    "weekday_evening": {"ja": "平日夜間", "en": "Weekday evening"},
-    "weekday_night": {"ja": "平日深夜", "en": "Weekday night"},
-    "weekend_holiday": {"ja": "土日祝", "en": "Weekends & holidays"},
-}
-
-OUTCOMES = ["short_stay", "hub_room", "home_help", "elderly_care", "handed_over", "unresolved"]
-OUTCOME_LABELS = {
-    "short_stay": {"ja": "短期入所", "en": "Short stay"},
-    "hub_room": {"ja": "拠点緊急居室", "en": "Hub emergency room"},
-    "home_help": {"ja": "在宅支援（ヘルパー等）", "en": "Help at home"},
-    "elderly_care": {"ja": "介護施設（協定）", "en": "Elderly-care facility"},
-    "handed_over": {"ja": "保健福祉課へ引継ぎ", "en": "Handed over to case workers"},
-    "unresolved": {"ja": "未解決", "en": "Unresolved"},
-}
-
-DUTIES = {
-    "ja": {"all": "全業務", "inquiry": "相談・問合せ", "emergency": "緊急時の調整", "assessment": "アセスメント",
-           "intake": "利用登録受付（面談）", "escort": "付添", "follow_up": "利用開始後の確認連絡",
-           "liaison": "関係機関との連絡・調整", "meeting": "連絡会"},
-    "en": {"all": "All duties", "inquiry": "Inquiries", "emergency": "Emergency coordination",
-           "assessment": "Assessments", "intake": "Registration intake", "escort": "Escort to the facility",
-           "follow_up": "Follow-up contacts", "liaison": "Liaison with agencies", "meeting": "Liaison meeting"},
-}
-
-
-def duty_label(key: str, lang: str) -> str:
-    return DUTIES[lang].get(key, key)
-
-
 WEEKDAYS = {"ja": ["月", "火", "水", "木", "金", "土", "日"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
-
-# Cost lines of costs.csv, which are also the allowed budget lines (docs/results-format.md), in drawing order.
-COST_LINES = ["center", "reserved_beds", "emergency_stays", "hub", "specialist_supporters", "care_taxi",
-              "experience_stays", "assessments", "training", "experience_advice"]
-COST_LINE_LABELS = {
-    "center": {"ja": "拠点・センター運営（人件費・委託）", "en": "Center (staff, on call, contract)"},
-    "reserved_beds": {"ja": "空床確保料", "en": "Reserved beds"},
-    "emergency_stays": {"ja": "緊急短期入所の上乗せ", "en": "Emergency stays"},
-    "hub": {"ja": "拠点緊急居室", "en": "Hub emergency rooms"},
-    "specialist_supporters": {"ja": "在宅支援（専門サポーター等）", "en": "Specialist supporters (help at home)"},
-    "care_taxi": {"ja": "介護タクシー", "en": "Care taxi"},
-    "experience_stays": {"ja": "体験利用", "en": "Experience stays"},
-    "assessments": {"ja": "アセスメント", "en": "Assessments"},
-    "training": {"ja": "専門的人材の養成（研修）", "en": "Specialist training"},
-    "experience_advice": {"ja": "体験の機会・場（助言）", "en": "Experience-stay advice"},
-}
 
 
 def budget_line_costs(line: str, cost_lines) -> list[str]:
     """The cost lines (among `cost_lines`) that a budget line is compared with: the one of the same name."""
     return [line] if line in list(cost_lines) else []
-
-
-BUDGET_LINE_LABELS = COST_LINE_LABELS  # the budget lines are the cost lines
 
 
 # Monthly series of monthly.csv that get a fan chart: (column, chart id).
@@ -466,45 +300,6 @@ def text(key: str, lang: str) -> str:
     return REPORT[check_lang(lang)][key]
 
 
-def kpi_label(key: str, lang: str, summary_kpis: dict | None = None) -> str:
-    """Label of a KPI: from summary.json when given (the run's own words), else from the table above."""
-    check_lang(lang)
-    if summary_kpis and key in summary_kpis and summary_kpis[key].get(f"label_{lang}"):
-        return summary_kpis[key][f"label_{lang}"]
-    info = KPI_INFO.get(key)
-    return info[f"label_{lang}"] if info else key
-
-
-def kpi_unit(key: str, unit: str | None, lang: str) -> str:
-    """Displayed unit of a KPI (after `kpi_scale`): %, 分, 時間, 千円, or what a count counts."""
-    check_lang(lang)
-    unit = unit or KPI_INFO.get(key, {}).get("unit", "count")
-    if unit in UNITS:
-        return UNITS[unit][1 if lang == "ja" else 2]
-    return _NOUNS[_COUNT_NOUN.get(key, "cases")][lang]
-
-
-def kpi_scale(unit: str | None) -> float:
-    """Factor from the stored value to the displayed one (share → %, yen → thousand yen)."""
-    return UNITS[unit][0] if unit in UNITS else 1.0
-
-
-def band_label(band: str, lang: str) -> str:
-    return TIME_BAND_LABELS[band][check_lang(lang)]
-
-
-def outcome_label(outcome: str, lang: str) -> str:
-    return OUTCOME_LABELS[outcome][check_lang(lang)]
-
-
-def cost_line_label(line: str, lang: str) -> str:
-    return COST_LINE_LABELS.get(line, {}).get(check_lang(lang), line)
-
-
-def budget_line_label(line: str, lang: str) -> str:
-    return BUDGET_LINE_LABELS.get(line, {}).get(check_lang(lang), line)
-
-
 def japanese_era_year(fy: int) -> str:
     """The era year a fiscal year starts in: 2019 → '令和元', 2024 → '令和6', 2018 → '平成30' (the first year of an
     era is 元年, not 1年). Fiscal year 2019 (April 2019 – March 2020) is 令和元年度: Reiwa began on 1 May 2019,
@@ -538,8 +333,8 @@ _NOT_TOTAL_MARKERS = ("_end", "mean", "_p90", "per_")
 
 
 def is_period_total(key: str, unit: str | None) -> bool:
-    """True for a KPI summed over the whole horizon (calls, emergencies, overtime hours, total cost…)."""
-    unit = unit or KPI_INFO.get(key, {}).get("unit")
+    """True for a KPI summed over the whole horizon (calls, emergencies, overtime hours, total cost…), given
+    its unit (vocabulary.json)."""
     return unit in ("count", "hours", "days", "yen") and not any(m in key for m in _NOT_TOTAL_MARKERS)
 
 

@@ -14,24 +14,24 @@ from .results import Results
 def kpi_table(res: Results, lang: str = "ja", headline_only: bool = True) -> pd.DataFrame:
     """KPIs in displayed units: label, mean, CI, one-period range (p2.5–p97.5), unit, n — as strings."""
     ks = res.kpi_summary
-    by_key = {r["key"]: r for r in ks.to_dict("records")}
+    vocab = res.vocab
     rows = []
     for r in ks.to_dict("records"):
         if headline_only and not r.get("headline"):
             continue
         unit = r.get("unit")
-        scale = labels.kpi_scale(unit)
+        scale = vocab.kpi_scale(unit)
         mean, lo, hi = (_num(r.get(k)) * scale for k in ("mean", "ci_low", "ci_high"))
         p_lo, p_hi = _num(r.get("p2_5")) * scale, _num(r.get("p97_5")) * scale
         digits = _digits(mean, hi - lo)
         n = r.get("n")
         rows.append({
             "key": r["key"],
-            "label": labels.kpi_label(r["key"], lang, by_key),
+            "label": vocab.kpi_label(r["key"], lang),
             "mean": labels.fmt_number(mean, digits),
             "ci": _interval(lo, hi, digits),
             "range": _interval(p_lo, p_hi, digits),
-            "unit": labels.kpi_unit(r["key"], unit, lang) + (
+            "unit": vocab.kpi_unit(r["key"], unit, lang) + (
                 ("（期間合計）" if lang == "ja" else " (period total)") if labels.is_period_total(r["key"], unit) else ""),
             "n": "—" if n is None or (isinstance(n, float) and math.isnan(n)) else str(int(n)),
             "mean_value": mean, "ci_low_value": lo, "ci_high_value": hi,
@@ -47,24 +47,24 @@ def variance_split_table(res: Results, lang: str = "ja") -> pd.DataFrame:
     if not vs.get("applicable"):
         return pd.DataFrame()
     by_key = {r["key"]: r for r in res.kpi_summary.to_dict("records")}
+    vocab = res.vocab
     rows = []
     for o in vs.get("outputs") or []:
         key = o.get("key", "")
-        unit = "yen" if key.startswith("cost_fy") else by_key.get(key, {}).get("unit") or \
-            labels.KPI_INFO.get(key, {}).get("unit")
-        scale = labels.kpi_scale(unit)
+        unit = "yen" if key.startswith("cost_fy") else by_key.get(key, {}).get("unit") or vocab.unit_of(key)
+        scale = vocab.kpi_scale(unit)
         sd = {part: math.sqrt(_num(o.get(part))) * scale if _num(o.get(part)) >= 0 else math.nan
               for part in ("total", "stochastic", "parameter")}
         share = _num(o.get("parameter_share"))
         digits = _digits(sd["total"], sd["total"] / 10)
         rows.append({
             "key": key,
-            "label": o.get(f"label_{lang}") or labels.kpi_label(key, lang, by_key),
+            "label": o.get(f"label_{lang}") or vocab.kpi_label(key, lang),
             "share": f"{share * 100:.0f}%" if math.isfinite(share) else "—",
             "sd_total": labels.fmt_number(sd["total"], digits),
             "sd_stochastic": labels.fmt_number(sd["stochastic"], digits),
             "sd_parameter": labels.fmt_number(sd["parameter"], digits),
-            "unit": labels.kpi_unit(key, unit, lang),
+            "unit": vocab.kpi_unit(key, unit, lang),
             "share_value": share,
         })
     return pd.DataFrame(rows)
@@ -124,14 +124,15 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
                 ci = res.mean_ci(w[cost_lines].sum(axis=1))
             else:
                 ci = stats.MeanCI(math.nan, math.nan, math.nan, 0)
-            rows.append(_budget_row(fy_label, labels.budget_line_label(line, lang), cost_lines, yen, ci, lang))
+            rows.append(_budget_row(fy_label, res.vocab.budget_line_label(line, lang), cost_lines, yen, ci, lang,
+                                    res.vocab))
         rest = [c for c in w.columns if c not in covered and (w[c] != 0).any()]
         if rest:
             ci = res.mean_ci(w[rest].sum(axis=1))
-            rows.append(_budget_row(fy_label, labels.text("unbudgeted", lang), rest, math.nan, ci, lang))
+            rows.append(_budget_row(fy_label, labels.text("unbudgeted", lang), rest, math.nan, ci, lang, res.vocab))
         ci = res.cost_ci(int(fy)) or res.mean_ci(w.sum(axis=1))
         total_label = "合計" if lang == "ja" else "Total"
-        rows.append(_budget_row(fy_label, total_label, [], float(b["yen"].sum()), ci, lang, total=True))
+        rows.append(_budget_row(fy_label, total_label, [], float(b["yen"].sum()), ci, lang, res.vocab, total=True))
     return pd.DataFrame(rows)
 
 
@@ -147,13 +148,13 @@ def staff_table(res: Results, lang: str = "ja") -> pd.DataFrame:
     for center, c in s.groupby("center", sort=False):
         for duty, d in c.groupby("duty", sort=False):
             scheduled = float(d["scheduled_hours"].sum())
-            rows.append({"center": center, "duty": labels.duty_label(duty, lang),
+            rows.append({"center": center, "duty": res.vocab.duty_label(duty, lang),
                          "utilisation": float(d["busy_hours"].sum()) / scheduled if scheduled > 0 else math.nan,
                          "overtime_per_year": float(d["overtime_hours"].sum()) / replications / years})
     return pd.DataFrame(rows)
 
 
-def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, total=False) -> dict:
+def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, vocab, total=False) -> dict:
     k = 1e-3
     diff = ci.mean - budget_yen if math.isfinite(budget_yen) and math.isfinite(ci.mean) else math.nan
     if math.isfinite(diff) and abs(diff) < 500:  # below half a thousand yen: shown as 0, not as an overspend
@@ -162,9 +163,9 @@ def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, total=Fa
     return {
         "fiscal_year": fy_label,
         "budget_line": line_label,
-        "cost_lines": "、".join(labels.cost_line_label(c, lang) for c in cost_lines) if lang == "ja"
-        else ", ".join(labels.cost_line_label(c, lang) for c in cost_lines),
-        "same_name": cost_lines == [] or (len(cost_lines) == 1 and labels.cost_line_label(cost_lines[0], lang) == line_label),
+        "cost_lines": "、".join(vocab.cost_line_label(c, lang) for c in cost_lines) if lang == "ja"
+        else ", ".join(vocab.cost_line_label(c, lang) for c in cost_lines),
+        "same_name": cost_lines == [] or (len(cost_lines) == 1 and vocab.cost_line_label(cost_lines[0], lang) == line_label),
         "budget": labels.fmt_number(budget_yen * k, 0),
         "cost": labels.fmt_number(ci.mean * k, 0),
         "ci": _interval(ci.ci_low * k, ci.ci_high * k, 0),
@@ -267,7 +268,7 @@ def shares(table) -> dict:
     return {k: point_value(v) for k, v in table.items()}
 
 
-def uncertain_note(v, lang: str) -> str:
+def uncertain_note(v, lang: str, vocab) -> str:
     """' (drawn per replication pair from gamma, …)' for a value stated as a distribution; '' for a number."""
     stated = isinstance(v, dict) and ("dist" in v or any(isinstance(x, dict) and "dist" in x for x in v.values()))
     if not stated:
@@ -275,7 +276,7 @@ def uncertain_note(v, lang: str) -> str:
     if "dist" in v:  # one distribution, or a Dirichlet over a whole share table
         law = fmt_dist(v, "", lang)
     else:
-        law = _sep(lang).join(f"{labels.band_label(k, lang) if k in labels.TIME_BANDS else k} {fmt_dist(x, '', lang)}"
+        law = _sep(lang).join(f"{vocab.band_label(k, lang)} {fmt_dist(x, '', lang)}"
                               for k, x in v.items() if isinstance(x, dict))
     return f"（反復の組ごとに抽出：{law}）" if lang == "ja" else f" (drawn per replication pair: {law})"
 
@@ -295,16 +296,16 @@ def _yen(x, lang) -> str:
     return f"{v:,.0f}円" if lang == "ja" else f"{v:,.0f} yen"
 
 
-def _bands(table: dict, lang: str, as_pct: bool = True) -> str:
+def _bands(table: dict, lang: str, vocab, as_pct: bool = True) -> str:
     if not isinstance(table, dict):
         return "—"
     points = shares(table)
     parts = []
-    for b in labels.TIME_BANDS:
+    for b in vocab.time_bands:
         if b in points:
             v = percent(points[b]) if as_pct else f"{points[b]:g}"
-            parts.append(f"{labels.band_label(b, lang)} {v}")
-    return ("、".join(parts) if lang == "ja" else ", ".join(parts)) + uncertain_note(table, lang)
+            parts.append(f"{vocab.band_label(b, lang)} {v}")
+    return ("、".join(parts) if lang == "ja" else ", ".join(parts)) + uncertain_note(table, lang, vocab)
 
 
 def _shift(s: dict, lang: str) -> str:
@@ -322,8 +323,10 @@ def _sep(lang):
     return "、" if lang == "ja" else ", "
 
 
-def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
-    """The key parameters of a resolved scenario (summary.json's `scenario`) as (item, value) rows."""
+def assumption_rows(res: Results, lang: str = "ja") -> list[tuple[str, str]]:
+    """The key parameters of a run as (item, value) rows: what the scenario states (summary.json's `scenario`),
+    with the values kyoten used where the scenario leaves a default (summary.json's `settings_used`)."""
+    scenario, used, vocab = res.scenario, res.settings_used, res.vocab
     ja = lang == "ja"
     L = (lambda a, b: a if ja else b)  # noqa: E731
     rows: list[tuple[str, str]] = []
@@ -341,7 +344,7 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
             end_incl = end
         rows.append((L("期間", "Period"), f"{hz.get('start')} 〜 {end_incl}" if ja else f"{hz.get('start')} to {end_incl}"))
         rows.append((L("ウォームアップ（集計前の助走期間）", "Warm-up (before statistics start)"),
-                     f"{hz.get('warmup_days', 0):g}日" if ja else f"{hz.get('warmup_days', 0):g} days"))
+                     f"{used['warmup_days']:g}日" if ja else f"{used['warmup_days']:g} days"))
     regions = scenario.get("regions", []) or []
     if regions:
         rows.append((L("地域（登録者の比重）", "Regions (share of registrants)"),
@@ -364,7 +367,7 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
         rows.append((L("登録終了率", "Leaving the register"),
                      (f"年 {percent(point_value(reg['leave_rate_per_year']))}" if ja
                       else f"{percent(point_value(reg['leave_rate_per_year']))} a year")
-                     + uncertain_note(reg["leave_rate_per_year"], lang)))
+                     + uncertain_note(reg["leave_rate_per_year"], lang, vocab)))
     attrs = reg.get("attributes", {}) or {}
     parts = []
     for k, ja_name, en_name in (("p_medical_care", "医療的ケア", "medical care"),
@@ -372,39 +375,39 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                                 ("p_ageing_caregiver", "介護者の高齢化", "ageing caregiver"),
                                 ("p_advance_plan", "事前の支援計画", "advance plan")):
         if k in attrs:
-            parts.append(f"{ja_name if ja else en_name} {percent(point_value(attrs[k]))}{uncertain_note(attrs[k], lang)}")
+            parts.append(f"{ja_name if ja else en_name} {percent(point_value(attrs[k]))}{uncertain_note(attrs[k], lang, vocab)}")
     if parts:
         rows.append((L("登録者の属性（割合）", "Registrant attributes (share)"), _sep(lang).join(parts)))
     ass = scenario.get("assessment", {}) or {}
     if ass:
         rows.append((L("アセスメント", "Assessment"),
-                     (f"猶予 {ass.get('grace_days', 90):g}日、再アセスメント {ass.get('reassessment_interval_days', 365):g}日ごと、"
+                     (f"猶予 {used['assessment']['grace_days']:g}日、再アセスメント {used['assessment']['reassessment_interval_days']:g}日ごと、"
                       f"所要 {fmt_dist(ass.get('staff_hours'), 'hours', lang)}") if ja else
-                     (f"within {ass.get('grace_days', 90):g} days, again every {ass.get('reassessment_interval_days', 365):g} "
+                     (f"within {used['assessment']['grace_days']:g} days, again every {used['assessment']['reassessment_interval_days']:g} "
                       f"days, takes {fmt_dist(ass.get('staff_hours'), 'hours', lang)}")))
     calls = scenario.get("calls", {}) or {}
     if calls:
         rows.append((L("相談の発生", "Calls"),
                      (f"登録者1人あたり年 {point_value(calls.get('per_registrant_per_year', 0)):g}件"
-                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang)}、未登録者から年 "
+                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang, vocab)}、未登録者から年 "
                       f"{point_value(calls.get('unregistered_per_year', 0)):g}件"
-                      f"{uncertain_note(calls.get('unregistered_per_year'), lang)}") if ja else
+                      f"{uncertain_note(calls.get('unregistered_per_year'), lang, vocab)}") if ja else
                      (f"{point_value(calls.get('per_registrant_per_year', 0)):g} per registrant a year"
-                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang)}, "
+                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang, vocab)}, "
                       f"{point_value(calls.get('unregistered_per_year', 0)):g} a year from people not registered"
-                      f"{uncertain_note(calls.get('unregistered_per_year'), lang)}")))
-        bh = calls.get("band_hours", {}) or {}
-        if bh:
+                      f"{uncertain_note(calls.get('unregistered_per_year'), lang, vocab)}")))
+        if calls.get("band_hours"):
+            bh = used["band_hours"]
             rows.append((L("時間帯の区切り", "Time bands"),
                          (f"日中 {bh.get('day_start')}時〜、夜間 {bh.get('evening_start')}時〜、深夜 {bh.get('night_start')}時〜"
                           "（土日祝は終日）") if ja else
                          (f"daytime from {bh.get('day_start')}:00, evening from {bh.get('evening_start')}:00, night from "
                           f"{bh.get('night_start')}:00 (weekends and holidays: all day)")))
         if calls.get("band_share"):
-            rows.append((L("時間帯別の相談の割合", "Share of calls by time band"), _bands(calls["band_share"], lang)))
+            rows.append((L("時間帯別の相談の割合", "Share of calls by time band"), _bands(calls["band_share"], lang, vocab)))
         if calls.get("emergency_share"):
             rows.append((L("緊急対応となる確率（時間帯別）", "Probability a call is an emergency"),
-                         _bands(calls["emergency_share"], lang)))
+                         _bands(calls["emergency_share"], lang, vocab)))
         if calls.get("need_weights"):
             nw = shares(calls["need_weights"])
             tot = sum(float(v) for v in nw.values()) or 1.0
@@ -412,9 +415,9 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                      "both": ("併用", "both")}
             rows.append((L("緊急時に必要な支援", "What an emergency needs"),
                          _sep(lang).join(f"{names.get(k, (k, k))[_j(lang)]} {percent(float(v) / tot)}" for k, v in nw.items())
-                         + uncertain_note(calls["need_weights"], lang)))
+                         + uncertain_note(calls["need_weights"], lang, vocab)))
         if "p_handover" in calls:
-            rows.append((L("保健福祉課へ引継ぐ割合", "Share handed over to case workers"), percent(point_value(calls["p_handover"])) + uncertain_note(calls["p_handover"], lang)))
+            rows.append((L("保健福祉課へ引継ぐ割合", "Share handed over to case workers"), percent(point_value(calls["p_handover"])) + uncertain_note(calls["p_handover"], lang, vocab)))
         if calls.get("inquiry_minutes") is not None:
             rows.append((L("相談1件の対応時間", "Time for an inquiry"), fmt_dist(calls["inquiry_minutes"], "minutes", lang)))
     for c in scenario.get("centers", []) or []:
@@ -438,38 +441,39 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     fac = scenario.get("facilities", []) or []
     defaults = scenario.get("facility_defaults", {}) or {}
     if fac:
-        beds = sum(int(f.get("beds", 0) or 0) for f in fac)
-        reserved = sum(int(f.get("reserved_emergency_beds", defaults.get("reserved_emergency_beds", 0)) or 0) for f in fac)
+        beds, reserved = used["beds"], used["reserved_emergency_beds"]
+        used_facility = {u["name"]: u for u in used["facilities"]}
         rows.append((L("短期入所施設", "Short-stay facilities"),
                      f"{len(fac)}施設、計{beds}床（うち空床確保 {reserved}床）" if ja
                      else f"{len(fac)} facilities, {beds} beds ({reserved} reserved for emergencies)"))
         for f in fac:
+            u = used_facility[f.get("name")]
             flags = []
             for k, a, b in (("medical_care", "医療的ケア可", "medical care"), ("behavioural", "強度行動障害可", "behavioural"),
                             ("experience_stays", "体験利用可", "experience stays")):
-                if f.get(k, defaults.get(k, False)):
+                if u[k]:
                     flags.append(a if ja else b)
-            if f.get("children", defaults.get("children", True)) is False:
+            if u["children"] is False:
                 flags.append("成人のみ" if ja else "adults only")
-            occ_stated = f.get("planned_occupancy", defaults.get("planned_occupancy"))
-            occ = point_value(occ_stated)
+            occ_stated = f.get("planned_occupancy", defaults.get("planned_occupancy"))  # only to say if it is drawn
+            occ = u["planned_occupancy"]
             desc = (f"{f.get('region')}、{f.get('beds')}床、定期利用 {percent(occ)}" if ja
                     else f"{f.get('region')}, {f.get('beds')} beds, planned use {percent(occ)}")
-            desc += uncertain_note(occ_stated, lang)
-            if f.get("reserved_emergency_beds"):
-                desc += (f"、空床確保 {f['reserved_emergency_beds']}床" if ja else f", {f['reserved_emergency_beds']} reserved")
+            desc += uncertain_note(occ_stated, lang, vocab)
+            if u["reserved_emergency_beds"]:
+                desc += (f"、空床確保 {u['reserved_emergency_beds']}床" if ja else f", {u['reserved_emergency_beds']} reserved")
             if flags:
                 desc += ("、" if ja else ", ") + _sep(lang).join(flags)
             rows.append(((f"　施設「{f.get('name')}」" if ja else f"  Facility “{f.get('name')}”"), desc))
         acc = defaults.get("acceptance", {}) or {}
         if acc.get("base"):
-            txt = _bands(acc["base"], lang)
+            txt = _bands(acc["base"], lang, vocab)
             extra = []
             for k, a, b in (("assessed_factor", "アセスメント済", "assessed"), ("known_factor", "利用経験あり", "stayed before"),
                             ("advance_plan_factor", "支援計画あり", "advance plan")):
                 if k in acc and float(point_value(acc[k])) != 1.0:
                     v = point_value(acc[k])
-                    extra.append((f"{a} ×{v:g}" if ja else f"{b} ×{v:g}") + uncertain_note(acc[k], lang))
+                    extra.append((f"{a} ×{v:g}" if ja else f"{b} ×{v:g}") + uncertain_note(acc[k], lang, vocab))
             if extra:
                 txt += ("（" + "、".join(extra) + "）") if ja else " (" + ", ".join(extra) + ")"
             rows.append((L("空床がある時の受入確率（標準）", "Acceptance given a free bed (default)"), txt))
@@ -487,8 +491,7 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     search = scenario.get("search", {}) or {}
     if search:
         fb = search.get("fallbacks")
-        fbs = _sep(lang).join(labels.outcome_label(_FALLBACKS.get(x, x), lang) if _FALLBACKS.get(x, x) in labels.OUTCOME_LABELS
-                              else x for x in (fb or []))
+        fbs = _sep(lang).join(vocab.outcome_label(_FALLBACKS.get(x, x), lang) for x in (fb or []))
         rows.append((L("受入先の探索", "Search for a place"),
                      (f"最大 {search.get('max_contacts')}施設・{search.get('max_search_hours')}時間まで照会、"
                       f"見つからなければ：{fbs or 'なし'}") if ja else
@@ -510,9 +513,9 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     if ex and float(point_value(ex.get("requests_per_registrant_per_year", 0)) or 0) > 0:
         rows.append((L("体験利用", "Experience stays"),
                      (f"登録者1人あたり年 {point_value(ex['requests_per_registrant_per_year']):g}件、{fmt_dist(ex.get('nights'), 'nights', lang)}、"
-                      f"{ex.get('lead_days', 14):g}日前に予約") if ja else
+                      f"{used['experience']['lead_days']:g}日前に予約") if ja else
                      (f"{point_value(ex['requests_per_registrant_per_year']):g} per registrant a year, "
-                      f"{fmt_dist(ex.get('nights'), 'nights', lang)}, booked {ex.get('lead_days', 14):g} days ahead")))
+                      f"{fmt_dist(ex.get('nights'), 'nights', lang)}, booked {used['experience']['lead_days']:g} days ahead")))
     for ch in scenario.get("changes", []) or []:
         # A dated change of plan: when, why and which sections it states (the values are in the full listing).
         stated = _sep(lang).join(k for k in ch if k not in ("from", "reason"))
@@ -525,8 +528,8 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
     for b in budget_lines:
         rows.append(((f"予算 {labels.fiscal_year_label(int(b['fiscal_year']), lang)}" if ja
                       else f"Budget {labels.fiscal_year_label(int(b['fiscal_year']), lang)}"),
-                     f"{labels.budget_line_label(b.get('line'), lang)}：{_yen(b.get('yen'), lang)}" if ja
-                     else f"{labels.budget_line_label(b.get('line'), lang)}: {_yen(b.get('yen'), lang)}"))
+                     f"{vocab.budget_line_label(b.get('line'), lang)}：{_yen(b.get('yen'), lang)}" if ja
+                     else f"{vocab.budget_line_label(b.get('line'), lang)}: {_yen(b.get('yen'), lang)}"))
     return rows
 
 
@@ -585,7 +588,7 @@ def budget_risk_table(res: Results, lang: str = "ja") -> pd.DataFrame:
             days = f"{r.get('days_simulated')}/{r.get('days_in_year')}"
             budget += f"（{days}日按分）" if ja else f" (pro-rated {days} d)"
         total = r.get("line") == "total"
-        line = labels.text("total_line", lang) if total else labels.budget_line_label(r.get("line", ""), lang)
+        line = labels.text("total_line", lang) if total else res.vocab.budget_line_label(r.get("line", ""), lang)
         flag = ""
         if r.get("probable_unit_error"):
             flag = "単位の誤りか（予算が費用の約1000倍・1/1000）" if ja else "probable unit error (budget ~1000× off the cost)"

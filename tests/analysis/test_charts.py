@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from kyoten_analysis import charts, labels, stats, style
+from make_fixture import VOCAB  # the vocabulary the fixture folders hold
 
 
 def _axes_labels(fig):
@@ -132,7 +133,7 @@ def test_arrange_by_band(res, lang):
     fig = charts.arrange_by_band(res, lang)
     _check_texts(fig, "arrange_by_band", lang)
     d = fig.kyoten["data"].set_index("band")
-    for band in labels.TIME_BANDS:
+    for band in VOCAB.time_bands:
         x = res.kpis[f"arrange_mean_h_{band}"]
         ci = stats.mean_ci(x)
         assert d.loc[band, "mean"] == pytest.approx(x.mean(skipna=True))
@@ -142,7 +143,7 @@ def test_arrange_by_band(res, lang):
     bars = [p.get_height() for p in fig.axes[0].patches]
     assert np.allclose(bars, d["mean"].to_numpy())
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
-    assert any(labels.band_label("weekday_evening", lang) in t for t in ticks)
+    assert any(VOCAB.band_label("weekday_evening", lang) in t for t in ticks)
     _render_without_missing_glyphs(fig)
 
 
@@ -160,7 +161,7 @@ def test_outcome_mix(res, lang):
     assert "elderly_care" not in fig.kyoten["shown"]
     assert "unresolved" in fig.kyoten["shown"] and "hub_room" in fig.kyoten["shown"]
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert labels.outcome_label("short_stay", lang) in ticks
+    assert VOCAB.outcome_label("short_stay", lang) in ticks
     _render_without_missing_glyphs(fig)
 
 
@@ -251,7 +252,7 @@ def test_cost_vs_budget(res, res_no_hub, lang):
     assert sum(d.loc[2025, line] for line in fig.kyoten["lines"]) == pytest.approx(d.loc[2025, "total_mean"])
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert labels.chart_text("cost_vs_budget", lang)["budget"] in legend
-    assert labels.cost_line_label("center", lang) in legend
+    assert VOCAB.cost_line_label("center", lang) in legend
     # partial fiscal years are marked with their months
     fig2 = charts.cost_vs_budget(res_no_hub, lang)
     ticks = " ".join(t.get_text() for t in fig2.axes[0].get_xticklabels())
@@ -272,7 +273,7 @@ def test_scenario_comparison(results_dir, results_no_hub, lang):
     assert row["mean"] == pytest.approx(r.kpi("arrange_within_4h")["mean"] * 100)  # shown in %
     assert row["unit"] == "%"
     panel_titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
-    assert any(labels.kpi_label("cost_total_yen", lang) in t for t in panel_titles)
+    assert any(VOCAB.kpi_label("cost_total_yen", lang) in t for t in panel_titles)
     _render_without_missing_glyphs(fig)
 
 

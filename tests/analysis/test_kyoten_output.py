@@ -4,6 +4,7 @@ import subprocess
 
 import pytest
 
+import make_fixture
 from conftest import REPO, kyoten_binary
 from kyoten_analysis import build_report, charts, labels, load_results
 
@@ -19,7 +20,9 @@ def test_real_results_directory(scenario, rooms, tmp_path):
     assert p.returncode == 0, p.stderr
     res = load_results(out)
     assert res.replications == 4 and res.hub_rooms == rooms
-    assert set(labels.KPI_KEYS) <= set(res.kpis.columns)
+    assert set(res.vocab.kpi_keys) <= set(res.kpis.columns)
+    # The vocabulary the synthetic fixtures carry is kyoten's own, byte for byte.
+    assert (out / "vocabulary.json").read_text(encoding="utf-8") == make_fixture.VOCABULARY_TEXT
     db = load_results(out / "results.db")
     assert len(db.monthly) == len(res.monthly) and db.kpi("calls")["mean"] == pytest.approx(res.kpi("calls")["mean"])
     # summary.json's CIs are the Student-t intervals of kpis.csv's replications
