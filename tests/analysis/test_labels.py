@@ -87,3 +87,21 @@ def test_meta_texts_in_the_readers_language_or_marked():
     japanese_only = {"description": "世田谷区の資料"}
     assert labels.meta_text(japanese_only, "description", "en") == "世田谷区の資料 (in Japanese only)"
     assert labels.meta_text({}, "description", "ja") == ""
+
+
+def _shape(x):
+    """The keys of a catalogue entry, recursively (lists by length and their entries' shapes); texts as 'text' with
+    the names of the placeholders they fill in."""
+    import string
+    if isinstance(x, dict):
+        return {k: _shape(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_shape(v) for v in x]
+    return ("text", sorted({f for _, f, _, _ in string.Formatter().parse(x) if f}))
+
+
+def test_the_ja_and_en_catalogues_have_the_same_keys_and_placeholders():
+    ja, en = labels.CATALOGUE["ja"], labels.CATALOGUE["en"]
+    assert _shape(ja) == _shape(en)
+    assert _has_japanese(ja["stress"]["sections"][0]["items"][0][1])
+    assert not _has_japanese(en["stress"]["sections"][1]["items"][0][1])
