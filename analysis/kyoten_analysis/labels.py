@@ -54,6 +54,11 @@ def catalogue(lang: str) -> dict:
     return CATALOGUE[check_lang(lang)]
 
 
+def fmt(key: str, lang: str, **values) -> str:
+    """A small pattern of the catalogue's `formats` filled in: brackets, separators, axis date formats."""
+    return catalogue(lang)["formats"][key].format(**values)
+
+
 def text(key: str, lang: str) -> str:
     """A report text."""
     return REPORT[check_lang(lang)][key]
@@ -139,7 +144,7 @@ def meta_text(meta: dict, field: str, lang: str) -> str:
     foreign = meta.get(f"{field}_{other}") or plain
     if not foreign:
         return ""
-    return f"{foreign}（英語のみ）" if lang == "ja" else f"{foreign} (in Japanese only)"
+    return fmt("only_in_other_language", lang, text=foreign)
 
 
 def fmt_number(x, digits: int | None = None) -> str:

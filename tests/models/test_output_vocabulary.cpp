@@ -66,10 +66,16 @@ TEST(Vocabulary, LabelsEveryCostLineBandOutcomeAndDutyKeyTheResultsUse) {
 TEST(SettingsUsed, WritesTheDefaultsTheScenarioLeftUnstatedAndOnlyTheFacilitiesInService) {
   hub::Scenario s;  // nothing stated: scenarios/README.md gives 9/17/22, 90 and 365 days, 14 days
   s.regions = {{"north", 1}, {"south", 1}};
-  s.facilities.resize(3);
-  s.facilities[0] = {.name = "A", .region = 1, .beds = 6, .reserved_emergency_beds = 1, .planned_occupancy = 0.8};
-  s.facilities[1] = {.name = "B", .region = 0, .beds = 4, .reserved_emergency_beds = 2};
-  s.facilities[2] = {.name = "later", .region = 0, .beds = 10, .reserved_emergency_beds = 5};
+  auto facility = [](const char* name, int region, int beds, int reserved) {
+    hub::Facility f;
+    f.name = name;
+    f.region = region;
+    f.beds = beds;
+    f.reserved_emergency_beds = reserved;
+    return f;
+  };
+  s.facilities = {facility("A", 1, 6, 1), facility("B", 0, 4, 2), facility("later", 0, 10, 5)};
+  s.facilities[0].planned_occupancy = 0.8;
   s.facilities[2].in_service = false;  // joins at a dated change
   s.hub.rooms = 3;
   const json u = settings_used_json(s);

@@ -31,8 +31,7 @@ def bed_occupancy(res: Results, lang: str = "ja"):
     _step_band(ax, data, t)
     beds = res.total_beds
     if beds > 0:
-        ax.axhline(beds, color=style.ACCENT, ls="--", lw=1.4, label=f"{t['capacity']}（{beds}）" if lang == "ja"
-                   else f"{t['capacity']} ({beds})")
+        ax.axhline(beds, color=style.ACCENT, ls="--", lw=1.4, label=labels.fmt("bracketed", lang, text=t["capacity"], inner=beds))
     ax.set_ylim(0, max(beds, float(data["q95"].max()) if len(data) else 1) * 1.05)
     ax.set_xlabel(t["xlabel"])
     ax.set_ylabel(t["ylabel"])
@@ -73,7 +72,7 @@ def hub_rooms(res: Results, lang: str = "ja"):
     t = labels.chart_text("hub_rooms", lang)
     fig, gs, ax, series = _weekly_maximum_beside_shares(res, "hub_rooms_in_use_max", t, 1)
     ax.axhline(rooms, color=style.ACCENT, ls="--", lw=1.4,
-               label=f"{t['capacity']}（{rooms}）" if lang == "ja" else f"{t['capacity']} ({rooms})")
+               label=labels.fmt("bracketed", lang, text=t["capacity"], inner=rooms))
     ax.set_ylim(0, rooms + 0.6)
     ax.yaxis.set_major_locator(mticker.MaxNLocator(integer=True))
     ax.set_xlabel(t["xlabel"])
@@ -113,7 +112,7 @@ def emergency_beds(res: Results, lang: str = "ja"):
     reserved = res.reserved_emergency_beds
     if reserved > 0:
         ax.axhline(reserved, color=style.ACCENT, ls="--", lw=1.4,
-                   label=f"{t['reserved']}（{reserved}）" if lang == "ja" else f"{t['reserved']} ({reserved})")
+                   label=labels.fmt("bracketed", lang, text=t["reserved"], inner=reserved))
     top = max(float(series["q95"].max()) if len(series) else 1.0, reserved, 1.0)
     ax.set_ylim(0, top + 0.8)
     ax.yaxis.set_major_locator(mticker.MaxNLocator(integer=True))

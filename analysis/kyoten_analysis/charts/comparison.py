@@ -37,10 +37,9 @@ def scenario_comparison(sources, kpis=None, names=None, lang: str = "ja"):
                             ha="center", fontsize=8)
         unit = d["unit"].dropna().iloc[0] if d["unit"].notna().any() else ""
         label = d["label"].dropna().iloc[0] if d["label"].notna().any() else key
-        if lang == "ja":
-            head = f"{label}［{unit}］" if label.endswith("）") else f"{label}（{unit}）"
-        else:
-            head = f"{label} [{unit}]" if label.endswith(")") else f"{label} ({unit})"
+        bracketed = label.endswith(labels.fmt("closing_bracket", lang))  # then the unit in other brackets
+        head = labels.fmt("unit_after_bracketed", lang, label=label, unit=unit) if bracketed \
+            else labels.fmt("bracketed", lang, text=label, inner=unit)
         ax.set_title(head, fontsize=10, fontweight="normal", loc="left")
         ax.set_yticks(ys, scen if i % ncol == 0 else [""] * len(scen))
         ax.set_ylim(-0.7, len(scen) - 0.3)

@@ -28,8 +28,7 @@ def cost_vs_budget(res: Results, lang: str = "ja"):
     err = [(data["total_mean"] - data["total_ci_low"]).clip(lower=0).fillna(0).to_numpy() * scale,
            (data["total_ci_high"] - data["total_mean"]).clip(lower=0).fillna(0).to_numpy() * scale]
     ax.errorbar(xs, tot, yerr=err, fmt="none", ecolor="#000000", capsize=7, lw=1.5, zorder=4,
-                label=f"{t['total']}（{labels.text('ci95', lang)}）" if lang == "ja"
-                else f"{t['total']} ({labels.text('ci95', lang)})")
+                label=labels.fmt("bracketed", lang, text=t["total"], inner=labels.text("ci95", lang)))
     has_budget = data["budget"].notna()
     if has_budget.any():
         b = data["budget"].to_numpy(dtype=float) * scale

@@ -51,7 +51,7 @@ def _finish(fig, chart_id: str, lang: str, data, texts: dict | None = None, titl
     title = title or t["title"]
     reading = reading or t["reading"]
     title_artist = fig.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
-    prefix = labels.text("reading", lang) + ("：" if lang == "ja" else ": ")
+    prefix = labels.fmt("reading_prefix", lang, reading=labels.text("reading", lang))
     width_in = fig.get_figwidth()
     width_em = width_in * 72.0 / _READING_FONT * 0.97
     lines = wrap(prefix + reading, width_em)
@@ -91,7 +91,7 @@ def figure_texts(fig) -> list[str]:
 def _month_axis(ax, lang: str):
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(4, 10)))
     ax.xaxis.set_minor_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y年%-m月" if lang == "ja" else "%b %Y"))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(labels.fmt("month_axis", lang)))
     for label in ax.get_xticklabels():
         label.set_rotation(0)
 

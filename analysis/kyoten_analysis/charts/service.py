@@ -13,9 +13,9 @@ def _band_hours_label(band: str, bh: dict, lang: str) -> str:
     d, e, n = bh["day_start"], bh["evening_start"], bh["night_start"]
     spans = {"weekday_daytime": (d, e), "weekday_evening": (e, n), "weekday_night": (n, d)}
     if band not in spans:
-        return "終日" if lang == "ja" else "all day"
+        return labels.fmt("all_day", lang)
     a, b = spans[band]
-    return f"{a}–{b}時" if lang == "ja" else f"{a}–{b} h"
+    return labels.fmt("band_hours", lang, start=a, end=b)
 
 
 def arrange_by_band(res: Results, lang: str = "ja"):
@@ -67,8 +67,8 @@ def outcome_mix(res: Results, lang: str = "ja"):
     for y, r in zip(ys, shown.itertuples()):
         share = "" if not np.isfinite(r.share) else f"{r.share * 100:.0f}%"
         x = r.ci_high if np.isfinite(r.ci_high) else (r.mean if np.isfinite(r.mean) else 0)
-        ax.text(x + right * 0.02, y, f"{labels.fmt_number(r.mean)}（{share}）" if lang == "ja"
-                else f"{labels.fmt_number(r.mean)} ({share})", va="center", fontsize=9)
+        ax.text(x + right * 0.02, y, labels.fmt("bracketed", lang, text=labels.fmt_number(r.mean), inner=share),
+                va="center", fontsize=9)
     ax.set_yticks(ys, shown["label"])
     t = labels.chart_text("outcome_mix", lang)
     ax.set_xlabel(t["xlabel"])
@@ -76,8 +76,7 @@ def outcome_mix(res: Results, lang: str = "ja"):
     ax.set_xlim(0, right * 1.3)
     ax.grid(axis="y", visible=False)
     if omitted:
-        ax.text(1.0, 0.0, "（" + labels.text("omitted_zero", lang) + "）" if lang == "ja"
-                else "(" + labels.text("omitted_zero", lang) + ")", transform=ax.transAxes, ha="right", va="bottom",
-                fontsize=8, color="#666666")
+        ax.text(1.0, 0.0, labels.fmt("in_brackets", lang, text=labels.text("omitted_zero", lang)),
+                transform=ax.transAxes, ha="right", va="bottom", fontsize=8, color="#666666")
     title = f"{t['title']} — {res.period_total(lang)}"
     return _finish(fig, "outcome_mix", lang, data, title=title, shown=list(shown["outcome"]))
