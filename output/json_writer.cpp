@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "output/surge_report.hpp"
+#include "output/vocabulary.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::output {
@@ -105,6 +106,7 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
   if (!info.precision_json.empty()) j["precision"] = json::parse(info.precision_json);  // run --precision
   j["horizon"] = {{"start", sim::iso_date(scenario.horizon.start)}, {"end", sim::iso_date(scenario.horizon.end)}};
   j["confidence_level"] = summary.confidence_level;
+  j["settings_used"] = settings_used_json(scenario);
 
   json kpis = json::array();
   for (const KpiSummary& k : summary.kpis) {

@@ -12,7 +12,7 @@ namespace kyoten::output {
 
 // summary.json `format_version` (docs/results-format.md): raised when a reader of the old format would misread
 // the new one; analysis/ refuses a folder newer than it knows.
-inline constexpr int kResultsFormatVersion = 1;
+inline constexpr int kResultsFormatVersion = 2;
 
 nlohmann::ordered_json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunSummary& summary);
 

@@ -5,6 +5,7 @@
 #include "output/sqlite_store.hpp"
 #include "output/staged_folder.hpp"
 #include "output/tables.hpp"
+#include "output/vocabulary.hpp"
 
 namespace kyoten::output {
 
@@ -14,7 +15,7 @@ constexpr const char* kResultsDb = "results.db";
 }  // namespace
 
 std::vector<std::string> results_file_names() {
-  std::vector<std::string> names{kSummaryJson};
+  std::vector<std::string> names{kSummaryJson, kVocabularyJson};
   const hub::Scenario no_scenario;  // only the table names are read
   for (const Table& t : replication_tables(no_scenario, {})) names.push_back(t.name + ".csv");
   names.emplace_back(kResultsDb);
@@ -30,6 +31,7 @@ std::vector<std::string> results_folder_names() {
 void write_results_directory(StagedFolder& staged, const RunInfo& info, const hub::Scenario& scenario,
                              const RunSummary& summary, std::span<const hub::ReplicationResult> results) {
   staged.write(kSummaryJson, [&](std::ostream& out) { write_summary_json(out, info, scenario, summary); });
+  staged.write(kVocabularyJson, write_vocabulary_json);
 
   std::vector<Table> tables = replication_tables(scenario, results);
   if (!scenario.uncertain.empty()) tables.push_back(parameters_table(scenario, results));

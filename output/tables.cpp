@@ -8,6 +8,7 @@
 
 #include "models/hub/parameter_draws.hpp"
 #include "output/budget_risk.hpp"
+#include "output/vocabulary.hpp"
 #include "sim/time/civil_calendar.hpp"
 
 namespace kyoten::output {
@@ -242,7 +243,8 @@ Table run_table(const RunInfo& info, const hub::Scenario& scenario) {
            {"horizon_start", ColumnType::Text},
            {"horizon_end", ColumnType::Text},
            {"confidence_level", ColumnType::Real},
-           {"scenario", ColumnType::Text}},
+           {"scenario", ColumnType::Text},
+           {"settings_used", ColumnType::Text}},
           {}};
   t.for_each_row = [&info, &scenario](const Emit& emit) {
     // SQLite integers are signed 64-bit: a seed beyond that is kept exactly as text.
@@ -252,7 +254,7 @@ Table run_table(const RunInfo& info, const hub::Scenario& scenario) {
     emit({info.kyoten_version, info.created, info.command, info.scenario_file, scenario.meta.name,
           scenario.meta.title_ja, scenario.meta.title_en, seed, static_cast<std::int64_t>(info.replications),
           std::int64_t{info.threads}, sim::iso_date(scenario.horizon.start), sim::iso_date(scenario.horizon.end),
-          info.confidence_level, info.scenario_json});
+          info.confidence_level, info.scenario_json, settings_used_json(scenario).dump()});
   };
   return t;
 }

@@ -14,6 +14,7 @@
 #include "output/output_path.hpp"
 #include "output/sqlite.hpp"
 #include "output/summary.hpp"
+#include "output/vocabulary.hpp"
 #include "planning/comparison.hpp"
 
 namespace kyoten::planning {
@@ -36,6 +37,7 @@ CREATE TABLE point_costs (point INTEGER NOT NULL, fiscal_year INTEGER NOT NULL, 
 CREATE TABLE point_fiscal_years (point INTEGER NOT NULL, fiscal_year INTEGER NOT NULL, mean REAL, ci_low REAL,
                                  ci_high REAL, sd REAL, n INTEGER, budget_yen REAL,
                                  PRIMARY KEY (point, fiscal_year)) WITHOUT ROWID;
+CREATE TABLE vocabulary (json TEXT NOT NULL);
 )sql";
 
 using Value = output::Cell;
@@ -121,6 +123,8 @@ SweepStore SweepStore::create(const std::filesystem::path& path, const SweepMeta
           .run({m.scenario_file, m.scenario_name, m.scenario_json, m.overrides_json, m.vary_json,
                 static_cast<std::int64_t>(m.seed), static_cast<std::int64_t>(m.replications),
                 static_cast<std::int64_t>(m.points), m.confidence_level, m.kyoten_version, m.created, m.command});
+      // The KPI labels and units the report shows, as vocabulary.json of a results folder holds them.
+      Statement(db, "INSERT INTO vocabulary VALUES (?1)").run({output::vocabulary_json().dump()});
       execute(db, "COMMIT");
     }  // closed: the write-ahead log is folded into the file and removed
     if (!output::rename_if_absent(temporary, path))

@@ -4,6 +4,8 @@
 
 #include <ostream>
 
+#include "output/vocabulary.hpp"
+
 #include "output/budget_risk.hpp"
 #include "output/csv_writer.hpp"
 #include "presentation/display.hpp"
@@ -281,11 +283,12 @@ constexpr const char* kComparisonJson = "comparison.json";
 constexpr const char* kComparisonCsv = "comparison.csv";
 }  // namespace
 
-std::vector<std::string> comparison_file_names() { return {kComparisonJson, kComparisonCsv}; }
+std::vector<std::string> comparison_file_names() { return {kComparisonJson, kComparisonCsv, output::kVocabularyJson}; }
 
 void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance) {
   staged.write(kComparisonJson, [&](std::ostream& out) { out << comparison_json(c, provenance).dump(2) << '\n'; });
   staged.write(kComparisonCsv, [&](std::ostream& out) { output::write_csv(out, comparison_table(c)); });
+  staged.write(output::kVocabularyJson, output::write_vocabulary_json);
   staged.commit();
 }
 

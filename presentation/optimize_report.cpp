@@ -4,6 +4,8 @@
 
 #include <ostream>
 
+#include "output/vocabulary.hpp"
+
 #include "planning/comparison.hpp"
 #include "presentation/display.hpp"
 
@@ -223,10 +225,11 @@ namespace {
 constexpr const char* kOptimizeJson = "optimize.json";
 }  // namespace
 
-std::vector<std::string> optimize_file_names() { return {kOptimizeJson}; }
+std::vector<std::string> optimize_file_names() { return {kOptimizeJson, output::kVocabularyJson}; }
 
 void write_optimize(output::StagedFolder& staged, const OptimizeReport& report, const Provenance& provenance) {
   staged.write(kOptimizeJson, [&](std::ostream& out) { out << optimize_json(report, provenance).dump(2) << '\n'; });
+  staged.write(output::kVocabularyJson, output::write_vocabulary_json);
   staged.commit();
 }
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from . import charts, labels, style
 from .format_check import ResultsError
+from .vocabulary import Vocabulary, load_vocabulary
 
 # The KPIs drawn side by side and as differences: the service and cost measures a council weighs.
 DECISION_KPIS = ["answer_mean_min", "arrange_mean_h", "arrange_within_4h", "p_no_bed", "staff_utilisation",
@@ -68,6 +69,7 @@ CHART_TEXT = {
 class Comparison:
     path: Path
     data: dict
+    vocab: Vocabulary
 
     @property
     def options(self) -> list[dict]:
@@ -102,7 +104,7 @@ def load_comparison(path) -> Comparison:
     for i, s in enumerate(data["scenarios"]):
         if not isinstance(s, dict) or not isinstance(s.get("kpis"), list) or "label" not in s:
             bad(f"scenarios[{i}]: expected an object with label and kpis")
-    return Comparison(Path(path), data)
+    return Comparison(Path(path), data, load_vocabulary(path))
 
 
 def _f(v) -> float:
@@ -116,10 +118,10 @@ def _letter(i: int) -> str:
     return chr(ord("A") + i)
 
 
-def _label(key: str, unit: str, lang: str, item: dict | None = None) -> str:
+def _label(cmp: Comparison, key: str, lang: str, item: dict | None = None) -> str:
     if item and item.get(f"label_{lang}"):
         return item[f"label_{lang}"]
-    return labels.kpi_label(key, lang)
+    return cmp.vocab.kpi_label(key, lang)
 
 
 def _finish(fig, chart_id, lang, data, **texts):
@@ -141,13 +143,14 @@ def options_side_by_side(cmp: Comparison, lang: str = "ja"):
         ax = axes[i // ncol][i % ncol]
         for j, o in enumerate(cmp.options):
             k = next(x for x in o["kpis"] if x["key"] == key)
-            scale = labels.kpi_scale(k.get("unit"))
+            scale = cmp.vocab.kpi_scale(k.get("unit"))
             m, lo, hi = (_f(k.get(c)) * scale for c in ("mean", "ci_low", "ci_high"))
             rows.append({"option": o["label"], "key": key, "mean": m, "ci_low": lo, "ci_high": hi})
             err = [[max(0.0, m - lo) if math.isfinite(lo) else 0.0], [max(0.0, hi - m) if math.isfinite(hi) else 0.0]]
             ax.errorbar([m], [ys[j]], xerr=err, fmt="o", color=style.PALETTE[j % len(style.PALETTE)], capsize=4, ms=6)
-        unit = labels.kpi_unit(key, k.get("unit"), lang)
-        ax.set_title(f"{labels.kpi_label(key, lang)}（{unit}）" if lang == "ja" else f"{labels.kpi_label(key, lang)} ({unit})",
+        unit = cmp.vocab.kpi_unit(key, k.get("unit"), lang)
+        label = cmp.vocab.kpi_label(key, lang)
+        ax.set_title(f"{label}（{unit}）" if lang == "ja" else f"{label} ({unit})",
                      fontsize=9.5, fontweight="normal", loc="left")
         ax.set_yticks(ys, [f"{_letter(j)} {o['label']}" for j, o in enumerate(cmp.options)] if i % ncol == 0
                       else [""] * n_opt)
@@ -168,9 +171,9 @@ def paired_differences(cmp: Comparison, lang: str = "ja"):
         for k in d.get("kpis") or []:
             if k.get("key") not in DECISION_KPIS:
                 continue
-            scale = labels.kpi_scale(k.get("unit"))
+            scale = cmp.vocab.kpi_scale(k.get("unit"))
             rows.append({"option": d["scenario"], "versus": d["versus"], "key": k["key"], "unit": k.get("unit"),
-                         "label": _label(k["key"], k.get("unit"), lang, k),
+                         "label": _label(cmp, k["key"], lang, k),
                          "difference": _f(k.get("difference")) * scale, "ci_low": _f(k.get("ci_low")) * scale,
                          "ci_high": _f(k.get("ci_high")) * scale, "mmd": _f(k.get("mmd")) * scale,
                          "verdict": k.get("verdict")})
@@ -195,7 +198,7 @@ def paired_differences(cmp: Comparison, lang: str = "ja"):
                    [max(0.0, r["ci_high"] - m) if math.isfinite(r["ci_high"]) else 0.0]]
             ax.errorbar([m], [ys[j]], xerr=err, fmt="o", color=style.PALETTE[(j + 1) % len(style.PALETTE)],
                         capsize=4, ms=6)
-        unit = labels.kpi_unit(key, sub["unit"].dropna().iloc[0] if sub["unit"].notna().any() else None, lang)
+        unit = cmp.vocab.kpi_unit(key, sub["unit"].dropna().iloc[0] if sub["unit"].notna().any() else None, lang)
         label = sub["label"].dropna().iloc[0] if sub["label"].notna().any() else key
         ax.set_title(f"{label}（{unit}）" if lang == "ja" else f"{label} ({unit})", fontsize=9.5, fontweight="normal",
                      loc="left")
@@ -253,8 +256,8 @@ def comparison_charts(cmp: Comparison, lang: str = "ja") -> list:
 
 
 # --- tables -------------------------------------------------------------------------------------------------
-def _fmt(v, unit) -> str:
-    scale = labels.kpi_scale(unit)
+def _fmt(cmp: Comparison, v, unit) -> str:
+    scale = cmp.vocab.kpi_scale(unit)
     return labels.fmt_number(_f(v) * scale)
 
 
@@ -272,11 +275,12 @@ def difference_rows(cmp: Comparison, lang: str):
     for d in cmp.data["differences"]:
         for k in (d.get("kpis") or []) + (d.get("cost_by_fiscal_year") or []):
             unit = k.get("unit")
-            u = labels.kpi_unit(k.get("key", ""), unit, lang)
-            ci = f"[{_fmt(k.get('ci_low'), unit)}, {_fmt(k.get('ci_high'), unit)}]" \
+            u = cmp.vocab.kpi_unit(k.get("key", ""), unit, lang)
+            ci = f"[{_fmt(cmp, k.get('ci_low'), unit)}, {_fmt(cmp, k.get('ci_high'), unit)}]" \
                 if k.get("ci_low") is not None else "—"
-            rows.append([d["scenario"], _label(k.get("key", ""), unit, lang, k), f"{_fmt(k.get('difference'), unit)} {u}",
-                         ci, f"±{_fmt(k.get('mmd'), unit)}" if k.get("mmd") is not None else "—",
+            rows.append([d["scenario"], _label(cmp, k.get("key", ""), lang, k),
+                         f"{_fmt(cmp, k.get('difference'), unit)} {u}",
+                         ci, f"±{_fmt(cmp, k.get('mmd'), unit)}" if k.get("mmd") is not None else "—",
                          k.get(f"sentence_{lang}") or k.get("verdict", "")])
     return [t["col_option"], t["col_kpi"], t["col_diff"], t["col_ci"], t["col_mmd"], t["col_verdict"]], rows
 

@@ -10,8 +10,11 @@ from pathlib import Path
 import pandas as pd
 
 # The results format this analysis reads (summary.json `format_version`; absent in folders written before the
-# field existed, which have the same format).
-FORMAT_VERSION = 1
+# field existed, which are version 1). Version 2 added vocabulary.json and `settings_used`, which the report reads
+# instead of keeping lists and defaults of its own: a folder of version 1 is refused.
+FORMAT_VERSION = 2
+_SETTINGS_USED = ("band_hours", "warmup_days", "assessment", "experience", "hub_rooms", "beds",
+                  "reserved_emergency_beds", "facilities")
 
 PER_REPLICATION = ("kpis", "monthly", "daily", "staff_utilisation", "costs")
 _KPI_NUMBERS = ("mean", "ci_low", "ci_high", "sd", "p2_5", "p50", "p97_5")
@@ -50,8 +53,16 @@ def check_summary(summary, where: Path) -> None:
     for key in required:
         if key not in summary:
             bad(key, "missing")
+    if version < FORMAT_VERSION:
+        bad("format_version", f"{version}: written by an earlier kyoten, without vocabulary.json and settings_used; "
+                              "run it again with this kyoten")
+    if "settings_used" not in summary:
+        bad("settings_used", "missing")
     if not isinstance(summary["scenario"], dict):
         bad("scenario", f"expected an object, found {_type_name(summary['scenario'])}")
+    used = summary["settings_used"]
+    if not isinstance(used, dict) or any(k not in used for k in _SETTINGS_USED):
+        bad("settings_used", f"expected an object with {', '.join(_SETTINGS_USED)}")
     n = summary["replications"]
     if not _is_whole(n) or n < 1:
         bad("replications", f"expected a whole number >= 1, found {n!r}")

@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import charts, labels, style
 from .format_check import ResultsError
+from .vocabulary import Vocabulary, load_vocabulary
 
 RUNNERS_UP = 3
 
@@ -53,6 +54,7 @@ CHART_TEXT = {
 class Optimize:
     path: Path
     data: dict
+    vocab: Vocabulary
 
     @property
     def configurations(self) -> list[dict]:
@@ -83,7 +85,7 @@ def load_optimize(path) -> Optimize:
     for i, c in enumerate(data["configurations"]):
         if not isinstance(c, dict) or not isinstance(c.get("cost"), dict) or "settings" not in c:
             raise ResultsError(f"{f}: configurations[{i}]: expected an object with settings and cost")
-    return Optimize(Path(path), data)
+    return Optimize(Path(path), data, load_vocabulary(path))
 
 
 def _f(v) -> float:

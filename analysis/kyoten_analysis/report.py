@@ -116,7 +116,7 @@ def build_optimize_report(path, lang: str = "ja", out=None, pdf_engine: str = "a
     t, tr = orp.TEXT[lang], labels.REPORT[lang]
     d = opt.data
     targets = ", ".join(str(x) for x in d.get("targets") or [])
-    cost = labels.kpi_label(str(d.get("cost_kpi", "cost_total_yen")), lang)
+    cost = opt.vocab.kpi_label(str(d.get("cost_kpi", "cost_total_yen")), lang)
     verdict = t["none"] if opt.choice is None else t["clearly"] if d.get("choice_clearly_cheapest") else t["not_clearly"]
 
     def body(figs):
@@ -472,7 +472,7 @@ def render_html(res: Results, lang: str, figs) -> str:
               _table(_staff_headers(t), _staff_rows(res, lang), "staff", num_cols=(2, 3))]
     # assumptions
     parts += [f'<h2 id="assumptions">{_e(t["assumptions"])}</h2>', f'<p class="intro">{_e(t["assumptions_intro"])}</p>',
-              _table([t["col_item"], t["col_value"]], tables.assumption_rows(res.scenario, lang), "assumptions")]
+              _table([t["col_item"], t["col_value"]], tables.assumption_rows(res, lang), "assumptions")]
     # STRESS-DES
     parts += [f'<h2 id="stress">{_e(t["stress"])}</h2>', f'<p class="intro">{_e(t["stress_intro"])}</p>']
     for heading, items in stress.stress_sections(res, lang):
@@ -707,7 +707,7 @@ def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
             tp.table(_staff_headers(t), _staff_rows(res, lang), [34, 34, 14, 18], num_cols=(2, 3))
             tp.heading(t["assumptions"])
             tp.paragraph(t["assumptions_intro"])
-            tp.table([t["col_item"], t["col_value"]], tables.assumption_rows(res.scenario, lang), [30, 70])
+            tp.table([t["col_item"], t["col_value"]], tables.assumption_rows(res, lang), [30, 70])
             tp.heading(t["stress"])
             tp.paragraph(t["stress_intro"])
             for heading, items in stress.stress_sections(res, lang):

@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import labels, stats
 from .format_check import ResultsError, check_complete_file, check_summary, check_tables
+from .vocabulary import Vocabulary, load_vocabulary
 
 TABLES = ("kpis", "monthly", "daily", "staff_utilisation", "costs", "budget")
 
@@ -41,6 +42,7 @@ class Results:
     staff: pd.DataFrame
     costs: pd.DataFrame
     budget: pd.DataFrame
+    vocab: Vocabulary  # the words kyoten wrote with the results (vocabulary.json)
     source: str = "csv"  # "csv" or "sqlite"
     _kpi_summary: pd.DataFrame | None = field(default=None, repr=False)
 
@@ -85,31 +87,27 @@ class Results:
         return stats.mean_ci(values, self.confidence_level, self.replications_per_draw)
 
     @property
+    def settings_used(self) -> dict:
+        """The settings as kyoten ran them, defaults applied (summary.json `settings_used`)."""
+        return self.summary.get("settings_used") or {}
+
+    @property
     def hub_rooms(self) -> int:
-        """Dedicated hub emergency rooms (scenario.hub.rooms; 0 = no hub)."""
-        hub = self.scenario.get("hub") or {}
-        try:
-            return int(hub.get("rooms", 0) or 0)
-        except (TypeError, ValueError):
-            return 0
+        """Dedicated hub emergency rooms at the start (0 = no hub)."""
+        return int(self.settings_used["hub_rooms"])
 
     @property
     def total_beds(self) -> int:
-        return int(sum(int(f.get("beds", 0) or 0) for f in self.scenario.get("facilities", []) or []))
+        return int(self.settings_used["beds"])
 
     @property
     def reserved_emergency_beds(self) -> int:
-        defaults = self.scenario.get("facility_defaults") or {}
-        total = 0
-        for f in self.scenario.get("facilities", []) or []:
-            total += int(f.get("reserved_emergency_beds", defaults.get("reserved_emergency_beds", 0)) or 0)
-        return total
+        return int(self.settings_used["reserved_emergency_beds"])
 
     @property
     def band_hours(self) -> dict:
-        bh = (self.scenario.get("calls") or {}).get("band_hours") or {}
-        return {"day_start": bh.get("day_start", 9), "evening_start": bh.get("evening_start", 17),
-                "night_start": bh.get("night_start", 22)}
+        """The weekday hours at which the time bands begin: day_start, evening_start, night_start."""
+        return dict(self.settings_used["band_hours"])
 
     # --- KPIs -----------------------------------------------------------------------------------------
     @property
@@ -120,7 +118,7 @@ class Results:
         replications in kpis.csv with the Student-t rule."""
         if self._kpi_summary is None:
             self._kpi_summary = _kpi_summary(self.summary.get("kpis") or [], self.kpis, self.confidence_level,
-                                             self.replications_per_draw)
+                                             self.replications_per_draw, self.vocab)
         return self._kpi_summary
 
     def kpi(self, key: str) -> dict:
@@ -199,6 +197,7 @@ def _load(p: Path) -> Results:
     except UnicodeDecodeError as e:
         raise ResultsError(f"{summary_file}: not UTF-8 text: {e}") from e
     check_summary(summary, summary_file)
+    vocab = load_vocabulary(p)
     frames, where = {}, {}
     for table in TABLES:
         csv = p / f"{table}.csv"
@@ -213,7 +212,7 @@ def _load(p: Path) -> Results:
     check_tables(frames, summary, where)
     return Results(path=p, summary=summary, kpis=frames["kpis"], monthly=_monthly(frames["monthly"]),
                    daily=_daily(frames["daily"]), staff=frames["staff_utilisation"], costs=frames["costs"],
-                   budget=frames["budget"], source="csv")
+                   budget=frames["budget"], vocab=vocab, source="csv")
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -277,6 +276,10 @@ def _load_db(db: Path) -> Results:
             summary["scenario"] = json.loads(r.get("scenario") or "{}")
         except json.JSONDecodeError:
             summary["scenario"] = {}
+        try:
+            summary["settings_used"] = json.loads(r.get("settings_used") or "{}")
+        except (json.JSONDecodeError, TypeError):
+            summary["settings_used"] = {}
     try:
         ks = _read_table(db, "kpi_summary")
         summary["kpis"] = [{k: (None if _isnan(v) else v) for k, v in row.items()} for row in ks.to_dict("records")]
@@ -284,14 +287,14 @@ def _load_db(db: Path) -> Results:
         pass
     return Results(path=db.parent, summary=summary, kpis=frames["kpis"], monthly=_monthly(frames["monthly"]),
                    daily=_daily(frames["daily"]), staff=frames["staff_utilisation"], costs=frames["costs"],
-                   budget=frames["budget"], source="sqlite")
+                   budget=frames["budget"], vocab=load_vocabulary(db.parent), source="sqlite")
 
 
 def _isnan(v) -> bool:
     return isinstance(v, float) and math.isnan(v)
 
 
-def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float, group: int = 1) -> pd.DataFrame:
+def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float, group: int, vocab: Vocabulary) -> pd.DataFrame:
     rows = []
     seen = set()
     for k in summary_kpis:
@@ -300,7 +303,8 @@ def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float, group: in
         rows.append(row)
         seen.add(k.get("key"))
     for key in [c for c in kpis.columns if c != "replication" and c not in seen]:
-        info = labels.KPI_INFO.get(key, {"label_ja": key, "label_en": key, "unit": "count", "headline": False})
+        info = {k: v for k, v in vocab.kpi_info.get(key, {}).items() if k in ("label_ja", "label_en", "unit", "headline")} \
+            or {"label_ja": key, "label_en": key, "unit": "count", "headline": False}
         ci = stats.mean_ci(kpis[key], level, group)
         x = pd.to_numeric(kpis[key], errors="coerce").dropna()
         rows.append({"key": key, **info, "mean": ci.mean, "ci_low": ci.ci_low, "ci_high": ci.ci_high,

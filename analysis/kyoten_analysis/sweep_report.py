@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import charts, labels, style
 from .format_check import ResultsError
+from .vocabulary import Vocabulary, parse_vocabulary
 
 SWEEP_KPIS = ["arrange_mean_h", "arrange_within_4h", "p_no_bed", "staff_utilisation", "overtime_hours", "cost_total_yen"]
 SERVICE_KPI = "arrange_within_4h"
@@ -41,6 +42,7 @@ class Sweep:
     meta: dict
     points: pd.DataFrame  # point, label, overrides (dict)
     kpis: pd.DataFrame    # point, kpi, mean, ci_low, ci_high, n
+    vocab: Vocabulary     # the database's table vocabulary (docs/planning.md)
 
     @property
     def varied_keys(self) -> list[str]:
@@ -69,12 +71,17 @@ def load_sweep(path) -> Sweep:
             meta = dict(con.execute("SELECT * FROM sweep_meta").fetchone() or {})
             points = pd.read_sql_query("SELECT point, label, overrides FROM points ORDER BY point", con)
             kpis = pd.read_sql_query("SELECT point, kpi, mean, ci_low, ci_high, n FROM point_kpis", con)
+            has_vocabulary = con.execute("SELECT 1 FROM sqlite_master WHERE name = 'vocabulary'").fetchone()
+            vocabulary = con.execute("SELECT json FROM vocabulary").fetchone() if has_vocabulary else None
     except (sqlite3.Error, pd.errors.DatabaseError) as e:
         raise ResultsError(f"{p}: not a readable sweep database: {e}") from e
     if points.empty:
         raise ResultsError(f"{p}: the sweep has no finished point yet")
+    if vocabulary is None:
+        raise ResultsError(f"{p}: no table vocabulary: the sweep was made by an earlier kyoten; run it again with "
+                           "this kyoten")
     points["overrides"] = points["overrides"].map(lambda s: json.loads(s) if s else {})
-    return Sweep(p, meta, points, kpis)
+    return Sweep(p, meta, points, kpis, parse_vocabulary(vocabulary[0], f"{p} table vocabulary"))
 
 
 def _x_values(sw: Sweep):
@@ -97,14 +104,15 @@ def sweep_kpis(sw: Sweep, lang: str = "ja"):
     for i, key in enumerate(keys):
         ax = axes[i // ncol][i % ncol]
         d = sw.kpis[sw.kpis["kpi"] == key].set_index("point").reindex(sw.points["point"])
-        unit = labels.KPI_INFO.get(key, {}).get("unit")
-        s = labels.kpi_scale(unit)
+        unit = sw.vocab.unit_of(key)
+        s = sw.vocab.kpi_scale(unit)
         m = d["mean"].to_numpy(dtype=float) * s
         lo = np.nan_to_num((d["mean"] - d["ci_low"]).clip(lower=0).to_numpy(dtype=float)) * s
         hi = np.nan_to_num((d["ci_high"] - d["mean"]).clip(lower=0).to_numpy(dtype=float)) * s
         ax.errorbar(xs[order], m[order], yerr=[lo[order], hi[order]], fmt="o-", color=style.MAIN, capsize=3, ms=5)
-        u = labels.kpi_unit(key, unit, lang)
-        ax.set_title(f"{labels.kpi_label(key, lang)}（{u}）" if lang == "ja" else f"{labels.kpi_label(key, lang)} ({u})",
+        u = sw.vocab.kpi_unit(key, unit, lang)
+        label = sw.vocab.kpi_label(key, lang)
+        ax.set_title(f"{label}（{u}）" if lang == "ja" else f"{label} ({u})",
                      fontsize=9.5, fontweight="normal", loc="left")
         if ticks is not None:
             ax.set_xticks(xs, ticks, fontsize=7, rotation=30, ha="right")
@@ -132,20 +140,20 @@ def frontier_frame(sw: Sweep) -> pd.DataFrame:
 
 
 def sweep_charts(sw: Sweep, lang: str = "ja") -> list:
-    service = labels.kpi_label(SERVICE_KPI, lang) + ("（%）" if lang == "ja" else " (%)")
+    service = sw.vocab.kpi_label(SERVICE_KPI, lang) + ("（%）" if lang == "ja" else " (%)")
     return [sweep_kpis(sw, lang),
             charts.cost_service_frontier(frontier_frame(sw), lang, service_label=service, service_scale=100.0)]
 
 
 def point_rows(sw: Sweep, lang: str):
     keys = [k for k in SWEEP_KPIS if k in set(sw.kpis["kpi"])]
-    heads = [TEXT[lang]["col_point"]] + [labels.kpi_label(k, lang) + f" [{labels.kpi_unit(k, None, lang)}]" for k in keys]
+    heads = [TEXT[lang]["col_point"]] + [sw.vocab.kpi_label(k, lang) + f" [{sw.vocab.kpi_unit(k, None, lang)}]" for k in keys]
     k = sw.kpis.set_index(["point", "kpi"])
     rows = []
     for r in sw.points.itertuples():
         row = [r.label]
         for key in keys:
-            s = labels.kpi_scale(labels.KPI_INFO.get(key, {}).get("unit"))
+            s = sw.vocab.kpi_scale(sw.vocab.unit_of(key))
             try:
                 x = k.loc[(r.point, key)]
                 row.append(f"{labels.fmt_number(x['mean'] * s)} [{labels.fmt_number(x['ci_low'] * s)}, "

@@ -14,25 +14,25 @@ from .results import Results
 def kpi_table(res: Results, lang: str = "ja", headline_only: bool = True) -> pd.DataFrame:
     """KPIs in displayed units: label, mean, CI, one-period range (p2.5–p97.5), unit, n — as strings."""
     ks = res.kpi_summary
-    by_key = {r["key"]: r for r in ks.to_dict("records")}
+    vocab = res.vocab
     rows = []
     for r in ks.to_dict("records"):
         if headline_only and not r.get("headline"):
             continue
         unit = r.get("unit")
-        scale = labels.kpi_scale(unit)
+        scale = vocab.kpi_scale(unit)
         mean, lo, hi = (_num(r.get(k)) * scale for k in ("mean", "ci_low", "ci_high"))
         p_lo, p_hi = _num(r.get("p2_5")) * scale, _num(r.get("p97_5")) * scale
         digits = _digits(mean, hi - lo)
         n = r.get("n")
         rows.append({
             "key": r["key"],
-            "label": labels.kpi_label(r["key"], lang, by_key),
+            "label": vocab.kpi_label(r["key"], lang),
             "mean": labels.fmt_number(mean, digits),
             "ci": _interval(lo, hi, digits),
             "range": _interval(p_lo, p_hi, digits),
-            "unit": labels.kpi_unit(r["key"], unit, lang) + (
-                ("（期間合計）" if lang == "ja" else " (period total)") if labels.is_period_total(r["key"], unit) else ""),
+            "unit": vocab.kpi_unit(r["key"], unit, lang) + (
+                _t(lang)["period_total"] if labels.is_period_total(r["key"], unit) else ""),
             "n": "—" if n is None or (isinstance(n, float) and math.isnan(n)) else str(int(n)),
             "mean_value": mean, "ci_low_value": lo, "ci_high_value": hi,
         })
@@ -47,24 +47,24 @@ def variance_split_table(res: Results, lang: str = "ja") -> pd.DataFrame:
     if not vs.get("applicable"):
         return pd.DataFrame()
     by_key = {r["key"]: r for r in res.kpi_summary.to_dict("records")}
+    vocab = res.vocab
     rows = []
     for o in vs.get("outputs") or []:
         key = o.get("key", "")
-        unit = "yen" if key.startswith("cost_fy") else by_key.get(key, {}).get("unit") or \
-            labels.KPI_INFO.get(key, {}).get("unit")
-        scale = labels.kpi_scale(unit)
+        unit = "yen" if key.startswith("cost_fy") else by_key.get(key, {}).get("unit") or vocab.unit_of(key)
+        scale = vocab.kpi_scale(unit)
         sd = {part: math.sqrt(_num(o.get(part))) * scale if _num(o.get(part)) >= 0 else math.nan
               for part in ("total", "stochastic", "parameter")}
         share = _num(o.get("parameter_share"))
         digits = _digits(sd["total"], sd["total"] / 10)
         rows.append({
             "key": key,
-            "label": o.get(f"label_{lang}") or labels.kpi_label(key, lang, by_key),
+            "label": o.get(f"label_{lang}") or vocab.kpi_label(key, lang),
             "share": f"{share * 100:.0f}%" if math.isfinite(share) else "—",
             "sd_total": labels.fmt_number(sd["total"], digits),
             "sd_stochastic": labels.fmt_number(sd["stochastic"], digits),
             "sd_parameter": labels.fmt_number(sd["parameter"], digits),
-            "unit": labels.kpi_unit(key, unit, lang),
+            "unit": vocab.kpi_unit(key, unit, lang),
             "share_value": share,
         })
     return pd.DataFrame(rows)
@@ -113,7 +113,7 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
         covered = set()
         fy_label = labels.fiscal_year_label(int(fy), lang)
         if months.get(int(fy), 12) < 12:
-            fy_label += f"（{months[int(fy)]}か月分）" if lang == "ja" else f" ({months[int(fy)]} months)"
+            fy_label += _t(lang)["part_year"].format(months=months[int(fy)])
         for line, yen in b.groupby("line", sort=False)["yen"].sum().items():
             cost_lines = labels.budget_line_costs(line, w.columns)
             covered.update(cost_lines)
@@ -124,14 +124,15 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
                 ci = res.mean_ci(w[cost_lines].sum(axis=1))
             else:
                 ci = stats.MeanCI(math.nan, math.nan, math.nan, 0)
-            rows.append(_budget_row(fy_label, labels.budget_line_label(line, lang), cost_lines, yen, ci, lang))
+            rows.append(_budget_row(fy_label, res.vocab.budget_line_label(line, lang), cost_lines, yen, ci, lang,
+                                    res.vocab))
         rest = [c for c in w.columns if c not in covered and (w[c] != 0).any()]
         if rest:
             ci = res.mean_ci(w[rest].sum(axis=1))
-            rows.append(_budget_row(fy_label, labels.text("unbudgeted", lang), rest, math.nan, ci, lang))
+            rows.append(_budget_row(fy_label, labels.text("unbudgeted", lang), rest, math.nan, ci, lang, res.vocab))
         ci = res.cost_ci(int(fy)) or res.mean_ci(w.sum(axis=1))
-        total_label = "合計" if lang == "ja" else "Total"
-        rows.append(_budget_row(fy_label, total_label, [], float(b["yen"].sum()), ci, lang, total=True))
+        total_label = _t(lang)["total"]
+        rows.append(_budget_row(fy_label, total_label, [], float(b["yen"].sum()), ci, lang, res.vocab, total=True))
     return pd.DataFrame(rows)
 
 
@@ -147,13 +148,13 @@ def staff_table(res: Results, lang: str = "ja") -> pd.DataFrame:
     for center, c in s.groupby("center", sort=False):
         for duty, d in c.groupby("duty", sort=False):
             scheduled = float(d["scheduled_hours"].sum())
-            rows.append({"center": center, "duty": labels.duty_label(duty, lang),
+            rows.append({"center": center, "duty": res.vocab.duty_label(duty, lang),
                          "utilisation": float(d["busy_hours"].sum()) / scheduled if scheduled > 0 else math.nan,
                          "overtime_per_year": float(d["overtime_hours"].sum()) / replications / years})
     return pd.DataFrame(rows)
 
 
-def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, total=False) -> dict:
+def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, vocab, total=False) -> dict:
     k = 1e-3
     diff = ci.mean - budget_yen if math.isfinite(budget_yen) and math.isfinite(ci.mean) else math.nan
     if math.isfinite(diff) and abs(diff) < 500:  # below half a thousand yen: shown as 0, not as an overspend
@@ -162,9 +163,8 @@ def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, total=Fa
     return {
         "fiscal_year": fy_label,
         "budget_line": line_label,
-        "cost_lines": "、".join(labels.cost_line_label(c, lang) for c in cost_lines) if lang == "ja"
-        else ", ".join(labels.cost_line_label(c, lang) for c in cost_lines),
-        "same_name": cost_lines == [] or (len(cost_lines) == 1 and labels.cost_line_label(cost_lines[0], lang) == line_label),
+        "cost_lines": _sep(lang).join(vocab.cost_line_label(c, lang) for c in cost_lines),
+        "same_name": cost_lines == [] or (len(cost_lines) == 1 and vocab.cost_line_label(cost_lines[0], lang) == line_label),
         "budget": labels.fmt_number(budget_yen * k, 0),
         "cost": labels.fmt_number(ci.mean * k, 0),
         "ci": _interval(ci.ci_low * k, ci.ci_high * k, 0),
@@ -175,63 +175,42 @@ def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, total=Fa
 
 
 # --- assumptions ----------------------------------------------------------------------------------------------
-_DIST_NAMES = {
-    "constant": ("一定", "constant"), "exponential": ("指数分布", "exponential"),
-    "lognormal": ("対数正規分布", "lognormal"), "gamma": ("ガンマ分布", "gamma"), "weibull": ("ワイブル分布", "Weibull"),
-    "uniform": ("一様分布", "uniform"), "empirical": ("経験分布", "empirical"), "beta": ("ベータ分布", "beta"),
-    "dirichlet": ("ディリクレ分布", "Dirichlet"),
-}
-_UNIT_WORDS = {"hours": ("時間", "h"), "minutes": ("分", "min"), "days": ("日", "days"), "nights": ("泊", "nights")}
-_DAYS = {
-    "all": ("毎日", "every day"), "weekdays": ("平日", "weekdays"), "weekend": ("土日祝", "weekends & holidays"),
-    "saturday": ("土曜", "Saturday"), "sunday": ("日曜", "Sunday"), "holiday": ("祝日", "holidays"),
-    "monday": ("月曜", "Monday"), "tuesday": ("火曜", "Tuesday"), "wednesday": ("水曜", "Wednesday"),
-    "thursday": ("木曜", "Thursday"), "friday": ("金曜", "Friday"),
-}
 _FALLBACKS = {"hub_room": "hub_room", "home_help": "home_help", "elderly_care": "elderly_care",
               "hand_over": "handed_over"}
 
 
-def _j(lang):
-    return 0 if lang == "ja" else 1
+def _t(lang: str) -> dict:
+    """The texts of the tables in one language (the catalogue's `tables`)."""
+    return labels.catalogue(lang)["tables"]
 
 
 def fmt_dist(d, unit: str, lang: str) -> str:
     """A scenario distribution in words: 'lognormal, mean 2.5, sd 1 (hours)'."""
-    u = _UNIT_WORDS.get(unit, (unit, unit))[_j(lang)]
+    t = _t(lang)
+    u = t["unit_words"].get(unit, unit)
     if d is None:
         return "—"
     if isinstance(d, (int, float)):
-        return f"{d:g}{u}" if lang == "ja" else f"{d:g} {u}"
+        return t["dist"]["number"].format(v=d, u=u)
     if not isinstance(d, dict):
         return str(d)
     kind = d.get("dist", "constant")
-    name = _DIST_NAMES.get(kind, (kind, kind))[_j(lang)]
+    name = t["dist_names"].get(kind, kind)
+    g = {k: v for k, v in d.items() if k != "dist"}
     if kind == "constant":
-        v = d.get("value")
-        return f"{v:g}{u}" if lang == "ja" else f"{v:g} {u}"
-    if kind in ("exponential",):
-        return f"{name}（平均{d.get('mean'):g}{u}）" if lang == "ja" else f"{name}, mean {d.get('mean'):g} {u}"
-    if kind == "lognormal":
-        return (f"{name}（平均{d.get('mean'):g}{u}、標準偏差{d.get('sd'):g}）" if lang == "ja"
-                else f"{name}, mean {d.get('mean'):g} {u}, sd {d.get('sd'):g}")
+        return t["dist"]["number"].format(v=d.get("value"), u=u)
+    if kind in ("exponential", "lognormal", "uniform"):
+        return t["dist"][kind].format(name=name, u=u, **g)
     if kind == "gamma" and "rate" in d:
-        return (f"{name}（形状{d.get('shape'):g}、率{d.get('rate'):g}）" if lang == "ja"
-                else f"{name}, shape {d.get('shape'):g}, rate {d.get('rate'):g}")
+        return t["dist"]["gamma_rate"].format(name=name, u=u, **g)
     if kind in ("gamma", "weibull"):
-        return (f"{name}（形状{d.get('shape'):g}、尺度{d.get('scale'):g}{u}）" if lang == "ja"
-                else f"{name}, shape {d.get('shape'):g}, scale {d.get('scale'):g} {u}")
+        return t["dist"]["shape_scale"].format(name=name, u=u, **g)
     if kind == "beta":
         return f"{name}({d.get('a'):g}, {d.get('b'):g})"
     if kind == "dirichlet":
-        return f"{name}(" + ", ".join(f"{k} {float(a):g}" for k, a in d.items() if k != "dist") + ")"
-    if kind == "uniform":
-        return (f"{name}（{d.get('low'):g}〜{d.get('high'):g}{u}）" if lang == "ja"
-                else f"{name}, {d.get('low'):g}–{d.get('high'):g} {u}")
+        return f"{name}(" + ", ".join(f"{k} {float(a):g}" for k, a in g.items()) + ")"
     if kind == "empirical":
-        vals = d.get("values", [])
-        return (f"{name}（{', '.join(f'{v:g}' for v in vals)}{u}）" if lang == "ja"
-                else f"{name}, values {', '.join(f'{v:g}' for v in vals)} {u}")
+        return t["dist"]["empirical"].format(name=name, u=u, values=", ".join(f"{v:g}" for v in d.get("values", [])))
     return json.dumps(d, ensure_ascii=False)
 
 
@@ -267,7 +246,7 @@ def shares(table) -> dict:
     return {k: point_value(v) for k, v in table.items()}
 
 
-def uncertain_note(v, lang: str) -> str:
+def uncertain_note(v, lang: str, vocab) -> str:
     """' (drawn per replication pair from gamma, …)' for a value stated as a distribution; '' for a number."""
     stated = isinstance(v, dict) and ("dist" in v or any(isinstance(x, dict) and "dist" in x for x in v.values()))
     if not stated:
@@ -275,9 +254,9 @@ def uncertain_note(v, lang: str) -> str:
     if "dist" in v:  # one distribution, or a Dirichlet over a whole share table
         law = fmt_dist(v, "", lang)
     else:
-        law = _sep(lang).join(f"{labels.band_label(k, lang) if k in labels.TIME_BANDS else k} {fmt_dist(x, '', lang)}"
+        law = _sep(lang).join(f"{vocab.band_label(k, lang)} {fmt_dist(x, '', lang)}"
                               for k, x in v.items() if isinstance(x, dict))
-    return f"（反復の組ごとに抽出：{law}）" if lang == "ja" else f" (drawn per replication pair: {law})"
+    return _t(lang)["drawn"].format(law=law)
 
 
 def percent(x) -> str:
@@ -292,46 +271,51 @@ def _yen(x, lang) -> str:
         v = float(x)
     except (TypeError, ValueError):
         return "—"
-    return f"{v:,.0f}円" if lang == "ja" else f"{v:,.0f} yen"
+    return _t(lang)["yen"].format(v=v)
 
 
-def _bands(table: dict, lang: str, as_pct: bool = True) -> str:
+def _bands(table: dict, lang: str, vocab, as_pct: bool = True) -> str:
     if not isinstance(table, dict):
         return "—"
     points = shares(table)
     parts = []
-    for b in labels.TIME_BANDS:
+    for b in vocab.time_bands:
         if b in points:
             v = percent(points[b]) if as_pct else f"{points[b]:g}"
-            parts.append(f"{labels.band_label(b, lang)} {v}")
-    return ("、".join(parts) if lang == "ja" else ", ".join(parts)) + uncertain_note(table, lang)
+            parts.append(f"{vocab.band_label(b, lang)} {v}")
+    return _sep(lang).join(parts) + uncertain_note(table, lang, vocab)
 
 
 def _shift(s: dict, lang: str) -> str:
+    t = _t(lang)
     days = s.get("days", "all")
     days = days if isinstance(days, list) else [days]
-    dword = "・".join(_DAYS.get(d, (d, d))[_j(lang)] for d in days) if lang == "ja" else \
-        " + ".join(_DAYS.get(d, (d, d))[1] for d in days)
-    count = s.get("count", 1)
-    if lang == "ja":
-        return f"{dword} {s.get('from')}〜{s.get('to')}時 {count}人"
-    return f"{dword} {s.get('from')}–{s.get('to')} h × {count}"
+    dword = t["shift_days_joiner"].join(t["days"].get(d, d) for d in days)
+    return t["shift"].format(days=dword, start=s.get("from"), end=s.get("to"), count=s.get("count", 1))
 
 
 def _sep(lang):
-    return "、" if lang == "ja" else ", "
+    return _t(lang)["sep"]
 
 
-def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
-    """The key parameters of a resolved scenario (summary.json's `scenario`) as (item, value) rows."""
-    ja = lang == "ja"
-    L = (lambda a, b: a if ja else b)  # noqa: E731
+def assumption_rows(res: Results, lang: str = "ja") -> list[tuple[str, str]]:
+    """The key parameters of a run as (item, value) rows: what the scenario states (summary.json's `scenario`),
+    with the values kyoten used where the scenario leaves a default (summary.json's `settings_used`). Every word
+    is the catalogue's (`tables`)."""
+    scenario, used, vocab = res.scenario, res.settings_used, res.vocab
+    t = _t(lang)
+    item = t["items"]
+    sep = _sep(lang)
+
+    def note(v):
+        return uncertain_note(v, lang, vocab)
+
     rows: list[tuple[str, str]] = []
     meta = scenario.get("meta", {}) or {}
     if labels.meta_text(meta, "description", lang):
-        rows.append((L("概要", "Description"), labels.meta_text(meta, "description", lang)))
+        rows.append((item["description"], labels.meta_text(meta, "description", lang)))
     if labels.meta_text(meta, "source", lang):
-        rows.append((L("出典", "Source"), labels.meta_text(meta, "source", lang)))
+        rows.append((item["source"], labels.meta_text(meta, "source", lang)))
     hz = scenario.get("horizon", {}) or {}
     if hz:
         end = hz.get("end")
@@ -339,194 +323,137 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
             end_incl = (pd.Timestamp(end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
         except (ValueError, TypeError):
             end_incl = end
-        rows.append((L("期間", "Period"), f"{hz.get('start')} 〜 {end_incl}" if ja else f"{hz.get('start')} to {end_incl}"))
-        rows.append((L("ウォームアップ（集計前の助走期間）", "Warm-up (before statistics start)"),
-                     f"{hz.get('warmup_days', 0):g}日" if ja else f"{hz.get('warmup_days', 0):g} days"))
+        rows.append((item["period"], t["period"].format(start=hz.get("start"), end=end_incl)))
+        rows.append((item["warmup"], t["warmup"].format(days=used["warmup_days"])))
     regions = scenario.get("regions", []) or []
     if regions:
-        rows.append((L("地域（登録者の比重）", "Regions (share of registrants)"),
-                     _sep(lang).join(f"{r.get('name')}（{r.get('registrant_weight', 1):g}）" if ja
-                                     else f"{r.get('name')} ({r.get('registrant_weight', 1):g})" for r in regions)))
+        rows.append((item["regions"], sep.join(t["region"].format(name=r.get("name"), weight=r.get("registrant_weight", 1))
+                                               for r in regions)))
     reg = scenario.get("registration", {}) or {}
     if reg.get("expected_registered"):
-        knots = " → ".join(f"{d}: {n:g}{L('人', '')}" for d, n in reg["expected_registered"])
-        rows.append((L("登録者数の見込み（この間は直線）", "Expected registrants (linear between)"), knots))
+        rows.append((item["expected"], " → ".join(t["knot"].format(date=d, n=n) for d, n in reg["expected_registered"])))
     if reg.get("s_curve"):
         s = reg["s_curve"]
-        txt = (f"潜在対象者 {s.get('latent_pool'):g}人、開始時 {s.get('initial'):g}人" if ja
-               else f"latent pool {s.get('latent_pool'):g}, initial {s.get('initial'):g}")
+        txt = t["s_curve"].format(pool=s.get("latent_pool"), initial=s.get("initial"))
         if s.get("through"):
-            txt += (f"、{s['through'][0]} に {s['through'][1]:g}人" if ja else f", {s['through'][1]:g} by {s['through'][0]}")
+            txt += t["s_curve_through"].format(date=s["through"][0], n=s["through"][1])
         if s.get("rate_per_year"):
-            txt += (f"、増加率 {s['rate_per_year']:g}/年" if ja else f", rate {s['rate_per_year']:g} a year")
-        rows.append((L("登録者数（S字曲線）", "Registrants (S-curve)"), txt))
+            txt += t["s_curve_rate"].format(rate=s["rate_per_year"])
+        rows.append((item["s_curve"], txt))
     if "leave_rate_per_year" in reg:
-        rows.append((L("登録終了率", "Leaving the register"),
-                     (f"年 {percent(point_value(reg['leave_rate_per_year']))}" if ja
-                      else f"{percent(point_value(reg['leave_rate_per_year']))} a year")
-                     + uncertain_note(reg["leave_rate_per_year"], lang)))
+        rows.append((item["leave_rate"], t["leave_rate"].format(pct=percent(point_value(reg["leave_rate_per_year"])))
+                     + note(reg["leave_rate_per_year"])))
     attrs = reg.get("attributes", {}) or {}
-    parts = []
-    for k, ja_name, en_name in (("p_medical_care", "医療的ケア", "medical care"),
-                                ("p_behavioural", "強度行動障害", "behavioural support"),
-                                ("p_ageing_caregiver", "介護者の高齢化", "ageing caregiver"),
-                                ("p_advance_plan", "事前の支援計画", "advance plan")):
-        if k in attrs:
-            parts.append(f"{ja_name if ja else en_name} {percent(point_value(attrs[k]))}{uncertain_note(attrs[k], lang)}")
+    parts = [t["attribute"].format(name=name, pct=percent(point_value(attrs[k])), note=note(attrs[k]))
+             for k, name in t["attributes"].items() if k in attrs]
     if parts:
-        rows.append((L("登録者の属性（割合）", "Registrant attributes (share)"), _sep(lang).join(parts)))
+        rows.append((item["attributes"], sep.join(parts)))
     ass = scenario.get("assessment", {}) or {}
     if ass:
-        rows.append((L("アセスメント", "Assessment"),
-                     (f"猶予 {ass.get('grace_days', 90):g}日、再アセスメント {ass.get('reassessment_interval_days', 365):g}日ごと、"
-                      f"所要 {fmt_dist(ass.get('staff_hours'), 'hours', lang)}") if ja else
-                     (f"within {ass.get('grace_days', 90):g} days, again every {ass.get('reassessment_interval_days', 365):g} "
-                      f"days, takes {fmt_dist(ass.get('staff_hours'), 'hours', lang)}")))
+        rows.append((item["assessment"], t["assessment"].format(
+            grace=used["assessment"]["grace_days"], again=used["assessment"]["reassessment_interval_days"],
+            hours=fmt_dist(ass.get("staff_hours"), "hours", lang))))
     calls = scenario.get("calls", {}) or {}
     if calls:
-        rows.append((L("相談の発生", "Calls"),
-                     (f"登録者1人あたり年 {point_value(calls.get('per_registrant_per_year', 0)):g}件"
-                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang)}、未登録者から年 "
-                      f"{point_value(calls.get('unregistered_per_year', 0)):g}件"
-                      f"{uncertain_note(calls.get('unregistered_per_year'), lang)}") if ja else
-                     (f"{point_value(calls.get('per_registrant_per_year', 0)):g} per registrant a year"
-                      f"{uncertain_note(calls.get('per_registrant_per_year'), lang)}, "
-                      f"{point_value(calls.get('unregistered_per_year', 0)):g} a year from people not registered"
-                      f"{uncertain_note(calls.get('unregistered_per_year'), lang)}")))
-        bh = calls.get("band_hours", {}) or {}
-        if bh:
-            rows.append((L("時間帯の区切り", "Time bands"),
-                         (f"日中 {bh.get('day_start')}時〜、夜間 {bh.get('evening_start')}時〜、深夜 {bh.get('night_start')}時〜"
-                          "（土日祝は終日）") if ja else
-                         (f"daytime from {bh.get('day_start')}:00, evening from {bh.get('evening_start')}:00, night from "
-                          f"{bh.get('night_start')}:00 (weekends and holidays: all day)")))
+        rows.append((item["calls"], t["calls"].format(
+            per=point_value(calls.get("per_registrant_per_year", 0)), per_note=note(calls.get("per_registrant_per_year")),
+            unregistered=point_value(calls.get("unregistered_per_year", 0)),
+            unregistered_note=note(calls.get("unregistered_per_year")))))
+        if calls.get("band_hours"):
+            rows.append((item["band_hours"], t["band_hours"].format(**used["band_hours"])))
         if calls.get("band_share"):
-            rows.append((L("時間帯別の相談の割合", "Share of calls by time band"), _bands(calls["band_share"], lang)))
+            rows.append((item["band_share"], _bands(calls["band_share"], lang, vocab)))
         if calls.get("emergency_share"):
-            rows.append((L("緊急対応となる確率（時間帯別）", "Probability a call is an emergency"),
-                         _bands(calls["emergency_share"], lang)))
+            rows.append((item["emergency_share"], _bands(calls["emergency_share"], lang, vocab)))
         if calls.get("need_weights"):
             nw = shares(calls["need_weights"])
             tot = sum(float(v) for v in nw.values()) or 1.0
-            names = {"short_stay": ("短期入所", "short stay"), "home_help": ("在宅支援", "help at home"),
-                     "both": ("併用", "both")}
-            rows.append((L("緊急時に必要な支援", "What an emergency needs"),
-                         _sep(lang).join(f"{names.get(k, (k, k))[_j(lang)]} {percent(float(v) / tot)}" for k, v in nw.items())
-                         + uncertain_note(calls["need_weights"], lang)))
+            rows.append((item["needs"], sep.join(t["need"].format(name=t["needs"].get(k, k), pct=percent(float(v) / tot))
+                                                 for k, v in nw.items()) + note(calls["need_weights"])))
         if "p_handover" in calls:
-            rows.append((L("保健福祉課へ引継ぐ割合", "Share handed over to case workers"), percent(point_value(calls["p_handover"])) + uncertain_note(calls["p_handover"], lang)))
+            rows.append((item["handover"], percent(point_value(calls["p_handover"])) + note(calls["p_handover"])))
         if calls.get("inquiry_minutes") is not None:
-            rows.append((L("相談1件の対応時間", "Time for an inquiry"), fmt_dist(calls["inquiry_minutes"], "minutes", lang)))
+            rows.append((item["inquiry"], fmt_dist(calls["inquiry_minutes"], "minutes", lang)))
     for c in scenario.get("centers", []) or []:
-        parts = [_sep(lang).join(_shift(s, lang) for s in c.get("staff", []))]
+        parts = [sep.join(_shift(s, lang) for s in c.get("staff", []))]
         if c.get("on_call_delay_hours") is not None:
-            parts.append(f"勤務外はオンコール（{c['on_call_delay_hours']:g}時間以内に対応）" if ja
-                         else f"on call outside shifts (answers within {c['on_call_delay_hours']:g} h)")
+            parts.append(t["on_call"].format(hours=c["on_call_delay_hours"]))
         if c.get("uncovered_hours") == "wait":
-            parts.append("勤務外の相談は次の勤務時間まで待つ" if ja else "calls outside shifts wait for the next shift")
+            parts.append(t["uncovered_wait"])
         if c.get("overflow"):
-            parts.append(("あふれ先：" if ja else "overflow to: ") + _sep(lang).join(c["overflow"]))
-        parts.append((f"人件費 {_yen(c.get('staff_cost_per_hour_yen'), lang)}／時" if ja
-                      else f"staff {_yen(c.get('staff_cost_per_hour_yen'), lang)} an hour"))
+            parts.append(t["overflow"].format(centers=sep.join(c["overflow"])))
+        parts.append(t["staff_cost"].format(yen=_yen(c.get("staff_cost_per_hour_yen"), lang)))
         if c.get("fixed_cost_per_year_yen"):
-            parts.append((f"固定費 {_yen(c['fixed_cost_per_year_yen'], lang)}／年" if ja
-                          else f"fixed {_yen(c['fixed_cost_per_year_yen'], lang)} a year"))
+            parts.append(t["fixed_cost"].format(yen=_yen(c["fixed_cost_per_year_yen"], lang)))
         if c.get("regions"):
-            parts.append(("担当地域：" if ja else "regions: ") + _sep(lang).join(c["regions"]))
-        rows.append(((f"拠点・窓口「{c.get('name')}」" if ja else f"Center “{c.get('name')}”"), "; ".join(parts) if not ja
-                     else "。".join(parts)))
+            parts.append(t["center_regions"].format(regions=sep.join(c["regions"])))
+        rows.append((item["center"].format(name=c.get("name")), t["center_parts_joiner"].join(parts)))
     fac = scenario.get("facilities", []) or []
     defaults = scenario.get("facility_defaults", {}) or {}
     if fac:
-        beds = sum(int(f.get("beds", 0) or 0) for f in fac)
-        reserved = sum(int(f.get("reserved_emergency_beds", defaults.get("reserved_emergency_beds", 0)) or 0) for f in fac)
-        rows.append((L("短期入所施設", "Short-stay facilities"),
-                     f"{len(fac)}施設、計{beds}床（うち空床確保 {reserved}床）" if ja
-                     else f"{len(fac)} facilities, {beds} beds ({reserved} reserved for emergencies)"))
+        used_facility = {u["name"]: u for u in used["facilities"]}
+        rows.append((item["facilities"], t["facilities"].format(n=len(fac), beds=used["beds"],
+                                                                reserved=used["reserved_emergency_beds"])))
         for f in fac:
-            flags = []
-            for k, a, b in (("medical_care", "医療的ケア可", "medical care"), ("behavioural", "強度行動障害可", "behavioural"),
-                            ("experience_stays", "体験利用可", "experience stays")):
-                if f.get(k, defaults.get(k, False)):
-                    flags.append(a if ja else b)
-            if f.get("children", defaults.get("children", True)) is False:
-                flags.append("成人のみ" if ja else "adults only")
-            occ_stated = f.get("planned_occupancy", defaults.get("planned_occupancy"))
-            occ = point_value(occ_stated)
-            desc = (f"{f.get('region')}、{f.get('beds')}床、定期利用 {percent(occ)}" if ja
-                    else f"{f.get('region')}, {f.get('beds')} beds, planned use {percent(occ)}")
-            desc += uncertain_note(occ_stated, lang)
-            if f.get("reserved_emergency_beds"):
-                desc += (f"、空床確保 {f['reserved_emergency_beds']}床" if ja else f", {f['reserved_emergency_beds']} reserved")
+            u = used_facility[f.get("name")]
+            flags = [t["flags"][k] for k in ("medical_care", "behavioural", "experience_stays") if u[k]]
+            if u["children"] is False:
+                flags.append(t["flags"]["adults_only"])
+            occ_stated = f.get("planned_occupancy", defaults.get("planned_occupancy"))  # only to say if it is drawn
+            desc = t["facility"].format(region=f.get("region"), beds=f.get("beds"), pct=percent(u["planned_occupancy"]))
+            desc += note(occ_stated)
+            if u["reserved_emergency_beds"]:
+                desc += t["facility_reserved"].format(n=u["reserved_emergency_beds"])
             if flags:
-                desc += ("、" if ja else ", ") + _sep(lang).join(flags)
-            rows.append(((f"　施設「{f.get('name')}」" if ja else f"  Facility “{f.get('name')}”"), desc))
+                desc += t["facility_flags"].format(flags=sep.join(flags))
+            rows.append((item["facility"].format(name=f.get("name")), desc))
         acc = defaults.get("acceptance", {}) or {}
         if acc.get("base"):
-            txt = _bands(acc["base"], lang)
-            extra = []
-            for k, a, b in (("assessed_factor", "アセスメント済", "assessed"), ("known_factor", "利用経験あり", "stayed before"),
-                            ("advance_plan_factor", "支援計画あり", "advance plan")):
-                if k in acc and float(point_value(acc[k])) != 1.0:
-                    v = point_value(acc[k])
-                    extra.append((f"{a} ×{v:g}" if ja else f"{b} ×{v:g}") + uncertain_note(acc[k], lang))
+            txt = _bands(acc["base"], lang, vocab)
+            extra = [t["factor"].format(name=name, v=point_value(acc[k]), note=note(acc[k]))
+                     for k, name in t["factors"].items() if k in acc and float(point_value(acc[k])) != 1.0]
             if extra:
-                txt += ("（" + "、".join(extra) + "）") if ja else " (" + ", ".join(extra) + ")"
-            rows.append((L("空床がある時の受入確率（標準）", "Acceptance given a free bed (default)"), txt))
+                txt += t["factors_list"].format(factors=t["factors_joiner"].join(extra))
+            rows.append((item["acceptance"], txt))
     hub = scenario.get("hub", {}) or {}
     rooms = int(hub.get("rooms", 0) or 0)
-    rows.append((L("拠点の緊急居室", "Hub emergency rooms"),
-                 (f"{rooms}室" if ja else f"{rooms}") + (
-                     (f"、出口支援の遅れ {percent(point_value(hub.get('exit_delay_probability', 0)))}（{fmt_dist(hub.get('exit_delay_days'), 'days', lang)}）"
-                      if ja else f", slow exit {percent(point_value(hub.get('exit_delay_probability', 0)))} "
-                                 f"({fmt_dist(hub.get('exit_delay_days'), 'days', lang)})")
-                     if rooms and hub.get("exit_delay_probability") else "")))
+    slow_exit = t["hub_slow_exit"].format(pct=percent(point_value(hub.get("exit_delay_probability", 0))),
+                                          days=fmt_dist(hub.get("exit_delay_days"), "days", lang)) \
+        if rooms and hub.get("exit_delay_probability") else ""
+    rows.append((item["hub"], t["hub_rooms"].format(rooms=rooms) + slow_exit))
     stays = scenario.get("stays", {}) or {}
     if stays:
-        rows.append((L("緊急時の滞在日数", "Emergency stay length"), fmt_dist(stays.get("emergency_need_days"), "days", lang)))
+        rows.append((item["stays"], fmt_dist(stays.get("emergency_need_days"), "days", lang)))
     search = scenario.get("search", {}) or {}
     if search:
-        fb = search.get("fallbacks")
-        fbs = _sep(lang).join(labels.outcome_label(_FALLBACKS.get(x, x), lang) if _FALLBACKS.get(x, x) in labels.OUTCOME_LABELS
-                              else x for x in (fb or []))
-        rows.append((L("受入先の探索", "Search for a place"),
-                     (f"最大 {search.get('max_contacts')}施設・{search.get('max_search_hours')}時間まで照会、"
-                      f"見つからなければ：{fbs or 'なし'}") if ja else
-                     (f"up to {search.get('max_contacts')} facilities and {search.get('max_search_hours')} h; "
-                      f"then: {fbs or 'none'}")))
+        fbs = sep.join(vocab.outcome_label(_FALLBACKS.get(x, x), lang) for x in (search.get("fallbacks") or []))
+        rows.append((item["search"], t["search"].format(contacts=search.get("max_contacts"),
+                                                        hours=search.get("max_search_hours"), fallbacks=fbs or t["none"])))
     hs = scenario.get("home_support", {}) or {}
     if hs:
-        rows.append((L("在宅支援（ヘルパー・専門サポーター）", "Help at home"),
-                     (f"同時に {hs.get('supporters', 0)}人、1回 {fmt_dist(hs.get('dispatch_hours'), 'hours', lang)}、"
-                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)}／時、介護タクシー {percent(point_value(hs.get('p_care_taxi', 0)))}") if ja else
-                     (f"{hs.get('supporters', 0)} at once, {fmt_dist(hs.get('dispatch_hours'), 'hours', lang)} each, "
-                      f"{_yen(hs.get('cost_per_hour_yen', 0), lang)} an hour, care taxi for {percent(point_value(hs.get('p_care_taxi', 0)))}")))
+        rows.append((item["home_support"], t["home_support"].format(
+            n=hs.get("supporters", 0), hours=fmt_dist(hs.get("dispatch_hours"), "hours", lang),
+            yen=_yen(hs.get("cost_per_hour_yen", 0), lang), taxi=percent(point_value(hs.get("p_care_taxi", 0))))))
     ec = scenario.get("elderly_care", {}) or {}
     if ec.get("agreement"):
-        rows.append((L("介護施設との受入協定", "Elderly-care agreement"),
-                     f"受入確率 {percent(point_value(ec.get('p_accept')))}" if ja
-                     else f"accepts {percent(point_value(ec.get('p_accept')))}"))
+        rows.append((item["elderly_care"], t["elderly_care"].format(pct=percent(point_value(ec.get("p_accept"))))))
     ex = scenario.get("experience", {}) or {}
     if ex and float(point_value(ex.get("requests_per_registrant_per_year", 0)) or 0) > 0:
-        rows.append((L("体験利用", "Experience stays"),
-                     (f"登録者1人あたり年 {point_value(ex['requests_per_registrant_per_year']):g}件、{fmt_dist(ex.get('nights'), 'nights', lang)}、"
-                      f"{ex.get('lead_days', 14):g}日前に予約") if ja else
-                     (f"{point_value(ex['requests_per_registrant_per_year']):g} per registrant a year, "
-                      f"{fmt_dist(ex.get('nights'), 'nights', lang)}, booked {ex.get('lead_days', 14):g} days ahead")))
+        rows.append((item["experience"], t["experience"].format(
+            per=point_value(ex["requests_per_registrant_per_year"]), nights=fmt_dist(ex.get("nights"), "nights", lang),
+            lead=used["experience"]["lead_days"])))
     for ch in scenario.get("changes", []) or []:
         # A dated change of plan: when, why and which sections it states (the values are in the full listing).
-        stated = _sep(lang).join(k for k in ch if k not in ("from", "reason"))
-        rows.append(((f"計画の変更 {ch.get('from')}〜" if ja else f"Plan change from {ch.get('from')}"),
-                     f"{ch.get('reason', '')}（{stated}）" if ja else f"{ch.get('reason', '')} ({stated})"))
+        stated = sep.join(k for k in ch if k not in ("from", "reason"))
+        rows.append((item["change"].format(date=ch.get("from")), t["change"].format(reason=ch.get("reason", ""),
+                                                                                    stated=stated)))
     budget = scenario.get("budget", {}) or {}
     budget_lines = list(budget.get("lines", []) or [])
     for ch in scenario.get("changes", []) or []:
         budget_lines += list(((ch.get("budget") or {}).get("lines")) or [])
     for b in budget_lines:
-        rows.append(((f"予算 {labels.fiscal_year_label(int(b['fiscal_year']), lang)}" if ja
-                      else f"Budget {labels.fiscal_year_label(int(b['fiscal_year']), lang)}"),
-                     f"{labels.budget_line_label(b.get('line'), lang)}：{_yen(b.get('yen'), lang)}" if ja
-                     else f"{labels.budget_line_label(b.get('line'), lang)}: {_yen(b.get('yen'), lang)}"))
+        rows.append((item["budget"].format(fy=labels.fiscal_year_label(int(b["fiscal_year"]), lang)),
+                     t["budget_line"].format(line=vocab.budget_line_label(b.get("line"), lang), yen=_yen(b.get("yen"), lang))))
     return rows
 
 
@@ -575,7 +502,6 @@ def budget_risk_table(res: Results, lang: str = "ja") -> pd.DataFrame:
     risks = res.summary.get("budget_risk") or []
     if not risks:
         return pd.DataFrame(columns=cols)
-    ja = lang == "ja"
     k = lambda v: "-" if v is None else f"{v / 1000:,.0f}"  # noqa: E731 - thousand yen
     pct = lambda v: "-" if v is None else f"{100 * v:.0f}%"  # noqa: E731
     rows = []
@@ -583,12 +509,12 @@ def budget_risk_table(res: Results, lang: str = "ja") -> pd.DataFrame:
         budget = k(r.get("compared_budget_yen"))
         if r.get("basis") == "pro_rated":
             days = f"{r.get('days_simulated')}/{r.get('days_in_year')}"
-            budget += f"（{days}日按分）" if ja else f" (pro-rated {days} d)"
+            budget += _t(lang)["pro_rated"].format(days=days)
         total = r.get("line") == "total"
-        line = labels.text("total_line", lang) if total else labels.budget_line_label(r.get("line", ""), lang)
+        line = labels.text("total_line", lang) if total else res.vocab.budget_line_label(r.get("line", ""), lang)
         flag = ""
         if r.get("probable_unit_error"):
-            flag = "単位の誤りか（予算が費用の約1000倍・1/1000）" if ja else "probable unit error (budget ~1000× off the cost)"
+            flag = _t(lang)["unit_error"]
         p = r.get("p_over_budget")
         rows.append({"fiscal_year": labels.fiscal_year_label(int(r["fiscal_year"]), lang), "budget_line": line,
                      "budget": budget, "cost": k(r.get("cost_mean")),

@@ -87,10 +87,10 @@ def cost_sheet(res: Results, lang: str) -> Sheet:
     t = TEXT[lang]
     costs = res.summary.get("costs") or []
     years = sorted({int(c["fiscal_year"]) for c in costs})
-    order = [ln for ln in labels.COST_LINES if any(c["line"] == ln for c in costs)] + \
-        sorted({c["line"] for c in costs} - set(labels.COST_LINES))
+    order = [ln for ln in res.vocab.cost_lines if any(c["line"] == ln for c in costs)] + \
+        sorted({c["line"] for c in costs} - set(res.vocab.cost_lines))
     mean = {(int(c["fiscal_year"]), c["line"]): _k(c.get("mean")) for c in costs}
-    rows = [[labels.cost_line_label(ln, lang)] + [mean.get((fy, ln)) for fy in years] for ln in order]
+    rows = [[res.vocab.cost_line_label(ln, lang)] + [mean.get((fy, ln)) for fy in years] for ln in order]
     rows.append([t["total"]] + [sum(v for (y, _), v in mean.items() if y == fy and v is not None) for fy in years])
     months = res.months_in_fiscal_year()
     heads = [labels.fiscal_year_short(fy, lang) + (f"（{months[fy]}か月）" if lang == "ja" else f" ({months[fy]} months)")
@@ -105,7 +105,7 @@ def budget_sheet(res: Results, lang: str) -> Sheet:
     for b in res.summary.get("budget_risk") or []:
         line = b.get("line", "")
         rows.append([labels.fiscal_year_short(int(b["fiscal_year"]), lang),
-                     labels.text("total_line", lang) if line == "total" else labels.budget_line_label(line, lang),
+                     labels.text("total_line", lang) if line == "total" else res.vocab.budget_line_label(line, lang),
                      _k(b.get("budget_yen")), _k(b.get("compared_budget_yen")),
                      t["pro_rated"] if b.get("basis") == "pro_rated" else t["full_year"],
                      _k(b.get("cost_mean")), _k(b.get("cost_p5")), _k(b.get("cost_p95")),
@@ -123,15 +123,14 @@ def kpi_sheet(res: Results, lang: str) -> Sheet:
     formats, yen in 千円)."""
     t = TEXT[lang]
     rows, fmts = [], []
-    by_key = {k["key"]: k for k in res.summary.get("kpis") or []}
     for k in res.summary.get("kpis") or []:
         unit = k.get("unit")
         scale = 1e-3 if unit == "yen" else 1.0
         vals = [None if _num(k.get(c)) is None else _num(k.get(c)) * scale for c in ("mean", "ci_low", "ci_high")]
-        unit_text = "" if unit == "share" else labels.kpi_unit(k["key"], unit, lang)
+        unit_text = "" if unit == "share" else res.vocab.kpi_unit(k["key"], unit, lang)
         if labels.is_period_total(k["key"], unit):
             unit_text += "（期間合計）" if lang == "ja" else " (period total)"
-        rows.append([labels.kpi_label(k["key"], lang, by_key), k["key"], *vals, unit_text.strip(), k.get("n")])
+        rows.append([res.vocab.kpi_label(k["key"], lang), k["key"], *vals, unit_text.strip(), k.get("n")])
         fmts.append(PERCENT_1 if unit == "share" else THOUSANDS if unit == "yen" else "#,##0.00")
     return Sheet("kpis", t["kpis"], res.period_total(lang),
                  [t["kpi"], t["key"], t["mean"], t["ci_low"], t["ci_high"], t["unit"], t["n"]], rows,
@@ -156,7 +155,7 @@ def per_year_sheet(res: Results, lang: str) -> Sheet:
 
 def assumptions_sheet(res: Results, lang: str) -> Sheet:
     t = TEXT[lang]
-    rows = [list(r) for r in tables.assumption_rows(res.scenario, lang)] + \
+    rows = [list(r) for r in tables.assumption_rows(res, lang)] + \
         [[k, v] for k, v in tables.flatten(res.scenario)]
     return Sheet("assumptions", t["assumptions"], labels.text("assumptions_intro", lang), [t["item"], t["value"]], rows, [None, None])
 

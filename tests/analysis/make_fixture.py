@@ -23,9 +23,15 @@ import pandas as pd
 
 _HERE = Path(__file__).resolve()
 sys.path.insert(0, str(_HERE.parents[2] / "analysis"))
-from kyoten_analysis import labels, stats  # noqa: E402
+from kyoten_analysis import stats  # noqa: E402
+from kyoten_analysis.vocabulary import parse_vocabulary  # noqa: E402
 
-BANDS = labels.TIME_BANDS
+# The vocabulary kyoten writes into every results folder (a copy; test_kyoten_output.py checks it against
+# kyoten's own), so the fixture is a folder exactly as kyoten writes it.
+VOCABULARY_FILE = _HERE.parent / "vocabulary.json"
+VOCABULARY_TEXT = VOCABULARY_FILE.read_text(encoding="utf-8")
+VOCAB = parse_vocabulary(VOCABULARY_TEXT, VOCABULARY_FILE)
+BANDS = VOCAB.time_bands
 BAND_SHARE = np.array([0.66, 0.12, 0.06, 0.16])
 EMERGENCY_SHARE = np.array([0.26, 0.15, 0.20, 0.28])
 ARRANGE_MEAN_H = np.array([0.9, 2.2, 3.1, 1.8])
@@ -98,6 +104,37 @@ def scenario_dict(start: str, end: str, hub_rooms: int, budget_lines: list[dict]
     return sc
 
 
+def settings_used(sc: dict) -> dict:
+    """summary.json `settings_used` as kyoten writes it: the scenario's values with the loader's defaults
+    applied (scenarios/README.md: facility_defaults, 0 reserved beds, children taken, no hub)."""
+    defaults = sc.get("facility_defaults", {})
+    facilities = [{"name": f["name"], "region": f["region"], "beds": f["beds"],
+                   "reserved_emergency_beds": f.get("reserved_emergency_beds", defaults.get("reserved_emergency_beds", 0)),
+                   "planned_occupancy": f.get("planned_occupancy", defaults.get("planned_occupancy", 0.0)),
+                   **{k: f.get(k, defaults.get(k, k == "children"))
+                      for k in ("medical_care", "behavioural", "children", "experience_stays")}}
+                  for f in sc["facilities"]]
+    return {"band_hours": sc["calls"]["band_hours"], "warmup_days": sc["horizon"].get("warmup_days", 0),
+            "assessment": {k: sc["assessment"][k] for k in ("grace_days", "reassessment_interval_days")},
+            "experience": {"lead_days": 14}, "hub_rooms": (sc.get("hub") or {}).get("rooms", 0),
+            "beds": sum(f["beds"] for f in facilities),
+            "reserved_emergency_beds": sum(f["reserved_emergency_beds"] for f in facilities),
+            "facilities": facilities}
+
+
+# settings_used of a scenario that states none of them (the loader's defaults, scenarios/README.md).
+DEFAULT_SETTINGS_USED = {"band_hours": {"day_start": 9, "evening_start": 17, "night_start": 22}, "warmup_days": 0,
+                         "assessment": {"grace_days": 90, "reassessment_interval_days": 365},
+                         "experience": {"lead_days": 14}, "hub_rooms": 0, "beds": 0, "reserved_emergency_beds": 0,
+                         "facilities": []}
+
+
+def run_of(scenario: dict):
+    """What the report's tables read of a run, for a scenario without facilities: scenario, settings_used, vocab."""
+    from types import SimpleNamespace
+    return SimpleNamespace(scenario=scenario, settings_used=DEFAULT_SETTINGS_USED, vocab=VOCAB)
+
+
 def _fiscal_year(d: dt.date) -> int:
     return d.year if d.month >= 4 else d.year - 1
 
@@ -108,7 +145,7 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 
 
 def _summary_row(key: str, values, level: float) -> dict:
-    info = labels.KPI_INFO[key]
+    info = VOCAB.kpi_info[key]
     x = pd.to_numeric(pd.Series(values, dtype="float64"), errors="coerce").dropna()
     ci = stats.mean_ci(x, level)
 
@@ -240,7 +277,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
         fy_months = pd.Series(fy_of_month).value_counts().sort_index()
         cost_total = 0.0
         for fy, n_months in fy_months.items():
-            for line in labels.COST_LINES:
+            for line in VOCAB.cost_lines:
                 base = COST_LINE_MONTHLY[line]
                 if line == "hub" and not hub_rooms:
                     base = 0
@@ -275,7 +312,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "arrange_within_2h": float(rng.beta(80, 20)), "arrange_within_4h": float(rng.beta(93, 7)),
             "arrange_within_24h": 1.0, "arrange_within_4h_if_arranged": float(rng.beta(95, 5)),
             **{f"arrange_mean_h_{b}": arrange_band[i] for i, b in enumerate(BANDS)},
-            **{f"outcome_{o}": float(outcomes[i]) for i, o in enumerate(labels.OUTCOMES)},
+            **{f"outcome_{o}": float(outcomes[i]) for i, o in enumerate(VOCAB.outcomes)},
             "handovers_failed": float(min(outcomes[5], rng.poisson(1))),
             "not_arranged_share": float((outcomes[4] + outcomes[5]) / max(outcomes.sum(), 1.0)),
             **{f"not_arranged_{b}": float(rng.beta(2, 12)) for b in BANDS},
@@ -307,9 +344,9 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "home_help_dispatches": float(outcomes[2] + rng.poisson(5)), "care_taxi_trips": float(rng.poisson(4)),
             "cost_total_yen": cost_total, "cost_per_emergency_yen": cost_total / max(emergencies, 1.0),
         }
-        kpi_rows.append({"replication": r, **{key: k[key] for key in labels.KPI_KEYS}})
+        kpi_rows.append({"replication": r, **{key: k[key] for key in VOCAB.kpi_keys}})
 
-    kpis = pd.DataFrame(kpi_rows, columns=["replication", *labels.KPI_KEYS])
+    kpis = pd.DataFrame(kpi_rows, columns=["replication", *VOCAB.kpi_keys])
     monthly = pd.DataFrame(monthly_rows)
     daily = pd.DataFrame(daily_rows)
     staff = pd.DataFrame(staff_rows)
@@ -317,7 +354,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
     budget = pd.DataFrame(budget_rows, columns=["fiscal_year", "line", "yen"])
 
     scenario = scenario_dict(start, d_end.isoformat(), hub_rooms, budget_rows)
-    kpi_summary = [_summary_row(key, kpis[key], level) for key in labels.KPI_KEYS]
+    kpi_summary = [_summary_row(key, kpis[key], level) for key in VOCAB.kpi_keys]
     budget_by = {(b["fiscal_year"], b["line"]): b["yen"] for b in budget_rows}
     cost_summary = []
     for (fy, line), g in costs.groupby(["fiscal_year", "line"], sort=True):
@@ -326,7 +363,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
                              ("mean", "ci_low", "ci_high", "sd", "n", "p2_5", "p50", "p97_5")},
                              "budget_yen": budget_by.get((int(fy), line))})
     summary = {
-        "format_version": 1,
+        "format_version": 2,
         "kyoten_version": "0.1.0",
         "created": "2026-11-23T10:00:00Z",
         "command": f"kyoten run scenarios/fixture-wardwide.toml --replications {replications}",
@@ -338,10 +375,12 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
         "seed": 1, "replications": replications, "threads": 2,
         "horizon": {"start": start, "end": d_end.isoformat()},
         "confidence_level": level,
+        "settings_used": settings_used(scenario),
         "kpis": kpi_summary,
         "costs": cost_summary,
     }
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / "vocabulary.json").write_text(VOCABULARY_TEXT, encoding="utf-8")
     for name, frame in (("kpis", kpis), ("monthly", monthly), ("daily", daily), ("staff_utilisation", staff),
                         ("costs", costs), ("budget", budget)):
         frame.to_csv(out / f"{name}.csv", index=False, na_rep="")
@@ -359,6 +398,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
                                                          "replications", "threads", "confidence_level")}])
             run["horizon_start"], run["horizon_end"] = start, d_end.isoformat()
             run["scenario"] = json.dumps(scenario, ensure_ascii=False)
+            run["settings_used"] = json.dumps(summary["settings_used"], ensure_ascii=False)
             run.to_sql("run", con, index=False)
             ks = pd.DataFrame(kpi_summary)
             ks["headline"] = ks["headline"].astype(int)

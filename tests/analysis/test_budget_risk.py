@@ -2,11 +2,13 @@
 `budget_risk` entry comes out in thousand yen, with the pro-rating, the Wilson interval and the unit-error flag."""
 from types import SimpleNamespace
 
+from make_fixture import VOCAB  # the vocabulary the fixture folders hold
+
 from kyoten_analysis import tables
 
 
 def _res(summary):
-    return SimpleNamespace(summary=summary)
+    return SimpleNamespace(summary=summary, vocab=VOCAB)
 
 
 RISK = {"fiscal_year": 2023, "line": "center", "budget_yen": 53_532_000, "compared_budget_yen": 26_839_000,

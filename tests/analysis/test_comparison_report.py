@@ -12,6 +12,7 @@ import pytest
 from kyoten_analysis import comparison_report as cr
 from kyoten_analysis.__main__ import main as cli_main
 from kyoten_analysis.report import build_comparison_report
+import make_fixture
 from test_report import html_tables
 
 KEYS = {"answer_mean_min": "minutes", "arrange_mean_h": "hours", "arrange_within_4h": "share", "p_no_bed": "share",
@@ -49,6 +50,7 @@ def make_comparison(folder):
             "threads": 2, "replications": 20, "confidence_level": 0.95, "scenarios": options, "differences": diffs,
             "minimum_meaningful_differences": "Minimum meaningful differences (defaults): 1 min, …"}
     (folder / "comparison.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (folder / "vocabulary.json").write_text(make_fixture.VOCABULARY_TEXT, encoding="utf-8")
     return folder, data
 
 

@@ -105,6 +105,12 @@ CASES = {
     "costs an object": (_set("costs", {}), "summary.json", "costs"),
     "format newer": (_set("format_version", 99), "summary.json", "newer"),
     "format text": (_set("format_version", "1"), "summary.json", "format_version"),
+    "format 1, before the vocabulary": (_set("format_version", 1), "summary.json", "run it again"),
+    "no settings used": (_drop("settings_used"), "summary.json", "settings_used"),
+    "settings used without band hours": (_set("settings_used", {"hub_rooms": 0}), "summary.json", "band_hours"),
+    "vocabulary missing": (lambda d: (d / "vocabulary.json").unlink(), "vocabulary.json", "run it again"),
+    "vocabulary not JSON": (_write("vocabulary.json", "{"), "vocabulary.json", "not valid JSON"),
+    "vocabulary without cost lines": (_write("vocabulary.json", '{"kpis": []}'), "vocabulary.json", "kpis"),
     "kpis.csv empty": (_write("kpis.csv", ""), "kpis.csv", "empty"),
     "kpis.csv header only": (_header_only("kpis.csv"), "kpis.csv", "no rows"),
     "kpis.csv cut mid-row": (_cut_bytes("kpis.csv", 0.7), "kpis.csv", "cut short"),
@@ -141,10 +147,12 @@ def test_report_command_exits_2_without_a_traceback_or_a_report(fresh_copy, case
     assert not list(fresh_copy.glob("report_*")), "no report from partial data"
 
 
-def test_a_well_formed_folder_passes_and_a_missing_version_reads_as_1(fresh_copy):
+def test_a_well_formed_folder_passes_and_a_missing_version_reads_as_1_and_is_refused(fresh_copy):
+    # Format 2 added vocabulary.json and settings_used; a folder without the field is format 1, written before.
     assert load_results(fresh_copy).replications == 5
     _drop("format_version")(fresh_copy)
-    assert load_results(fresh_copy).replications == 5
+    with pytest.raises(ResultsError, match="1: written by an earlier kyoten"):
+        load_results(fresh_copy)
 
 
 KYOTEN, WHY_NOT = kyoten_binary()

@@ -4,6 +4,7 @@ import subprocess
 
 import pytest
 
+import make_fixture
 from conftest import REPO, kyoten_binary
 from kyoten_analysis import build_report, charts, labels, load_results
 
@@ -19,7 +20,16 @@ def test_real_results_directory(scenario, rooms, tmp_path):
     assert p.returncode == 0, p.stderr
     res = load_results(out)
     assert res.replications == 4 and res.hub_rooms == rooms
-    assert set(labels.KPI_KEYS) <= set(res.kpis.columns)
+    assert set(res.vocab.kpi_keys) <= set(res.kpis.columns)
+    # The vocabulary the synthetic fixtures carry is kyoten's own, byte for byte.
+    assert (out / "vocabulary.json").read_text(encoding="utf-8") == make_fixture.VOCABULARY_TEXT
+    if scenario == "setagaya-fy2023.toml":
+        # It states no [experience] section: kyoten used the default lead time, 14 days (scenarios/README.md),
+        # and says so; the band hours and warm-up are as the file states them.
+        assert res.settings_used["experience"] == {"lead_days": 14}
+        assert res.band_hours == {"day_start": 9, "evening_start": 17, "night_start": 22}
+        assert res.settings_used["warmup_days"] == 28
+        assert res.total_beds == sum(f["beds"] for f in res.scenario["facilities"])
     db = load_results(out / "results.db")
     assert len(db.monthly) == len(res.monthly) and db.kpi("calls")["mean"] == pytest.approx(res.kpi("calls")["mean"])
     # summary.json's CIs are the Student-t intervals of kpis.csv's replications

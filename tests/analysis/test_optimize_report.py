@@ -9,6 +9,7 @@ import pytest
 
 from kyoten_analysis import optimize_report as orp
 from kyoten_analysis.report import build_optimize_report
+import make_fixture
 from test_report import html_tables
 
 
@@ -29,6 +30,7 @@ def make_optimize(folder):
             "targets": ["p_no_bed<=0.05"], "cost_kpi": "cost_total_yen", "choice": 1,
             "choice_clearly_cheapest": True, "ranking": [1, 2, 3], "configurations": configs}
     (folder / "optimize.json").write_text(json.dumps(data), encoding="utf-8")
+    (folder / "vocabulary.json").write_text(make_fixture.VOCABULARY_TEXT, encoding="utf-8")
     return folder
 
 

@@ -1,6 +1,7 @@
 """The report's assumptions table lists a scenario's dated changes of plan ([[changes]]): when, why and which
 sections each states, and the budget lines a change adds."""
 from kyoten_analysis import tables
+from make_fixture import run_of
 
 
 def test_dated_changes_and_their_budget_lines_are_listed():
@@ -12,7 +13,7 @@ def test_dated_changes_and_their_budget_lines_are_listed():
              "budget": {"lines": [{"fiscal_year": 2024, "line": "center", "yen": 59_877_000}]}},
         ],
     }
-    rows = tables.assumption_rows(scenario, "en")
+    rows = tables.assumption_rows(run_of(scenario), "en")
     items = dict(rows)
     assert items["Plan change from 2024-01-01"] == "ward-wide rollout (calls)"
     assert items["Plan change from 2024-04-01"] == "staff strengthened (centers, budget)"

@@ -9,6 +9,7 @@ import pytest
 from conftest import PYTHON, REPO, chromium_path
 from kyoten_analysis import build_report, labels
 from kyoten_analysis.__main__ import main as cli_main
+from make_fixture import VOCAB  # the vocabulary the fixture folders hold
 
 CHART_IDS = ["fan_registrants", "fan_calls", "fan_emergencies", "fan_cost", "arrange_by_band", "outcome_mix",
              "bed_occupancy", "hub_rooms", "staff_heatmap", "cost_vs_budget"]
@@ -48,9 +49,9 @@ def test_texts_in_the_chosen_language(html_reports, res, lang):
         assert labels.text("reading", lang) in doc
         assert _html_text(ct["title"]) in doc
         assert _html_text(ct["reading"]) in doc
-    for key, ja, en, unit, headline in labels.KPIS:
-        if headline:
-            assert _html_text(ja if lang == "ja" else en) in doc
+    for k in VOCAB.data["kpis"]:
+        if k["headline"]:
+            assert _html_text(k[f"label_{lang}"]) in doc
     assert _html_text(res.title(lang)) in doc
     other = "en" if lang == "ja" else "ja"
     assert labels.REPORT[other]["headline"] not in doc
@@ -96,7 +97,7 @@ def test_assumptions_and_stress(html_reports):
 
 def test_budget_table(html_reports):
     _, doc = html_reports["ja"]
-    assert labels.budget_line_label("center", "ja") in doc and "59,877" in doc
+    assert VOCAB.budget_line_label("center", "ja") in doc and "59,877" in doc
     assert "予算科目なし" in doc  # cost lines with no budget line are shown apart
 
 
@@ -281,8 +282,8 @@ def test_every_total_says_period_total_with_its_period(html_reports, lang):
     _, doc = html_reports[lang]
     head = [rows for cls, _, rows in html_tables(doc) if cls == "kpis headline"][0]
     unit = {r[0]: r[4] for r in head}
-    calls = labels.kpi_label("calls", lang)
-    ends = labels.kpi_label("registrants_end", lang)
+    calls = VOCAB.kpi_label("calls", lang)
+    ends = VOCAB.kpi_label("registrants_end", lang)
     assert unit[calls] == ("件（期間合計）" if lang == "ja" else "cases (period total)")
     assert "期間合計" not in unit[ends] and "period total" not in unit[ends]  # a state at the end is no total
     # the fixture runs 36 months from April 2024

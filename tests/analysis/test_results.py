@@ -5,16 +5,17 @@ import pandas as pd
 import pytest
 
 from kyoten_analysis import ResultsError, labels, load_results
+from make_fixture import VOCAB  # the vocabulary the fixture folders hold
 
 
 def test_reads_every_table(res):
     assert res.source == "csv"
     assert res.replications == 5
-    assert set(res.kpis.columns) == {"replication", *labels.KPI_KEYS}
+    assert set(res.kpis.columns) == {"replication", *VOCAB.kpi_keys}
     assert len(res.monthly) == 5 * 36
     assert 1090 <= res.daily["date"].nunique() <= 1100
     assert len(res.staff) == 5 * 168 * 4  # one center: all duties, inquiry, emergency, assessment
-    assert set(res.costs["line"]) == set(labels.COST_LINES)
+    assert set(res.costs["line"]) == set(VOCAB.cost_lines)
     assert res.budget["yen"].sum() > 0
     assert res.monthly["month_start"].notna().all()
     assert pd.api.types.is_datetime64_any_dtype(res.daily["date"])
@@ -95,13 +96,13 @@ def test_clear_errors(tmp_path, fresh_copy):
 
 
 def test_cost_lines_are_those_of_the_format(repo, res):
-    """labels.COST_LINES (and the fixture) use exactly the cost lines docs/results-format.md lists."""
+    """The vocabulary (and the fixture) use exactly the cost lines docs/results-format.md lists."""
     import re
     doc = (repo / "docs" / "results-format.md").read_text(encoding="utf-8")
     bullet = doc[doc.index("- `costs.csv`"):doc.index("- `budget.csv`")]
     listed = re.findall(r"`([a-z_]+)`", bullet[bullet.index("Lines"):])
-    assert listed == labels.COST_LINES
-    assert set(res.costs["line"]) == set(labels.COST_LINES)
+    assert listed == VOCAB.cost_lines
+    assert set(res.costs["line"]) == set(VOCAB.cost_lines)
 
 
 def test_fixture_follows_results_format(results_dir, repo):

@@ -10,6 +10,7 @@ import pytest
 
 from kyoten_analysis import sweep_report as sr
 from kyoten_analysis.report import build_sweep_report
+import make_fixture
 from test_report import html_tables
 
 
@@ -21,7 +22,9 @@ def make_sweep(path):
         command TEXT);
       CREATE TABLE points (point INTEGER, overrides TEXT, label TEXT, finished TEXT);
       CREATE TABLE point_kpis (point INTEGER, kpi TEXT, mean REAL, ci_low REAL, ci_high REAL, sd REAL, n INTEGER);
+      CREATE TABLE vocabulary (json TEXT NOT NULL);
     """)
+    con.execute("INSERT INTO vocabulary VALUES (?)", (make_fixture.VOCABULARY_TEXT,))
     con.execute("INSERT INTO sweep_meta VALUES ('s.toml','s','{}','{}','{}',1,10,3,0.95,'0.1.0','now','kyoten sweep')")
     for p, beds in enumerate((0, 1, 2)):
         con.execute("INSERT INTO points VALUES (?,?,?,?)", (p, json.dumps({"facilities[0].reserved_beds": beds}),

@@ -9,6 +9,7 @@ import math
 import pytest
 
 from kyoten_analysis import build_report, labels, load_results, tables
+from make_fixture import VOCAB, run_of  # the vocabulary the fixture folders hold
 
 
 def _with_split(run_dir):
@@ -38,7 +39,7 @@ def test_split_in_displayed_units(fresh_copy, lang):
     assert math.isclose(float(calls["sd_parameter"]), math.sqrt(675), abs_tol=0.05)
     cost = vt[vt["key"] == "cost_fy2024"].iloc[0]
     assert cost["sd_total"] == "2,000"  # sqrt(4e12) yen = 2,000 thousand yen
-    assert cost["unit"] == labels.kpi_unit("cost_total_yen", "yen", lang)
+    assert cost["unit"] == VOCAB.kpi_unit("cost_total_yen", "yen", lang)
     assert cost["label"] == ("2024年度 費用計" if lang == "ja" else "Cost, FY2024")
     assert vt[vt["key"] == "hub_days_all_in_use"].iloc[0]["share"] == "—"
 
@@ -78,7 +79,7 @@ def test_distributions_in_the_scenario_show_as_their_means():
         "emergency_share": {"weekday_daytime": {"dist": "beta", "a": 9.5, "b": 25.5}, "weekday_evening": 0.1,
                             "weekday_night": 0.1, "weekend_holiday": 0.3},
         "need_weights": {"dist": "dirichlet", "short_stay": 5.5, "home_help": 4.5, "both": 2.5}}}
-    rows = dict(tables.assumption_rows(scenario, "en"))
+    rows = dict(tables.assumption_rows(run_of(scenario), "en"))
     assert rows["Calls"].startswith("0.489899 per registrant a year (drawn per replication pair: gamma, shape 48.5")
     assert "Weekday daytime 69%" in rows["Share of calls by time band"]
     assert "Dirichlet(weekday_daytime 34.5" in rows["Share of calls by time band"]

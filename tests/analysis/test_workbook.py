@@ -9,6 +9,7 @@ openpyxl = pytest.importorskip("openpyxl")
 
 from kyoten_analysis import labels, load_results, workbook  # noqa: E402
 from kyoten_analysis.__main__ import main as cli_main  # noqa: E402
+from make_fixture import VOCAB  # the vocabulary the fixture folders hold
 
 # One budget-risk entry as `kyoten run` writes it (docs/results-format.md), added to the fixture by hand.
 RISK = {"fiscal_year": 2024, "line": "center", "budget_yen": 59877000, "compared_budget_yen": 59877000,
@@ -50,7 +51,7 @@ def test_costs_in_thousand_yen_by_reiwa_year_match_summary_json(exported):
     by_label = {r[0]: r[1:] for r in rows}
     for c in s["costs"]:
         col = [2024, 2025, 2026].index(c["fiscal_year"])
-        assert by_label[labels.cost_line_label(c["line"], "ja")][col] == pytest.approx(c["mean"] / 1000)
+        assert by_label[VOCAB.cost_line_label(c["line"], "ja")][col] == pytest.approx(c["mean"] / 1000)
     for col, fy in enumerate([2024, 2025, 2026]):
         assert by_label["合計"][col] == pytest.approx(sum(c["mean"] for c in s["costs"] if c["fiscal_year"] == fy) / 1000)
     # numbers, not text, with a thousands format
@@ -64,7 +65,7 @@ def test_budget_comparison_holds_p_over_budget_as_a_percentage(exported):
     heads, rows = _table(ws)
     assert len(rows) == 2 and all(len(r) == len(heads) for r in rows)
     center = rows[0]
-    assert center[0] == "令和6年度" and center[1] == labels.budget_line_label("center", "ja")
+    assert center[0] == "令和6年度" and center[1] == VOCAB.budget_line_label("center", "ja")
     assert center[heads.index("予算額（千円）")] == pytest.approx(59877)
     assert center[heads.index("費用 平均（千円）")] == pytest.approx(58494.996)
     assert center[heads.index("予算超過の確率")] == pytest.approx(0.2)
@@ -115,7 +116,7 @@ def test_csv_with_bom_has_the_sheets_tables(exported):
     with p.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["費用項目", "令和6年度", "令和7年度", "令和8年度"]
-    center = [r for r in rows if r[0] == labels.cost_line_label("center", "ja")][0]
+    center = [r for r in rows if r[0] == VOCAB.cost_line_label("center", "ja")][0]
     mean = [c["mean"] for c in s["costs"] if c["line"] == "center" and c["fiscal_year"] == 2024][0]
     assert float(center[1]) == pytest.approx(mean / 1000, abs=0.001)
     assert len(center[1].split(".")[-1]) <= 3  # no 58918.75000000047

@@ -17,7 +17,7 @@ namespace kyoten::test {
 namespace {
 
 const std::string kScenario = source_path("scenarios/setagaya-fy2023.toml");
-const std::set<std::string> kRunFiles{"summary.json", "kpis.csv",  "monthly.csv", "daily.csv",
+const std::set<std::string> kRunFiles{"summary.json", "vocabulary.json", "kpis.csv",  "monthly.csv", "daily.csv",
                                       "staff_utilisation.csv", "overtime.csv", "costs.csv", "budget.csv",
                                       "results.db"};
 

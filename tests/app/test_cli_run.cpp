@@ -99,7 +99,7 @@ TEST_F(CliRun, WritesEveryFileAndNoTemporary) {
   ASSERT_EQ(result_->exit_code, 0) << result_->err;
   std::set<std::string> names;
   for (const auto& entry : fs::directory_iterator(out())) names.insert(entry.path().filename().string());
-  const std::set<std::string> expected{"summary.json", "kpis.csv",  "monthly.csv", "daily.csv", "staff_utilisation.csv",
+  const std::set<std::string> expected{"summary.json", "vocabulary.json", "kpis.csv",  "monthly.csv", "daily.csv", "staff_utilisation.csv",
                                        "overtime.csv", "costs.csv", "budget.csv",  "results.db"};
   EXPECT_EQ(names, expected);
 }

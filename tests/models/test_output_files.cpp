@@ -149,8 +149,9 @@ TEST(OutputFiles, EveryFileIsWrittenAndNoTemporaryRemains) {
   const WrittenRun run;
   std::set<std::string> names;
   for (const auto& entry : fs::directory_iterator(run.dir)) names.insert(entry.path().filename().string());
-  const std::set<std::string> expected{"summary.json", "kpis.csv",  "monthly.csv", "daily.csv", "staff_utilisation.csv",
-                                       "overtime.csv", "costs.csv", "budget.csv",  "results.db"};
+  const std::set<std::string> expected{"summary.json", "vocabulary.json", "kpis.csv",   "monthly.csv",
+                                       "daily.csv",    "staff_utilisation.csv", "overtime.csv", "costs.csv",
+                                       "budget.csv",   "results.db"};
   EXPECT_EQ(names, expected);
   const auto listed = results_file_names();
   EXPECT_EQ(std::set<std::string>(listed.begin(), listed.end()), expected);
