@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "app/serve_structure.hpp"
 #include "scenario/value_limits.hpp"
 
 namespace kyoten::app {
@@ -54,7 +55,7 @@ class Builder {
   std::vector<Control>& out_;
 };
 
-void staff_controls(const toml::table& root, Builder& add) {
+void staff_controls(const toml::table& root, const std::vector<hub::Center>& hub_centers, Builder& add) {
   const auto* centers = root["centers"].as_array();
   if (!centers) return;
   for (std::size_t c = 0; c < centers->size(); ++c) {
@@ -79,14 +80,30 @@ void staff_controls(const toml::table& root, Builder& add) {
         add.number(current, "count", fmt::format("{}.staff[{}].count", at, s), count, 6);
       }
     }
-    add.number(*center, "on_call_delay_hours", at + ".on_call_delay_hours",
+    // A center that may switch to day + on-call offers the on-call keys even before it has them, at the values
+    // the switch would give it (serve_structure.hpp); they cost nothing while every hour is staffed.
+    toml::table on_call = *center;
+    if (c < hub_centers.size() && offers_schedule_choice(hub_centers[c])) {
+      if (!on_call.contains("on_call_delay_hours")) on_call.insert("on_call_delay_hours", kDefaultOnCallDelayHours);
+      if (!on_call.contains("on_call_cost_per_hour_yen"))
+        on_call.insert("on_call_cost_per_hour_yen", kDefaultOnCallYenPerHour);
+    }
+    add.number(on_call, "on_call_delay_hours", at + ".on_call_delay_hours",
                {.group = "staff",
                 .label_ja = name + "：オンコールの応答遅れ",
                 .label_en = name + ": on-call answer delay",
                 .unit = "hours",
-                .allowed = scenario::non_negative(),
+                .allowed = scenario::limits::up_to(scenario::limits::kHours),  // read_centers
                 .step = 0.25},
                2);
+    add.number(on_call, "on_call_cost_per_hour_yen", at + ".on_call_cost_per_hour_yen",
+               {.group = "wages",
+                .label_ja = name + "：オンコール待機手当（1時間）",
+                .label_en = name + ": on-call allowance per hour",
+                .unit = "yen_per_hour",
+                .allowed = scenario::limits::up_to(scenario::limits::kYen),  // read_centers
+                .step = 50},
+               1000);
     add.number(*center, "staff_cost_per_hour_yen", at + ".staff_cost_per_hour_yen",
                {.group = "wages",
                 .label_ja = name + "：人件費（1人1時間）",
@@ -247,7 +264,7 @@ void budget_controls(const toml::table& root, Builder& add) {
 std::vector<Control> controls_for(const scenario::LoadedScenario& loaded) {
   std::vector<Control> out;
   Builder add(out);
-  staff_controls(loaded.resolved, add);
+  staff_controls(loaded.resolved, loaded.scenario.centers, add);
   demand_controls(loaded.resolved, add);
   bed_controls(loaded.resolved, add);
   budget_controls(loaded.resolved, add);

@@ -142,8 +142,10 @@ WhatIfServer::WhatIfServer(WhatIfService& service, const ServeSite& site)
     const auto path = service.report_file(req.get_param_value("name"), req.get_param_value("file"));
     if (!path) return send_error(res, 404, "no such report file");
     const std::string file = path->filename().string();
-    const bool pdf = path->extension() == ".pdf";
-    res.set_content(read_file(*path), pdf ? "application/pdf" : "text/html; charset=utf-8");
+    const std::string ext = path->extension().string();
+    res.set_content(read_file(*path), ext == ".pdf"    ? "application/pdf"
+                                      : ext == ".xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                                       : "text/html; charset=utf-8");
     res.set_header("Content-Disposition", "attachment; filename=\"" + req.get_param_value("name") + "_" + file + "\"");
   });
 }

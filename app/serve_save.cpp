@@ -19,6 +19,15 @@ std::string as_toml(const toml::node& node) {
 
 bool mergeable_table(const toml::node* node) { return node && node->is_table() && !node->as_table()->is_inline(); }
 
+// A top-level array of tables (a `centers` rebuilt by a structural lever arrives as inline tables from `--set`)
+// written as [[blocks]], as the shipped scenarios write them; arrays inside an entry stay inline.
+toml::table as_blocks(toml::table changed) {
+  for (auto&& [key, value] : changed)
+    if (auto* array = value.as_array(); array && array->is_array_of_tables())
+      for (auto& element : *array) element.as_table()->is_inline(false);
+  return changed;
+}
+
 }  // namespace
 
 std::optional<std::string> sanitise_file_name(std::string_view name) {
@@ -62,7 +71,7 @@ std::string variant_file_text(const fs::path& original, const fs::path& save_dir
       << "# `kyoten serve` で変更した値のみを記録（その他は base のとおり）。\n"
       << "# Reproduce the figures shown / 同じ結果の再現: " << reproduce_command << "\n"
       << "base = " << toml::value<std::string>(base.generic_string()) << "\n\n"
-      << toml::toml_formatter{changed} << "\n";
+      << toml::toml_formatter{as_blocks(changed)} << "\n";
   return out.str();
 }
 

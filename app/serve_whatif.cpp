@@ -2,14 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <set>
 
+#include "app/analysis_child.hpp"
 #include "app/child_process.hpp"
 #include "app/serve_answer.hpp"
 #include "app/serve_save.hpp"
+#include "app/serve_structure.hpp"
 #include "models/hub/parameter_draws.hpp"
 #include "planning/batch_runner.hpp"
 #include "scenario/input_error.hpp"
@@ -63,8 +66,9 @@ WhatIfService::WhatIfService(ServeConfig config) : config_(std::move(config)) {
   std::set<std::string> ids;
   for (const auto& file : config_.scenario_files) {
     try {
-      Entry e{.id = file.stem().string(), .file = file, .loaded = scenario::load_scenario(file), .controls = {}};
+      Entry e{.id = file.stem().string(), .file = file, .loaded = scenario::load_scenario(file), .controls = {}, .choices = {}};
       e.controls = controls_for(e.loaded);
+      e.choices = choices_for(e.loaded);
       for (int n = 2; !ids.insert(e.id).second; ++n) e.id = file.stem().string() + "-" + std::to_string(n);
       entries_.push_back(std::move(e));
     } catch (const InputErrors& e) {
@@ -90,6 +94,7 @@ Reply WhatIfService::controls(const std::string& scenario_id) const {
       return {200,
               {{"scenario", e.id},
                {"controls", controls_json(e.controls)},
+               {"choices", choices_json(e.choices)},
                {"replications", config_.default_replications},
                {"max_replications", config_.max_replications},
                {"seed", config_.seed}}};
@@ -116,14 +121,25 @@ std::optional<Reply> WhatIfService::parse(const json& request, Parsed& out) cons
     if (!c->is_object()) return bad_request("changes", "must be an object of key: number");
     if (c->size() > config_.max_changes)
       return bad_request("changes", "too many changes", "at most " + std::to_string(config_.max_changes));
+    std::map<std::string, std::string> chosen;
     for (const auto& [key, value] : c->items()) {
-      const auto known = std::find_if(out.entry->controls.begin(), out.entry->controls.end(),
-                                      [&key](const Control& k) { return k.key == key; });
+      const auto& choices = out.entry->choices;
+      if (const auto choice = std::ranges::find(choices, key, &Choice::key); choice != choices.end()) {
+        if (!value.is_string() || std::ranges::find(choice->options, value.get<std::string>(), &ChoiceOption::value) ==
+                                      choice->options.end())
+          return bad_request(key, "not one of this choice's options", "the page's controls list them");
+        chosen.emplace(key, value.get<std::string>());
+        continue;
+      }
+      const auto known = std::ranges::find(out.entry->controls, key, &Control::key);
       if (known == out.entry->controls.end())
         return bad_request(key, "not a lever of this scenario", "the page's controls list the keys");
       if (!value.is_number()) return bad_request(key, "must be a number");
       out.overrides.push_back(key + "=" + toml_number(value.get<double>()));
     }
+    const auto structure = structure_overrides(out.entry->loaded, out.entry->choices, out.overrides, chosen);
+    if (!structure.error.empty()) return bad_request(structure.error_key, structure.error);
+    out.overrides.insert(out.overrides.end(), structure.overrides.begin(), structure.overrides.end());
     out.changes = *c;
   }
 
@@ -278,6 +294,9 @@ Reply WhatIfService::report(const json& request) {
   if (config_.kyoten_binary.empty()) return bad_request("", "reports are not available in this server");
   Parsed p;
   if (auto bad = parse(request, p)) return *bad;
+  // One report at a time: two tabs naming the same variant would otherwise write one folder at once, and each
+  // report already keeps both cores busy.
+  std::lock_guard one_at_a_time(report_mutex_);
   fs::path written;
   Reply saved = save_variant(p, written);
   if (saved.status != 200) return saved;
@@ -287,20 +306,22 @@ Reply WhatIfService::report(const json& request) {
                                         "--quiet", "--threads", std::to_string(config_.threads)};
   if (run_child(config_.kyoten_binary, run, {.quiet = true}) != 0)
     return {500, {{"errors", json::array({{{"key", ""}, {"message", "kyoten run failed for the report"}}})}}};
-  if (run_child(config_.kyoten_binary, {"report", dir.string(), "--lang", p.lang}, {.quiet = true}) != 0)
+  // The report and the workbook as `kyoten report` and `kyoten export --xlsx` make them (analysis/, Python).
+  if (run_analysis("report", {"report", dir.string(), "--lang", p.lang}) != 0)
     return {500, {{"errors", json::array({{{"key", ""}, {"message", "kyoten report failed"}}})}}};
+  if (run_analysis("export", {"export", dir.string(), "--lang", p.lang, "--xlsx"}) != 0)
+    return {500, {{"errors", json::array({{{"key", ""}, {"message", "kyoten export --xlsx failed"}}})}}};
   json files = json::array();
-  for (const char* ext : {"html", "pdf"}) {
-    const std::string f = "report_" + p.lang + "." + ext;
+  for (const std::string& f : {"report_" + p.lang + ".html", "report_" + p.lang + ".pdf", "workbook_" + p.lang + ".xlsx"})
     if (fs::is_regular_file(dir / f)) files.push_back(f);
-  }
   saved.body["name"] = p.name;
   saved.body["report_files"] = files;
   return saved;
 }
 
 std::optional<fs::path> WhatIfService::report_file(const std::string& name, const std::string& file) const {
-  static const std::set<std::string> kAllowed = {"report_ja.html", "report_en.html", "report_ja.pdf", "report_en.pdf"};
+  static const std::set<std::string> kAllowed = {"report_ja.html",   "report_en.html",   "report_ja.pdf",
+                                                 "report_en.pdf",    "workbook_ja.xlsx", "workbook_en.xlsx"};
   if (sanitise_file_name(name) != name || !kAllowed.contains(file)) return std::nullopt;
   const fs::path path = config_.save_dir / "results" / name / file;
   if (!fs::is_regular_file(path)) return std::nullopt;

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/serve_controls.hpp"
+#include "app/serve_structure.hpp"
 #include "models/hub/results.hpp"
 #include "scenario/loader.hpp"
 
@@ -50,16 +51,17 @@ class WhatIfService {
   [[nodiscard]] const ServeConfig& config() const { return config_; }
   [[nodiscard]] nlohmann::json scenarios() const;
   [[nodiscard]] Reply controls(const std::string& scenario_id) const;
-  // {scenario, changes: {key: number}, replications?, client}
+  // {scenario, changes: {key: number, or choice key: option}, replications?, client}
   Reply run(const nlohmann::json& request);
   Reply cancel(const std::string& client);
   [[nodiscard]] nlohmann::json progress(const std::string& client) const;
   // {scenario, changes, name, replications?}: writes save_dir/<name>.toml
   Reply save(const nlohmann::json& request);
-  // {scenario, changes, name, replications?, lang}: saves, runs `kyoten run` and `kyoten report` into
-  // save_dir/results/<name>/, and lists the report files
+  // {scenario, changes, name, replications?, lang}: saves, runs `kyoten run` into save_dir/results/<name>/, then
+  // the analysis (app/analysis_child) for `kyoten report` and `kyoten export --xlsx`, and lists the files
   Reply report(const nlohmann::json& request);
-  // A file of a report folder written by report(): only report_<ja|en>.<html|pdf> under a sanitised name.
+  // A file of a report folder written by report(): only report_<ja|en>.<html|pdf> or workbook_<ja|en>.xlsx under
+  // a sanitised name.
   [[nodiscard]] std::optional<std::filesystem::path> report_file(const std::string& name, const std::string& file) const;
 
  private:
@@ -68,6 +70,7 @@ class WhatIfService {
     std::filesystem::path file;
     scenario::LoadedScenario loaded;
     std::vector<Control> controls;
+    std::vector<Choice> choices;  // structural levers (serve_structure.hpp)
   };
   struct RunState {
     std::atomic<bool> stop{false};
@@ -89,6 +92,7 @@ class WhatIfService {
   mutable std::mutex mutex_;  // guards the two maps below
   std::map<std::string, std::shared_ptr<RunState>> running_;  // client → its current run
   std::map<std::string, std::shared_ptr<const Results>> baselines_;
+  std::mutex report_mutex_;  // reports are made one at a time
 };
 
 }  // namespace kyoten::app

@@ -3,6 +3,7 @@
 // 2 threads, the baseline already cached (the page runs it when it opens). 30 changes, each different from the
 // one before; the counters give the median and the 95th percentile over them.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 #include <httplib.h>
 
 #include <algorithm>
@@ -20,13 +21,17 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+constexpr int kReplications = 200;
+constexpr unsigned kThreads = 2;
+constexpr int kChanges = 30;
+
 void BM_Serve_ChangeToAnswer(benchmark::State& state) {
   const fs::path save_dir = fs::temp_directory_path() / "kyoten-bench-serve";
   kyoten::app::WhatIfService service({.scenario_files = {fs::path(KYOTEN_SOURCE_DIR) / "scenarios/setagaya-wardwide.toml"},
                                       .save_dir = save_dir,
-                                      .threads = 2,
+                                      .threads = kThreads,
                                       .seed = 1,
-                                      .default_replications = 200,
+                                      .default_replications = kReplications,
                                       .max_replications = 2000});
   kyoten::app::WhatIfServer server(service, kyoten::app::default_site());
   const int port = server.bind("127.0.0.1", 0);
@@ -37,6 +42,9 @@ void BM_Serve_ChangeToAnswer(benchmark::State& state) {
     const json body = {{"scenario", "setagaya-wardwide"}, {"changes", changes}, {"client", "bench"}};
     const auto res = client.Post("/api/run", body.dump(), "application/json");
     if (!res || res->status != 200) throw std::runtime_error("the run failed");
+    // the answer must be what is timed: 200 replications of the changed scenario (no rounding to draw groups)
+    if (json::parse(res->body).value("replications", 0) != kReplications)
+      throw std::runtime_error("the answer is not of 200 replications");
   };
   ask(json::object());  // the page's first answer: the baseline, cached from then on
 
@@ -56,11 +64,12 @@ void BM_Serve_ChangeToAnswer(benchmark::State& state) {
   state.counters["median_ms"] = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
   state.counters["p95_ms"] = at(0.95);
   state.counters["max_ms"] = ms.back();
+  state.SetLabel(fmt::format("{} changes, {} replications, {} threads", ms.size(), kReplications, kThreads));
   server.stop();
   listener.join();
   std::error_code ignored;
   fs::remove_all(save_dir, ignored);
 }
-BENCHMARK(BM_Serve_ChangeToAnswer)->Iterations(30)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Serve_ChangeToAnswer)->Iterations(kChanges)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -10,13 +10,13 @@ const TEXT = {
     headline: "主な指標（95%信頼区間）と元の設定との差", cost_title: "年度別の費用と予算",
     fan_registrants: "登録者数（月末、中央値と95%の範囲）", fan_emergencies: "緊急対応件数（月、中央値と95%の範囲）",
     utilisation: "コーディネーター稼働率（曜日・時刻別）", keep: "試した設定を残す", save_name: "ファイル名",
-    save: "シナリオとして保存", report: "報告書を作成", variants: "このセッションで試した設定",
-    groups: { staff: "職員配置", wages: "人件費・固定費", demand: "相談・登録の見込み", beds: "空床確保・緊急居室", budget: "予算" },
+    save: "シナリオとして保存", report: "報告書と集計表を作成", variants: "このセッションで試した設定",
+    groups: { structure: "体制（拠点と勤務）", staff: "職員配置", wages: "人件費・固定費", demand: "相談・登録の見込み", beds: "空床確保・緊急居室", budget: "予算" },
     running: (d, t) => t ? `計算中… 反復 ${d}/${t}` : "計算中…", done: (n, ms) => `反復${n}回、${(ms / 1000).toFixed(2)}秒`,
     invalid: "入力に誤りがあります（計算していません）", cancelled: "中止しました", failed: "計算に失敗しました",
     ci: "95%信頼区間", vs_base: "元の設定との差", budget: "予算", over: "予算超過の確率",
     no_budget: "予算の記載なし", saved: "保存しました", saving: "保存中…", reporting: "報告書を作成中（数十秒かかります）…",
-    reproduce: "同じ結果を再現するコマンド", report_ready: "報告書", original: "元の設定", changes: "変更点",
+    reproduce: "同じ結果を再現するコマンド", report_ready: "報告書", workbook: "集計表（Excel）", original: "元の設定", changes: "変更点",
     compare: "比較", pick_two: "2つ選ぶと並べて比較します", allowed: "許容範囲", cost: "費用（百万円）", mean: "平均",
     budget_line: "予算", days: ["月", "火", "水", "木", "金", "土", "日"], unit_fy: "年度",
   },
@@ -27,20 +27,20 @@ const TEXT = {
     headline: "Headline figures (95% CI) and the difference from the original", cost_title: "Cost by fiscal year against the budget",
     fan_registrants: "Registrants (month end, median and 95% band)", fan_emergencies: "Emergencies (per month, median and 95% band)",
     utilisation: "Coordinator utilisation by hour of week", keep: "Keep what you tried", save_name: "File name",
-    save: "Save as a scenario", report: "Make the report", variants: "Settings tried in this session",
-    groups: { staff: "Staffing", wages: "Wages and fixed costs", demand: "Calls and registration", beds: "Reserved beds and hub rooms", budget: "Budget" },
+    save: "Save as a scenario", report: "Make the report and workbook", variants: "Settings tried in this session",
+    groups: { structure: "Organisation (centers and schedules)", staff: "Staffing", wages: "Wages and fixed costs", demand: "Calls and registration", beds: "Reserved beds and hub rooms", budget: "Budget" },
     running: (d, t) => t ? `Running… replication ${d}/${t}` : "Running…", done: (n, ms) => `${n} replications, ${(ms / 1000).toFixed(2)} s`,
     invalid: "A value is not allowed (nothing was run)", cancelled: "Cancelled", failed: "The run failed",
     ci: "95% CI", vs_base: "vs original", budget: "Budget", over: "Probability of overspending",
     no_budget: "no budget stated", saved: "Saved", saving: "Saving…", reporting: "Making the report (takes a little while)…",
-    reproduce: "Command that reproduces these figures", report_ready: "Report", original: "original", changes: "Changes",
+    reproduce: "Command that reproduces these figures", report_ready: "Report", workbook: "Workbook (Excel)", original: "original", changes: "Changes",
     compare: "Compare", pick_two: "Tick two to compare them side by side", allowed: "allowed", cost: "Cost (million yen)", mean: "mean",
     budget_line: "Budget", days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], unit_fy: "FY",
   },
 };
 
 const state = {
-  lang: "ja", scenarios: [], scenario: null, controls: [], values: {}, answer: null, runSeq: 0, runs: 0,
+  lang: "ja", scenarios: [], scenario: null, controls: [], choices: [], values: {}, answer: null, runSeq: 0, runs: 0,
   client: "page-" + Math.random().toString(36).slice(2, 12), variants: [], charts: {}, timer: null, poll: null,
 };
 const $ = (id) => document.getElementById(id);
@@ -82,21 +82,47 @@ async function api(path, body) {
 // ---- the form ---------------------------------------------------------------------------------------------
 function changes() {
   const out = {};
-  for (const c of state.controls) if (state.values[c.key] !== c.value) out[c.key] = state.values[c.key];
+  for (const c of state.choices.concat(state.controls)) if (state.values[c.key] !== c.value) out[c.key] = state.values[c.key];
   return out;
+}
+
+// A structural lever (24 h or day + on-call, which center answers a region): a select of its options.
+function choiceControl(c) {
+  const div = document.createElement("div");
+  div.className = "control";
+  div.dataset.control = c.key;
+  div.innerHTML = `<label></label><div class="inputs"><select></select></div><div class="error" role="alert"></div>`;
+  const select = div.querySelector("select");
+  select.dataset.key = c.key;
+  for (const o of c.options) {
+    const option = document.createElement("option");
+    option.value = o.value;
+    select.appendChild(option);
+  }
+  select.value = c.value;
+  select.addEventListener("change", () => {
+    state.values[c.key] = select.value;
+    div.classList.toggle("changed", select.value !== c.value);
+    schedule(0);
+  });
+  return div;
 }
 
 function buildControls() {
   const root = $("controls");
   root.textContent = "";
   const groups = {};
-  for (const c of state.controls) {
+  for (const c of state.choices.concat(state.controls)) {
     if (!groups[c.group]) {
       const g = document.createElement("div");
       g.className = "group";
       g.innerHTML = `<h3 data-group="${c.group}"></h3>`;
       root.appendChild(g);
       groups[c.group] = g;
+    }
+    if (c.kind === "choice") {
+      groups[c.group].appendChild(choiceControl(c));
+      continue;
     }
     const div = document.createElement("div");
     div.className = "control";
@@ -119,6 +145,11 @@ function buildControls() {
 
 function labelControls() {
   for (const h of document.querySelectorAll("[data-group]")) h.textContent = t("groups")[h.dataset.group] || h.dataset.group;
+  for (const c of state.choices) {
+    const div = document.querySelector(`[data-control="${CSS.escape(c.key)}"]`);
+    div.querySelector("label").textContent = state.lang === "ja" ? c.label_ja : c.label_en;
+    c.options.forEach((o, i) => { div.querySelector("select").options[i].textContent = state.lang === "ja" ? o.label_ja : o.label_en; });
+  }
   for (const c of state.controls) {
     const div = document.querySelector(`[data-control="${CSS.escape(c.key)}"]`);
     div.querySelector("label").textContent = state.lang === "ja" ? c.label_ja : c.label_en;
@@ -155,7 +186,7 @@ function clearErrors() {
 function showErrors(errors, fallback) {
   for (const e of errors) {
     const text = e.message + (e.hint ? ` (${e.hint})` : "");
-    const control = state.controls.find((c) => e.key === c.key || e.key.startsWith(c.key + "."));
+    const control = state.choices.concat(state.controls).find((c) => e.key === c.key || e.key.startsWith(c.key + "."));
     const box = control ? document.querySelector(`[data-control="${CSS.escape(control.key)}"] .error`)
       : e.key === "replications" ? $("replications-error") : fallback;
     box.textContent = (box.textContent ? box.textContent + " / " : "") + (control ? text : (e.key ? e.key + ": " : "") + text);
@@ -307,8 +338,10 @@ function drawCharts() {
 // ---- variants tried -------------------------------------------------------------------------------------
 function describeChanges(ch) {
   const parts = Object.entries(ch).map(([k, v]) => {
-    const c = state.controls.find((x) => x.key === k);
-    return `${c ? (state.lang === "ja" ? c.label_ja : c.label_en) : k} = ${v}`;
+    const c = state.choices.concat(state.controls).find((x) => x.key === k);
+    const o = c && c.options ? c.options.find((x) => x.value === v) : null;
+    const shown = o ? (state.lang === "ja" ? o.label_ja : o.label_en) : v;
+    return `${c ? (state.lang === "ja" ? c.label_ja : c.label_en) : k} = ${shown}`;
   });
   return parts.length ? parts.join("; ") : t("original");
 }
@@ -403,7 +436,8 @@ async function saveOrReport(path) {
   for (const f of reply.body.report_files || []) {
     const link = document.createElement("a");
     link.href = `/api/report-file?name=${encodeURIComponent(reply.body.name)}&file=${encodeURIComponent(f)}`;
-    link.textContent = `${t("report_ready")}: ${f}`;
+    link.textContent = `${f.endsWith(".xlsx") ? t("workbook") : t("report_ready")}: ${f}`;
+    link.dataset.file = f;
     out.append(document.createElement("br"), link);
   }
 }
@@ -426,7 +460,8 @@ async function loadScenario(id) {
   const reply = await api(`/api/controls?scenario=${encodeURIComponent(id)}`);
   state.scenario = id;
   state.controls = reply.body.controls;
-  state.values = Object.fromEntries(state.controls.map((c) => [c.key, c.value]));
+  state.choices = reply.body.choices || [];
+  state.values = Object.fromEntries(state.choices.concat(state.controls).map((c) => [c.key, c.value]));
   $("replications").value = reply.body.replications;
   $("replications").max = reply.body.max_replications;
   buildControls();

@@ -163,3 +163,23 @@ def test_saving_writes_a_scenario_that_validate_accepts_and_run_reproduces(page,
             continue
         assert ran[k["key"]]["mean"] == pytest.approx(k["stat"]["mean"], rel=1e-12, abs=1e-12), k["key"]
         assert ran[k["key"]]["ci_low"] == pytest.approx(k["stat"]["ci_low"], rel=1e-12, abs=1e-12), k["key"]
+
+
+def test_switching_the_center_to_day_and_on_call_lowers_the_cost_card(page):
+    from selenium.webdriver.support.ui import Select
+    runs = _runs(page)
+    _set(page, NIGHT, "2")  # back to the scenario's own staffing, so the difference is the switch alone
+    _wait(page, lambda d: _runs(d) > runs)
+    cost_before = _text(page, "#card-cost_total_yen .value")
+    runs = _runs(page)
+    Select(page.find_element("css selector", 'select[data-key="centers[0].schedule"]')).select_by_value("day_on_call")
+    _wait(page, lambda d: _runs(d) > runs)
+    assert _text(page, "#card-cost_total_yen .value") != cost_before
+    paired = _text(page, "#card-cost_total_yen .paired")
+    saved = _million_yen(paired.split(":", 1)[1] if ":" in paired else paired)
+    # Worked by hand: the two coordinators round the clock leave 18–9 (15 h) on each of the 1,096 days:
+    # 2 × 15 × 1,096 × 2,500 yen = 82.2 million yen before the night and holiday premiums (at most +60%); the
+    # on-call allowance adds back 15 × 1,096 × 300 = 4.9 million, and the hours the on-call coordinator is called
+    # out are paid on top.
+    assert -82.2 * 1.6 + 4.9 <= saved <= -82.2 + 4.9 + 15, paired
+    assert "安い" in _text(page, "#card-cost_total_yen .verdict")  # yen: 高い / 安い (presentation/verdict_text)

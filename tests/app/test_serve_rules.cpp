@@ -122,6 +122,32 @@ TEST(ServeRules, AKeyThatIsNotALeverIsRefused) {
   EXPECT_EQ(reply["_status"], 400);
 }
 
+TEST(ServeRules, AStructuralChoiceTakesOnlyItsOwnOptions) {
+  ServedPage page(wardwide());
+  auto c = page.client();
+  for (const json& value : {json("night_only"), json(1), json("../24h")}) {
+    const json reply = post(c, "/api/run", {{"scenario", "setagaya-wardwide"}, {"changes", {{"centers[0].schedule", value}}}});
+    EXPECT_EQ(reply["_status"], 400) << value;
+    EXPECT_EQ(reply["errors"][0]["key"], "centers[0].schedule");
+    EXPECT_FALSE(reply.contains("kpis"));
+  }
+  // the region routing is offered only where there are two centers to choose from
+  const json reply = post(c, "/api/run", {{"scenario", "setagaya-wardwide"},
+                                          {"changes", {{"regions[0].center", "緊急時バックアップセンター"}}}});
+  EXPECT_EQ(reply["_status"], 400);
+}
+
+TEST(ServeRules, SwitchingTheCenterToDayAndOnCallLowersTheCostAndIsPairedWithTheOriginal) {
+  ServedPage page(wardwide());
+  auto c = page.client();
+  const json original = post(c, "/api/run", {{"scenario", "setagaya-wardwide"}});
+  const json on_call = post(c, "/api/run", {{"scenario", "setagaya-wardwide"}, {"changes", {{"centers[0].schedule", "day_on_call"}}}});
+  ASSERT_EQ(on_call["_status"], 200) << on_call.dump();
+  // 2 coordinators × 15 h (18–9) × 1,096 days × 2,500 yen = 82.2 million yen of scheduled hours gone (before
+  // premiums); the allowance (300 yen × 15 h × 1,096 days = 4.9 million) and call-outs come back
+  EXPECT_LT(kpi_mean(on_call, "cost_total_yen"), kpi_mean(original, "cost_total_yen") - 60e6);
+}
+
 TEST(ServeRules, TwoPagesAtOnceEachGetTheirOwnResults) {
   ServedPage page(wardwide(6));
   // What each page should see: its request answered alone, one after the other.
