@@ -9,6 +9,7 @@
 namespace kyoten::hub {
 namespace {
 using sim::kHoursPerDay;
+constexpr int kRespiteLookaheadDays = 31;
 }  // namespace
 
 double HubSimulation::emergency_stay_days(EmergencyCause cause, const Distribution& need,
@@ -161,10 +162,11 @@ void HubSimulation::on_respite_change(int f) {
   const auto wanted_at = [&](double t) { return beds.on_duty(calendar_.is_holiday(t), calendar_.hour_of_week(t)); };
   const int wanted = wanted_at(now);
   facility_now(f).set_respite(wanted);
-  // The next hour at which respite wants a different number of beds; a schedule the same every hour of the next
-  // eight days (a week and a holiday) never changes.
+  // The next hour at which respite wants a different number of beds. The schedule repeats weekly but for
+  // holidays, and no run of days off is near a month long (the year-end closure with its weekends is nine
+  // days), so a schedule the same for 31 days never changes.
   const double hour = std::floor(now);
-  for (int h = 1; h <= 8 * static_cast<int>(kHoursPerDay) && hour + h < t_end_; ++h) {
+  for (int h = 1; h <= kRespiteLookaheadDays * kHoursPerDay && hour + h < t_end_; ++h) {
     if (wanted_at(hour + h) != wanted) {
       respite_changes_[f] = events_.schedule_cancellable({hour + h, kRespiteChange, static_cast<std::uint32_t>(f)});
       return;
