@@ -47,14 +47,17 @@ std::optional<DaySet> read_days(TableReader& shift) {
   return days;
 }
 
-std::vector<Shift> read_shifts(TableReader& center) {
+}  // namespace
+
+std::vector<Shift> read_shifts(TableReader& owner, std::string_view key, bool required, int max_count,
+                               const char* owner_noun) {
   std::vector<Shift> shifts;
-  const auto* entries = center.each_table("staff", true, [&](TableReader& t, std::size_t) {
+  const auto* entries = owner.each_table(key, required, [&](TableReader& t, std::size_t) {
     const auto days = read_days(t);
     Shift shift;
     shift.from_hour = t.integer("from", between(0, 23));
     shift.to_hour = t.integer("to", between(0, 24));
-    shift.count = t.integer_or("count", defaults::kShiftStaff, limits::whole_up_to(1, limits::kStaffPerShift));
+    shift.count = t.integer_or("count", defaults::kShiftStaff, limits::whole_up_to(1, max_count));
     if (t.has("from") && t.has("to") && shift.from_hour == shift.to_hour)
       t.error("to", "a shift from " + std::to_string(shift.from_hour) + " to " + std::to_string(shift.to_hour) +
                         " is empty",
@@ -66,11 +69,13 @@ std::vector<Shift> read_shifts(TableReader& center) {
   });
   // Bounded so that the staff on duty in one hour, summed over shifts, cannot overflow.
   if (entries && entries->size() > static_cast<std::size_t>(limits::kShiftsPerCenter))
-    center.error("staff", std::to_string(entries->size()) + " shifts; at most " +
-                              std::to_string(limits::kShiftsPerCenter) + " per center",
-                 "merge shifts with the same hours and days by raising their count");
+    owner.error(key, std::to_string(entries->size()) + " shifts; at most " +
+                         std::to_string(limits::kShiftsPerCenter) + " per " + owner_noun,
+                "merge shifts with the same hours and days by raising their count");
   return shifts;
 }
+
+namespace {
 
 struct PendingOverflow {
   std::vector<TableReader::ListItem> names;
@@ -96,7 +101,7 @@ void read_centers(TableReader& root, const std::vector<hub::Region>& regions, st
       if (auto index = resolve_name(t.sink(), item, "region", region_names)) center.regions.push_back(*index);
 
     const std::size_t errors_before = t.sink().size();
-    const auto shifts = read_shifts(t);
+    const auto shifts = read_shifts(t, "staff", true, limits::kStaffPerShift, "center");
     center.staff = schedule_from_shifts(shifts);
     center.on_call_delay_hours = t.optional_number("on_call_delay_hours", limits::up_to(limits::kHours));
     overflow.push_back({t.string_list("overflow", false)});

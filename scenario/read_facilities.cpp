@@ -1,5 +1,6 @@
 // [facility_defaults] and [[facilities]]: short-stay facilities, their beds, acceptance and costs. Values common
 // to all facilities may be written once in [facility_defaults]; an entry's own value wins.
+#include <algorithm>
 #include <set>
 
 #include "scenario/scenario_defaults.hpp"
@@ -37,6 +38,39 @@ void read_acceptance(TableReader& facility, std::size_t index, hub::Acceptance& 
       t->uncertain_number_or("advance_plan_factor", d.advance_plan_factor, limits::up_to(limits::kFactor),
                              acceptance_field(index, &hub::Acceptance::advance_plan_factor));
   t->finish();
+}
+
+// [facilities.wide_area]: beds the neighbouring municipalities' stays also take (広域).
+void read_wide_area(TableReader& facility, int beds, hub::WideArea& wide_area) {
+  auto t = facility.table("wide_area");
+  if (!t) return;
+  wide_area.beds = t->integer("beds", limits::whole_up_to(1, limits::kBeds));
+  if (wide_area.beds > beds && beds > 0)
+    t->error("beds", "wide_area.beds (" + std::to_string(wide_area.beds) + ") exceeds the facility's beds (" +
+                         std::to_string(beds) + ")",
+             "the shared beds are some of the facility's own: 1 <= wide_area.beds <= beds");
+  wide_area.neighbour_stays_per_year =
+      t->number("neighbour_stays_per_year", limits::up_to(limits::kNeighbourStaysPerYear));
+  wide_area.neighbour_stay_days = t->distribution("neighbour_stay_days");
+  t->finish();
+}
+
+// daytime_respite = [{ days = "weekdays", from = 10, to = 16, count = 1 }]: ordinary beds taken by day.
+void read_daytime_respite(TableReader& facility, const hub::Facility& f, hub::StaffSchedule& respite) {
+  if (!facility.has("daytime_respite")) return;
+  const std::size_t errors_before = facility.sink().size();
+  respite = schedule_from_shifts(read_shifts(facility, "daytime_respite", false, limits::kBeds, "facility"));
+  if (facility.sink().size() != errors_before) return;
+  int most = 0;
+  for (int n : respite.hour_of_week) most = std::max(most, n);
+  for (int n : respite.holiday) most = std::max(most, n);
+  const int ordinary = f.beds - f.reserved_emergency_beds;
+  if (most > ordinary && f.beds > 0)
+    facility.error("daytime_respite",
+                   "daytime respite wants " + std::to_string(most) + " beds at once; the facility has " +
+                       std::to_string(ordinary) + " ordinary beds",
+                   "respite uses beds not reserved for emergencies: count (summed over overlapping entries) <= "
+                   "beds - reserved_emergency_beds");
 }
 
 }  // namespace
@@ -92,6 +126,8 @@ void read_facilities(TableReader& root, const std::vector<hub::Region>& regions,
       t.missing("experience_days_per_year", "needed because experience_stays = true; the yearly cap in days");
     f.reserved_bed_fee_per_day_yen = t.number_or("reserved_bed_fee_per_day_yen", 0, limits::up_to(limits::kYen));
     f.emergency_stay_fee_per_day_yen = t.number_or("emergency_stay_fee_per_day_yen", 0, limits::up_to(limits::kYen));
+    read_wide_area(t, f.beds, f.wide_area);
+    read_daytime_respite(t, f, f.daytime_respite);
     // Written in a dated change only (plan_changes.cpp refuses it in the plan in force from the start).
     f.in_service = !t.boolean_or("leaves", false);
     facilities.push_back(std::move(f));

@@ -1,6 +1,9 @@
 // What the coordinator can arrange besides a short-stay bed: [hub], [stays], [home_support], [elderly_care],
 // [experience].
 #include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
 
 #include "scenario/scenario_defaults.hpp"
 #include "scenario/section_helpers.hpp"
@@ -52,6 +55,43 @@ std::array<bool, kHoursPerDay> read_start_hours(TableReader& t) {
     }
   }
   return hours;
+}
+
+// [experience.approval]: the planning-consultation contract and the coordination meeting before a first stay.
+void read_approval(TableReader& experience, hub::HubUseApproval& approval) {
+  auto t = experience.table("approval");
+  if (!t) return;
+  const hub::HubUseApproval d;
+  approval.required = true;
+  approval.initial_registrants_approved = t->boolean_or("initial_registrants_approved", d.initial_registrants_approved);
+  approval.contract_share = t->number("contract_share", probability());
+  approval.contract_days =
+      distribution_if(*t, "contract_days", approval.contract_share < 1, "contract_share < 1", {});
+  // 0 switches one off, so a derived file can turn a monthly meeting into a weekly one.
+  const char* form = "every_months = 1 (the first working day of every month), or every_weeks = 2 with weekday "
+                     "(and every_months = 0 where a base file set it)";
+  approval.every_months = t->integer_or("every_months", 0, limits::whole_up_to(0, 12));
+  approval.every_weeks = t->integer_or("every_weeks", 0, limits::whole_up_to(0, 52));
+  const bool monthly = approval.every_months > 0, weekly = approval.every_weeks > 0;
+  if (monthly && weekly)
+    t->error("every_weeks", "the meeting's interval is given twice, in months and in weeks", form);
+  else if (!monthly && !weekly && !t->has("every_months") && !t->has("every_weeks"))
+    t->missing("every_months", form);
+  else if (!monthly && !weekly)
+    t->error(t->has("every_weeks") ? "every_weeks" : "every_months", "the meeting never sits (interval 0)", form);
+  if (t->has("weekday")) {
+    const auto* node = t->find("weekday");
+    if (auto name = read_string(t->sink(), *node, t->key_path("weekday"))) {
+      constexpr std::array<const char*, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+                                                        "friday", "saturday", "sunday"};
+      const std::vector<std::string> names(kWeekdays.begin(), kWeekdays.end());
+      approval.weekday = resolve_name(t->sink(), {*name, node, t->key_path("weekday")}, "weekday", names).value_or(0);
+    }
+  } else if (weekly) {
+    t->missing("weekday", "the meeting's day of the week, \"monday\" … \"sunday\"");
+  }
+  approval.hour = t->number_or("hour", d.hour, between(0, 23));
+  t->finish();
 }
 
 }  // namespace
@@ -121,6 +161,7 @@ void read_experience(TableReader& root, const std::vector<hub::Facility>& facili
     experience.days_per_person_per_year =
         t.integer_or("days_per_person_per_year", d.days_per_person_per_year, limits::whole_up_to(0, limits::kDaysPerYear));
     experience.rebook_within_days = t.number_or("rebook_within_days", d.rebook_within_days, limits::up_to(limits::kDays));
+    read_approval(t, experience.approval);
     const bool offered = std::any_of(facilities.begin(), facilities.end(), [](const auto& f) { return f.experience_stays; });
     if (wanted && !offered && !facilities.empty())
       t.error("requests_per_registrant_per_year", "experience stays are requested but no facility offers them",

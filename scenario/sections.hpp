@@ -2,6 +2,7 @@
 // One reader per part of the scenario file; each fills its part of hub::Scenario and records every problem in
 // the ErrorSink of the root reader. Readers that resolve names (regions, centers) run after those they name.
 #include "models/hub/scenario.hpp"
+#include "scenario/staff_schedule.hpp"
 #include "scenario/table_reader.hpp"
 #include "scenario/value_limits.hpp"
 
@@ -18,6 +19,10 @@ void read_assessment(TableReader& root, hub::Assessment& assessment);
 void read_calls(TableReader& root, hub::Calls& calls);
 void read_duties(TableReader& root, hub::Duties& duties);
 
+// Shifts written as [{ days = "weekdays", from = 9, to = 17, count = 2 }] under `key`: a center's staff, a
+// facility's beds for daytime respite. Each count is 1..max_count.
+std::vector<Shift> read_shifts(TableReader& owner, std::string_view key, bool required, int max_count,
+                               const char* owner_noun);
 void read_centers(TableReader& root, const std::vector<hub::Region>& regions, std::vector<hub::Center>& centers);
 void read_facilities(TableReader& root, const std::vector<hub::Region>& regions, std::vector<hub::Facility>& facilities);
 

@@ -20,6 +20,8 @@ inline constexpr double kUnregisteredPerYear = 1'000'000;
 inline constexpr double kRatePerYear = 100;
 // Beds of one facility, hub rooms, home supporters on call, coordinators in one shift.
 inline constexpr int kBeds = 10'000;
+// Neighbouring municipalities' stays in one facility's wide-area beds per year.
+inline constexpr double kNeighbourStaysPerYear = 100'000;
 inline constexpr int kRooms = 10'000;
 inline constexpr int kSupporters = 100'000;
 inline constexpr int kStaffPerShift = 10'000;

@@ -44,6 +44,8 @@ WorkEstimate estimate_work(const hub::Scenario& s) {
   double beds = s.hub.rooms + s.home_support.supporters;
   for (const auto& f : s.facilities) {
     planned_stays += 2 * hub::planned_requests_per_hour(f) * hours;  // requests, and the ends of those admitted
+    planned_stays += 2 * f.wide_area.neighbour_stays_per_year * years;  // the neighbours' stays, the same way
+    if (f.has_daytime_respite()) planned_stays += hours;               // respite changes at most hourly
     beds += f.beds;
   }
   // The staff on duty change at most hourly at every center; the calendar closes days and months.

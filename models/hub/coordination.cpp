@@ -241,6 +241,7 @@ void HubSimulation::on_contact_answered(std::uint32_t id) {
   const TimeBand band = band_at(calendar_, events_.now(), sc_.calls.band_hours);
   // A bed held by an experience stay counts as available: the facility ends that stay if it says yes.
   const bool bed = fs.has_bed_for_emergency() || fs.experience() > 0;
+  if (!bed) note_bed_holders(c, fs);
   // A free reserved bed is paid for to take emergencies: the facility says yes whatever the hour.
   const double p = fs.has_free_reserved_bed() ? 1.0 : fs.acceptance_probability(c.person, c.facility, band);
   if (bed && u < p) {

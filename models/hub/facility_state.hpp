@@ -9,6 +9,8 @@
 // rather than putting their arrivals and departures on the event calendar (over half a million events in a
 // ward-wide decade), the facility replays them up to `t` whenever the model is about to look at or change its
 // beds: advance_to(t). The draws, their order and the resulting trajectory are those of the eager version.
+// The neighbouring municipalities' stays in wide-area beds (Facility::wide_area) run the same way, from a stream
+// of their own; daytime respite is set by the model on the hour (set_respite).
 #include <cassert>
 #include <vector>
 
@@ -40,10 +42,12 @@ class FacilityState {
 
   [[nodiscard]] const Facility& spec() const { return *spec_; }
   // Occupancy as of the last advance_to().
-  [[nodiscard]] int in_use() const { return planned() + emergency_ + experience(); }
+  [[nodiscard]] int in_use() const { return planned() + emergency_ + experience() + neighbour() + respite_; }
   [[nodiscard]] int planned() const { return static_cast<int>(planned_ends_.size()); }
   [[nodiscard]] int emergency() const { return emergency_; }
   [[nodiscard]] int experience() const { return static_cast<int>(experience_occupants_.size()); }
+  [[nodiscard]] int neighbour() const { return static_cast<int>(neighbour_ends_.size()); }  // neighbours' stays
+  [[nodiscard]] int respite() const { return respite_; }  // beds taken for daytime respite
 
   // A facility out of service takes nobody; one with fewer beds than occupants (after a dated change) takes
   // nobody until enough have left.
@@ -53,7 +57,7 @@ class FacilityState {
   [[nodiscard]] bool has_bed_for_planned() const;
   // A reserved bed (空床確保) that nobody holds: the municipality pays for it so that an emergency is taken.
   [[nodiscard]] bool has_free_reserved_bed() const {
-    return emergency_ + experience() < spec_->reserved_emergency_beds && has_bed_for_emergency();
+    return emergency_ + experience() + neighbour() < spec_->reserved_emergency_beds && has_bed_for_emergency();
   }
 
   // Whether this facility can care for the person at all (medical care, behavioural support, children).
@@ -69,11 +73,20 @@ class FacilityState {
   [[nodiscard]] int planned_requests() const { return planned_requests_; }
   [[nodiscard]] int planned_admitted() const { return planned_admitted_; }
   [[nodiscard]] int planned_refused() const { return planned_refused_; }
+  // The same for the neighbours' stays in wide-area beds, and the bed-hours they and daytime respite held.
+  [[nodiscard]] double neighbour_bed_hours() const { return neighbour_level_.integral(now_); }
+  [[nodiscard]] int neighbour_admitted() const { return neighbour_admitted_; }
+  [[nodiscard]] int neighbour_refused() const { return neighbour_refused_; }
+  [[nodiscard]] double respite_bed_hours() const { return respite_level_.integral(now_); }
+  [[nodiscard]] double respite_wanted_bed_hours() const { return respite_wanted_level_.integral(now_); }
   // Drops the warm-up: advances to t and starts the bed-hours and refusal counts afresh.
   void restart_statistics(double t);
   // A dated change of plan (call after advance_to(now)): beds, reserved beds and the rate of planned requests
-  // from now on; the people in the beds stay. `f` must outlive this state, as the first one.
+  // (and of the neighbours' ones) from now on; the people in the beds stay. `f` must outlive this state.
   void change_plan(const Facility& f, double planned_arrivals_per_hour);
+  // Daytime respite wants `beds` beds from now (call after advance_to(now)). More than it holds: it takes what
+  // ordinary beds are free, and keeps to that until its next change; fewer: it gives the rest back.
+  void set_respite(int beds);
 
   // Admitting needs a free bed as of now: a caller that forgot advance_to(now) may have seen a stale free bed.
   void admit_emergency() {
@@ -91,6 +104,8 @@ class FacilityState {
 
  private:
   void on_planned_request(double t);
+  void on_neighbour_request(double t);
+  [[nodiscard]] int free_ordinary_beds() const;
 
   const Facility* spec_;
   sim::RandomStream planned_stream_;
@@ -105,6 +120,16 @@ class FacilityState {
   int planned_refused_ = 0;
   int emergency_ = 0;
   std::vector<ExperienceOccupant> experience_occupants_;
+  sim::RandomStream neighbour_stream_;
+  double neighbour_arrivals_per_hour_ = 0;
+  double next_neighbour_request_;
+  std::vector<double> neighbour_ends_;  // min-heap, as planned_ends_
+  sim::TimeWeighted neighbour_level_;
+  int neighbour_admitted_ = 0;
+  int neighbour_refused_ = 0;
+  int respite_ = 0;
+  int respite_wanted_ = 0;
+  sim::TimeWeighted respite_level_, respite_wanted_level_;
 };
 
 }  // namespace kyoten::hub

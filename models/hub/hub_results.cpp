@@ -74,7 +74,16 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
   set("planned_occupancy_realised", ratio(end.planned_bed_hours, acc_.ordinary_bed_hours_in_force));
   set("planned_stays_refused", end.planned_stays_refused);
   set("planned_refused_share", ratio(end.planned_stays_refused, end.planned_stays_requested));
-  const double bed_days_used = acc_.bed_days_used + end.planned_stays_admitted;
+  set("neighbour_stays", end.neighbour_stays_admitted);
+  set("neighbour_stays_refused", end.neighbour_stays_refused);
+  set("shared_beds_held_by_neighbours", ratio(end.neighbour_bed_hours, acc_.shared_bed_hours_in_force));
+  set("searches_met_neighbour_stay", ratio(acc_.searches_met_neighbour, acc_.searches));
+  set("respite_bed_hours", end.respite_bed_hours);
+  set("respite_shortfall_share", ratio(end.respite_wanted_bed_hours - end.respite_bed_hours, end.respite_wanted_bed_hours));
+  set("searches_met_respite", ratio(acc_.searches_met_respite, acc_.searches));
+  set("experience_approval_wait_days_mean", acc_.approval_wait_days.mean());
+  // 延べ利用日数: a neighbour's stay is a short stay too; daytime respite is not (日中一時 is another service).
+  const double bed_days_used = acc_.bed_days_used + end.planned_stays_admitted + end.neighbour_stays_admitted;
   set("bed_days_used", bed_days_used);
   set("bed_days_integral", end.bed_hours / kHoursPerDay);
   set("beds_in_use_census", ratio(acc_.beds_at_census, acc_.census_days));

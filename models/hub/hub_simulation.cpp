@@ -51,7 +51,8 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       supporters_(sc_.home_support),
       bookings_(sc_.facilities.size()),
       patience_(sc_.calls, sim::RandomStream(seed, rep, "patience")),
-      recorder_(sc_, calendar_, t_start_, t_end_) {
+      recorder_(sc_, calendar_, t_start_, t_end_),
+      rs_approval_(seed, rep, "hub-use-approval") {
   if (sc.calendar.year_end_closure) {
     using namespace std::chrono;
     calendar_.close_every_year(December / 29, January / 3);
@@ -90,11 +91,17 @@ ReplicationResult HubSimulation::run() {
   for (int i = 0; i < initial; ++i) {
     register_person(draw_registrant(sc_, rs_attributes_, 0.0), sc_.assessment.initial_registrants_assessed);
   }
+  // Those on the register when the run starts were discussed at earlier meetings, where the scenario says so.
+  if (sc_.experience.approval.initial_registrants_approved) {
+    for (int i = 0; i < population_.active_count(); ++i)
+      population_[population_.active_at(static_cast<std::size_t>(i))].hub_use_approved = true;
+  }
   events_.schedule(t_start_, kStatsStart);
   events_.schedule(t_end_, kEnd);
   schedule_plan_changes();  // before the shift ticks: a change at midnight comes before that midnight's tick
   events_.schedule(0.0, kShiftTick);
   events_.schedule(next_meeting(0.0), kMeeting);
+  schedule_respite_changes();
   const double first = sim::next_arrival_by_thinning(rs_registrations_, 0.0, t_end_, registration_bound_per_hour_,
                                                      [this](double t) { return registration_intensity(t); });
   if (std::isfinite(first)) events_.schedule(first, kRegistration);
@@ -122,6 +129,8 @@ ReplicationResult HubSimulation::run() {
       case kWorkBooked: serve_waiting(static_cast<int>(e.subject)); break;
       case kMeeting: on_meeting(); break;
       case kSurgeCall: on_surge_call(e.subject); break;
+      case kRespiteChange: on_respite_change(static_cast<int>(e.subject)); break;
+      case kExperienceApproved: on_experience_approved(e.subject); break;
       case kEnd: return finish();
     }
   }
@@ -368,6 +377,11 @@ ReplicationResult HubSimulation::finish() {
     end.planned_stays_requested += f.planned_requests();
     end.planned_stays_admitted += f.planned_admitted();
     end.planned_stays_refused += f.planned_refused();
+    end.neighbour_bed_hours += f.neighbour_bed_hours();
+    end.neighbour_stays_admitted += f.neighbour_admitted();
+    end.neighbour_stays_refused += f.neighbour_refused();
+    end.respite_bed_hours += f.respite_bed_hours();
+    end.respite_wanted_bed_hours += f.respite_wanted_bed_hours();
   }
   return recorder_.results(now, end, coordinators_);
 }

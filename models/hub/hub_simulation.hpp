@@ -52,6 +52,8 @@ class HubSimulation {
     kWorkBooked,  // planned work booked for now at center `subject` may start
     kMeeting,     // the liaison meeting's day
     kSurgeCall,
+    kRespiteChange,       // daytime respite at facility `subject` takes or gives back beds
+    kExperienceApproved,  // the coordination meeting approves pending request `subject`
     kEnd,
   };
 
@@ -91,6 +93,8 @@ class HubSimulation {
     std::size_t next_candidate = 0;
     std::size_t next_fallback = 0;
     std::vector<int> candidates;   // capacity kept between uses of this slot
+    bool met_neighbour_stay = false;  // the search reached a full facility with a bed held by a neighbour's stay
+    bool met_respite = false;         // ... or by daytime respite
     int tries = 1;                 // calls placed so far for this need (call-backs included)
     bool hung_up = false;          // gave up waiting: left in the center's queue, skipped when it comes up
     sim::EventHandle give_up;      // while waiting, when patience runs out
@@ -126,11 +130,21 @@ class HubSimulation {
   void schedule_surges(std::uint64_t seed, std::uint64_t replication);
   void on_surge_call(std::uint32_t surge);
   void on_experience_candidate();
+  // The booking once the person may use the hub: a facility they can go to, within the yearly caps.
+  void book_experience(std::uint32_t registrant, int nights, double start);
+  // Nishitokyo's contract and coordination meeting before a first experience stay (experience_approval.cpp).
+  void await_approval(std::uint32_t registrant, int nights);
+  void on_experience_approved(std::uint32_t pending);
   void on_case_step(std::uint32_t case_id);
   void on_reassessment_due(std::uint32_t registrant);
   void on_experience_start(std::uint32_t booking);
   void on_experience_end(std::uint32_t booking);
   void on_emergency_stay_end(int facility);
+  // Daytime respite: the beds it wants now, put in force, and the next hour at which that number changes.
+  void on_respite_change(int facility);
+  void schedule_respite_changes();
+  // A contacted facility had no bed for the town: note whether a neighbour's stay or respite held one.
+  void note_bed_holders(Case& c, const FacilityState& fs);
   void preempt_experience_stay(int facility);
   // A stay cut short, or finding no bed at its start: tried again daily within the rebooking window, else lost.
   void wait_or_lose_experience(std::uint32_t booking, bool preempted);
@@ -242,6 +256,16 @@ class HubSimulation {
   ExperienceBookings bookings_;
   CallerPatience patience_;
   Recorder recorder_;
+
+  // Experience requests waiting for the coordination meeting's approval.
+  struct PendingApproval {
+    std::uint32_t registrant = 0;
+    int nights = 0;
+    double requested_at = 0;
+  };
+  std::vector<PendingApproval> pending_approvals_;
+  sim::RandomStream rs_approval_;
+  std::vector<sim::EventHandle> respite_changes_;  // per facility, its next respite change
 
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_cases_;

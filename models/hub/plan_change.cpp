@@ -36,6 +36,7 @@ void HubSimulation::on_plan_change(std::uint32_t change) {
     const Facility& spec = sc_.facilities[f];
     facilities_[f].change_plan(spec, planned_requests_per_hour(spec));
   }
+  schedule_respite_changes();  // respite follows the new plan's hours from now
   hub_rooms_.set_rooms(sc_.hub.rooms);
   planned_.recheck_capacity();
   staff_centers(now);  // a coordinator coming on duty takes a waiting case at once

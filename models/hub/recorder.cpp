@@ -115,6 +115,11 @@ void Recorder::search_found_no_bed(double call_time, TimeBand band) {
   surges_.search_found_no_bed(call_time);
 }
 
+void Recorder::search_met_bed_holder(double call_time, BedHolder holder) {
+  if (!counts(call_time)) return;
+  (holder == BedHolder::Neighbour ? acc_.searches_met_neighbour : acc_.searches_met_respite) += 1;
+}
+
 void Recorder::handover_failed(double call_time) {
   if (counts(call_time)) acc_.count[kpi_id("handovers_failed")] += 1;
 }
@@ -146,6 +151,12 @@ void Recorder::experience_preempted() {
   if (!collecting_) return;
   count(kpi_id("experience_preempted"));
   acc_.month.experience_preempted += 1;
+}
+
+void Recorder::experience_approved(double requested_at, double now) {
+  if (!counts(requested_at)) return;
+  count(kpi_id("experience_approvals"));
+  acc_.approval_wait_days.add((now - requested_at) / kHoursPerDay);
 }
 
 void Recorder::emergency_beds_changed(double now, int delta) {
@@ -238,15 +249,17 @@ void Recorder::charge_day_costs() {
 
 void Recorder::count_capacity(double now) {
   if (collecting_) {
-    int beds = 0, ordinary_beds = 0;
+    int beds = 0, ordinary_beds = 0, shared_beds = 0;
     for (const Facility& f : sc_.facilities) {
       if (!f.in_service) continue;
       beds += f.beds;
       ordinary_beds += f.beds - f.reserved_emergency_beds;
+      shared_beds += f.wide_area.beds;
     }
     const double hours = now - capacity_since_;
     acc_.bed_hours_in_force += beds * hours;
     acc_.ordinary_bed_hours_in_force += ordinary_beds * hours;
+    acc_.shared_bed_hours_in_force += shared_beds * hours;
     acc_.room_hours_in_force += sc_.hub.rooms * hours;
   }
   capacity_since_ = now;

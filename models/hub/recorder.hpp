@@ -19,6 +19,9 @@
 
 namespace kyoten::hub {
 
+// Who held a bed of a full facility the coordinator called.
+enum class BedHolder : std::uint8_t { Neighbour, Respite };
+
 // The model's state at the end of the horizon, for the KPIs that read it.
 struct EndState {
   int registrants = 0;
@@ -28,6 +31,10 @@ struct EndState {
   int planned_stays_admitted = 0;
   int planned_stays_requested = 0;
   int planned_stays_refused = 0;
+  double neighbour_bed_hours = 0;  // wide-area beds held by the neighbours' stays
+  int neighbour_stays_admitted = 0;
+  int neighbour_stays_refused = 0;
+  double respite_bed_hours = 0, respite_wanted_bed_hours = 0;
 };
 
 class Recorder {
@@ -63,11 +70,15 @@ class Recorder {
   void search_started(double call_time, TimeBand band);
   void facility_contacted(double call_time);
   void search_found_no_bed(double call_time, TimeBand band);
+  // A search met a full facility where a neighbour's stay or daytime respite held a bed (once per search each).
+  void search_met_bed_holder(double call_time, BedHolder holder);
   // A hand-over found the case workers' office closed for longer than the case can wait (it ends unresolved).
   void handover_failed(double call_time);
   void outcome(double call_time, TimeBand band, Outcome outcome, double now);
   void experience_done();
   void experience_preempted();
+  // The coordination meeting approved a first request made at `requested_at`.
+  void experience_approved(double requested_at, double now);
 
   // Levels, each changed by `delta` at `now`; the current level where a daily extreme is kept.
   void backlog_changed(double now, int delta) { backlog_level_.add(now, delta); }
@@ -108,6 +119,8 @@ class Recorder {
     std::array<double, kTimeBands> outcomes_by_band{}, not_arranged_by_band{};
     double searches = 0, searches_without_bed = 0, contacts = 0;
     std::array<double, kTimeBands> searches_by_band{}, without_bed_by_band{};
+    double searches_met_neighbour = 0, searches_met_respite = 0;
+    sim::Tally approval_wait_days;
     sim::Tally assessment_wait_days;
     double assessments_late = 0;  // started more than the grace period after falling due
     std::vector<std::array<double, sim::kHoursPerWeek>> scheduled_hours;  // per center: coordinators on duty
@@ -115,6 +128,7 @@ class Recorder {
     double hub_days = 0, hub_days_none_in_use = 0, hub_days_all_in_use = 0;  // days with hub rooms in force
     double bed_hours_in_force = 0, room_hours_in_force = 0;
     double ordinary_bed_hours_in_force = 0;  // beds not reserved for emergencies: those planned stays may use
+    double shared_bed_hours_in_force = 0;    // wide-area beds neighbours may use
     // 延べ利用日数: every calendar day a stay touches counts one — the stays in at the start of each day plus
     // those that begin during it (planned admissions are added at the end, from the facilities).
     double bed_days_used = 0, room_days_used = 0;

@@ -21,6 +21,8 @@ struct Registrant {
   bool child = false;
   bool assessed = false;
   bool awaiting_assessment = false;
+  bool hub_use_approved = false;   // Nishitokyo: contract and coordination meeting done (HubUseApproval)
+  bool awaiting_approval = false;
   double assessment_due_at = 0;  // when the awaited (re-)assessment fell due
   std::uint64_t known_facilities = 0;  // bit f set once the person has stayed at facility f
 

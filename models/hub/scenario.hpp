@@ -249,6 +249,15 @@ struct Acceptance {
 // and on 10 beds 99% already takes an offered load of 108 erlangs (nine requests in ten refused).
 inline constexpr double kMaxPlannedOccupancy = 0.99;
 
+// Beds of a facility shared with the neighbouring municipalities (広域で利用できる緊急受け入れ先, seed 003): the
+// neighbours' own stays arrive as a Poisson stream and take one of these beds while one is free, so a bed a
+// neighbour holds is not there for the town. 0 beds = not shared.
+struct WideArea {
+  int beds = 0;                          // of the facility's beds, how many neighbours' stays may hold at once
+  double neighbour_stays_per_year = 0;   // the neighbours' requests for these beds
+  Distribution neighbour_stay_days{sim::Constant{0}};
+};
+
 struct Facility {
   std::string name;
   int region = 0;
@@ -267,6 +276,18 @@ struct Facility {
   int experience_days_per_year = 0;  // yearly cap
   double reserved_bed_fee_per_day_yen = 0;
   double emergency_stay_fee_per_day_yen = 0;  // paid by the municipality on top of the regular benefit
+  WideArea wide_area;
+  // 短期入所施設を日中一時として利用 (seed 003): ordinary beds taken for daytime respite, by hour of the week and on
+  // public holidays (the numbers are beds, not staff); all zero = none. Respite takes only beds free when its
+  // hours begin and gives them back when they end.
+  StaffSchedule daytime_respite;
+  [[nodiscard]] bool has_daytime_respite() const {
+    for (int n : daytime_respite.hour_of_week)
+      if (n > 0) return true;
+    for (int n : daytime_respite.holiday)
+      if (n > 0) return true;
+    return false;
+  }
   // False while the facility is not part of the plan in force (it joins or leaves at a dated change): it is
   // never called, takes no new stay of any kind and costs nothing; people already in its beds stay until done.
   bool in_service = true;
@@ -312,6 +333,23 @@ struct ElderlyCare {
   Distribution contact_minutes;
 };
 
+// Nishitokyo (seed 001 ❺): using the hub needs a planning-consultation agency (計画相談支援事業所の決定), and the
+// coordination meeting (調整会議) decides whether the person may use it. A person's first experience request
+// waits for both; once approved, later requests are booked at once. Emergencies never wait for it.
+struct HubUseApproval {
+  bool required = false;
+  bool initial_registrants_approved = true;  // those on the register when the run starts were discussed before
+  double contract_share = 0;                 // of people asking, share who already have a contract
+  Distribution contract_days{sim::Constant{0}};  // days to conclude one, for the others
+  // The meeting: every `every_months` months on the first working day (months counted from April), or every
+  // `every_weeks` weeks on `weekday` (0 = Monday; weeks counted from Monday 1970-01-05; a holiday moves it to the
+  // next working day); at `hour`. Exactly one of the two is non-zero when required.
+  int every_months = 0;
+  int every_weeks = 0;
+  int weekday = 0;
+  double hour = 14;
+};
+
 struct ExperienceStays {
   double requests_per_registrant_per_year = 0;
   Distribution nights;
@@ -321,6 +359,7 @@ struct ExperienceStays {
   int days_per_person_per_year = 0;
   // A stay cut short by an emergency, or finding no bed at its start, is tried again daily for this many days.
   double rebook_within_days = 0;
+  HubUseApproval approval;
 };
 
 struct Budget {

@@ -9,6 +9,7 @@
 namespace kyoten::hub {
 namespace {
 using sim::kHoursPerDay;
+constexpr int kRespiteLookaheadDays = 31;
 }  // namespace
 
 double HubSimulation::emergency_stay_days(EmergencyCause cause, const Distribution& need,
@@ -69,13 +70,19 @@ void HubSimulation::on_experience_candidate() {
   if (population_.empty()) return;
   const std::uint32_t who = population_.active_at(pick);
   const auto person = static_cast<std::int32_t>(who);
-  // One booking at a time: someone who holds one does not ask for another. A stay that would start after the
-  // horizon is outside the run.
+  // One booking at a time: someone who holds one (or waits for the meeting's approval) does not ask for another.
+  // A stay that would start after the horizon is outside the run.
   const double start = now + sc_.experience.lead_days * kHoursPerDay;
-  if (bookings_.holds_open_booking(person) || start >= t_end_) return;
-  const Registrant& r = population_[who];
+  if (bookings_.holds_open_booking(person) || population_[who].awaiting_approval || start >= t_end_) return;
   recorder_.count(kpi_id("experience_requested"));
+  const int nights = std::max(1, static_cast<int>(std::lround(nights_drawn)));
+  if (sc_.experience.approval.required && !population_[who].hub_use_approved) return await_approval(who, nights);
+  book_experience(who, nights, start);
+}
 
+void HubSimulation::book_experience(std::uint32_t who, int nights, double start) {
+  const auto person = static_cast<std::int32_t>(who);
+  const Registrant& r = population_[who];
   // The person tries a facility they do not yet know, in their own region if possible.
   int chosen = -1, best_rank = 4;
   for (int f = 0; f < static_cast<int>(facilities_.size()); ++f) {
@@ -87,7 +94,6 @@ void HubSimulation::on_experience_candidate() {
     recorder_.count(kpi_id("experience_lost_no_facility"));
     return;
   }
-  const int nights = std::max(1, static_cast<int>(std::lround(nights_drawn)));
   // Both yearly caps count the fiscal year in which the stay starts.
   const ExperienceBookings::Caps caps{sc_.facilities[chosen].experience_days_per_year,
                                       sc_.experience.days_per_person_per_year};
@@ -141,6 +147,44 @@ void HubSimulation::on_experience_end(std::uint32_t b) {
   recorder_.experience_done();
 }
 
+void HubSimulation::schedule_respite_changes() {
+  respite_changes_.resize(facilities_.size());
+  for (std::size_t f = 0; f < facilities_.size(); ++f) {
+    events_.cancel(respite_changes_[f]);
+    if (sc_.facilities[f].has_daytime_respite() || facilities_[f].respite() > 0)
+      respite_changes_[f] = events_.schedule_cancellable({events_.now(), kRespiteChange, static_cast<std::uint32_t>(f)});
+  }
+}
+
+void HubSimulation::on_respite_change(int f) {
+  const double now = events_.now();
+  const StaffSchedule& beds = sc_.facilities[f].daytime_respite;
+  const auto wanted_at = [&](double t) { return beds.on_duty(calendar_.is_holiday(t), calendar_.hour_of_week(t)); };
+  const int wanted = wanted_at(now);
+  facility_now(f).set_respite(wanted);
+  // The next hour at which respite wants a different number of beds. The schedule repeats weekly but for
+  // holidays, and no run of days off is near a month long (the year-end closure with its weekends is nine
+  // days), so a schedule the same for 31 days never changes.
+  const double hour = std::floor(now);
+  for (int h = 1; h <= kRespiteLookaheadDays * kHoursPerDay && hour + h < t_end_; ++h) {
+    if (wanted_at(hour + h) != wanted) {
+      respite_changes_[f] = events_.schedule_cancellable({hour + h, kRespiteChange, static_cast<std::uint32_t>(f)});
+      return;
+    }
+  }
+}
+
+void HubSimulation::note_bed_holders(Case& c, const FacilityState& fs) {
+  if (fs.neighbour() > 0 && !c.met_neighbour_stay) {
+    c.met_neighbour_stay = true;
+    recorder_.search_met_bed_holder(c.call_time, BedHolder::Neighbour);
+  }
+  if (fs.respite() > 0 && !c.met_respite) {
+    c.met_respite = true;
+    recorder_.search_met_bed_holder(c.call_time, BedHolder::Respite);
+  }
+}
+
 void HubSimulation::set_unplanned_beds_in_use(int delta) { recorder_.unplanned_beds_changed(events_.now(), delta); }
 
 FacilityState& HubSimulation::facility_now(int f) {
@@ -152,7 +196,7 @@ double HubSimulation::bed_hours(double now) {
   double hours = recorder_.unplanned_bed_hours(now);
   for (FacilityState& f : facilities_) {
     f.advance_to(now);
-    hours += f.planned_bed_hours();
+    hours += f.planned_bed_hours() + f.neighbour_bed_hours() + f.respite_bed_hours();
   }
   return hours;
 }

@@ -321,6 +321,10 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "bed_occupancy": float(np.mean(beds_mean) / total_beds), "emergency_bed_days": float(sum(emerg_max)),
             "planned_occupancy_realised": float(rng.beta(85, 15)),
             "planned_stays_refused": float(rng.poisson(600)), "planned_refused_share": float(rng.beta(10, 90)),
+            # No wide-area beds and no daytime respite in the fixture (no random draw, so the rest stays).
+            "neighbour_stays": 0.0, "neighbour_stays_refused": 0.0, "shared_beds_held_by_neighbours": math.nan,
+            "searches_met_neighbour_stay": 0.0, "respite_bed_hours": 0.0, "respite_shortfall_share": math.nan,
+            "searches_met_respite": 0.0,
             "bed_days_used": float(np.sum(beds_mean) + rng.poisson(200)), "bed_days_integral": float(np.sum(beds_mean)),
             "beds_in_use_census": float(np.mean(beds_mean)),
             "hub_room_days_used": float(hub_max_a.sum()) if hub_rooms else math.nan,
@@ -341,6 +345,8 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             # No rebooking window in the fixture: every pre-empted stay is lost (no random draw, so the rest stays).
             "experience_rebooked": 0.0, "experience_lost_capped": 0.0, "experience_lost_no_bed": 0.0,
             "experience_lost_preempted": total["experience_preempted"], "experience_lost_no_facility": 0.0,
+            # No contract or coordination meeting in the fixture.
+            "experience_approvals": 0.0, "experience_approval_wait_days_mean": math.nan,
             "home_help_dispatches": float(outcomes[2] + rng.poisson(5)), "care_taxi_trips": float(rng.poisson(4)),
             "cost_total_yen": cost_total, "cost_per_emergency_yen": cost_total / max(emergencies, 1.0),
         }

@@ -215,3 +215,94 @@ RC_GTEST_PROP(FacilityStateProperty, LazyEqualsEager, ()) {
   RC_ASSERT(lazy.planned_refused() == eager.refused());
   RC_ASSERT(std::abs(lazy.planned_bed_hours() - eager.bed_hours()) <= 1e-9 * (1 + eager.bed_hours()));
 }
+
+// ---- Wide-area beds shared with the neighbouring municipalities, and daytime respite (seed 003) ----
+
+namespace {
+// Neighbours ask for the shared beds every few minutes and stay 1000 days: whatever beds they may hold, they
+// hold from the first hours on.
+Facility shared_with_neighbours(int beds, int reserved, int shared) {
+  Facility f = facility(beds, reserved);
+  f.wide_area.beds = shared;
+  f.wide_area.neighbour_stays_per_year = 100'000;
+  f.wide_area.neighbour_stay_days = Distribution(Constant{1000});
+  return f;
+}
+}  // namespace
+
+TEST(FacilityState, ABedHeldByANeighboursStayIsUnavailableToTheTown) {
+  const Facility f = shared_with_neighbours(1, 0, 1);
+  FacilityState s(f, RandomStream(1, 0, "planned"), 0.0);
+  s.advance_to(10.0);
+  EXPECT_EQ(s.neighbour(), 1);
+  EXPECT_EQ(s.in_use(), 1);
+  EXPECT_FALSE(s.has_bed_for_emergency());
+  EXPECT_FALSE(s.has_bed_for_experience());
+  // The same facility not shared keeps its bed for the town.
+  const Facility own = facility(1, 0);
+  FacilityState t(own, RandomStream(1, 0, "planned"), 0.0);
+  t.advance_to(10.0);
+  EXPECT_TRUE(t.has_bed_for_emergency());
+}
+
+TEST(FacilityState, NeighboursHoldNoMoreThanTheSharedBedsAndTakeTheReservedOneFirst) {
+  // Four beds, one reserved, two shared: the neighbours hold two (the reserved bed and one ordinary bed); two
+  // beds stay for the town, one of them for planned stays as well.
+  const Facility f = shared_with_neighbours(4, 1, 2);
+  FacilityState s(f, RandomStream(1, 0, "planned"), 0.0);
+  s.restart_statistics(0.0);
+  s.advance_to(100.0);
+  EXPECT_EQ(s.neighbour(), 2);
+  EXPECT_FALSE(s.has_free_reserved_bed());
+  EXPECT_TRUE(s.has_bed_for_planned());
+  s.admit_emergency();
+  s.admit_emergency();
+  EXPECT_FALSE(s.has_bed_for_emergency());
+  EXPECT_EQ(s.neighbour_admitted(), 2);
+  EXPECT_GT(s.neighbour_refused(), 0);  // every later request found the two shared beds held
+}
+
+TEST(FacilityState, NeighboursStaysInOneSharedBedMatchTheErlangLossFormula) {
+  // 20 stays a year of exponential length, mean 7 days, for one shared bed: an M/M/1/1 loss system with offered
+  // load a = 20 · 7 / 365.25; the bed is held a share a / (1 + a) of the time, and that share of requests is
+  // refused (PASTA).
+  Facility f = facility(1, 0);
+  f.wide_area.beds = 1;
+  f.wide_area.neighbour_stays_per_year = 20;
+  f.wide_area.neighbour_stay_days = Distribution(Exponential{7.0});
+  constexpr double kHours = 2e7;
+  FacilityState s(f, RandomStream(4, 0, "planned"), 0.0);
+  s.restart_statistics(0.0);
+  s.advance_to(kHours);
+  const double a = 20 * 7 / 365.25;
+  EXPECT_NEAR(s.neighbour_bed_hours() / kHours, a / (1 + a), 0.01);
+  EXPECT_NEAR(double(s.neighbour_refused()) / (s.neighbour_admitted() + s.neighbour_refused()), a / (1 + a), 0.01);
+}
+
+TEST(FacilityState, RespiteTakesOnlyFreeOrdinaryBedsAndGivesThemBack) {
+  // Three beds, one reserved for emergencies, no planned stays.
+  const Facility f = facility(3, 1);
+  FacilityState s(f, RandomStream(1, 0, "planned"), 0.0);
+  s.restart_statistics(0.0);
+  s.advance_to(9.0);
+  s.set_respite(2);  // 9:00: both ordinary beds
+  EXPECT_EQ(s.respite(), 2);
+  EXPECT_FALSE(s.has_bed_for_planned());
+  EXPECT_TRUE(s.has_free_reserved_bed());  // respite never takes the reserved bed
+  s.admit_emergency();
+  EXPECT_FALSE(s.has_bed_for_emergency());  // an emergency at 11:00 finds every bed taken
+  s.advance_to(17.0);
+  s.set_respite(0);  // 17:00: respite goes home
+  EXPECT_TRUE(s.has_bed_for_emergency());  // an emergency at 20:00 finds an ordinary bed free
+  EXPECT_EQ(s.in_use(), 1);
+  // Two emergencies (one beyond the reserved bed) leave one ordinary bed: respite the next day gets only that.
+  s.admit_emergency();
+  s.advance_to(33.0);
+  s.set_respite(2);
+  EXPECT_EQ(s.respite(), 1);
+  s.advance_to(41.0);
+  s.set_respite(0);
+  // Held 2 beds for 8 h and 1 bed for 8 h of the 16 h wanted at 2 beds.
+  EXPECT_DOUBLE_EQ(s.respite_bed_hours(), 2 * 8 + 1 * 8);
+  EXPECT_DOUBLE_EQ(s.respite_wanted_bed_hours(), 2 * 8 + 2 * 8);
+}
