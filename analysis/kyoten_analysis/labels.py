@@ -336,6 +336,11 @@ REPORT = {
         "headline_intro": "反復（独立なシミュレーション試行）の平均と、その95%信頼区間。「1期間の幅」は反復の中央95%が入る範囲"
                           "（ある1期間の実績がとりうる幅の目安）で、信頼区間とは別物。",
         "all_kpis": "全指標の一覧",
+        "fiscal_years": "年度別の指標（95%信頼区間）",
+        "fiscal_years_intro": "年度（4月〜翌3月）ごとの平均と[95%信頼区間]。件数・時間はその年度の合計（年度計）、割合と時間の"
+                              "平均はその年度に受けた相談・緊急対応についての値。相談は受けた日の年度に数える（3月31日の緊急対応が"
+                              "4月1日に確保されても前年度）。右端は期間全体。",
+        "col_whole_period": "期間全体", "year_total_suffix": "（年度計）",
         "col_kpi": "指標", "col_mean": "平均", "col_ci": "95%信頼区間", "col_range": "1期間の幅（中央95%）",
         "col_unit": "単位", "col_n": "反復数",
         "charts": "図表",
@@ -393,6 +398,13 @@ REPORT = {
                           "\"One-period range\" is the middle 95% of replications — how much one period's actual "
                           "outcome may vary — and is not a confidence interval.",
         "all_kpis": "All indicators",
+        "fiscal_years": "Indicators by fiscal year (95% confidence intervals)",
+        "fiscal_years_intro": "Mean and [95% confidence interval] per fiscal year (April to March). Counts and hours "
+                              "are the year's totals; shares and mean times are over the calls and emergencies of "
+                              "that year. A case counts in the year of its call (an emergency called on 31 March "
+                              "and arranged on 1 April belongs to the earlier year). The last column is the whole "
+                              "period.",
+        "col_whole_period": "Whole period", "year_total_suffix": " (year total)",
         "col_kpi": "Indicator", "col_mean": "Mean", "col_ci": "95% CI", "col_range": "One-period range (middle 95%)",
         "col_unit": "Unit", "col_n": "Replications",
         "charts": "Charts",
