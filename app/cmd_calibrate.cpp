@@ -15,6 +15,7 @@
 #include "calibration/observations.hpp"
 #include "calibration/posterior.hpp"
 #include "output/atomic_file.hpp"
+#include "presentation/display.hpp"
 #include "scenario/input_error.hpp"
 
 namespace kyoten::app {
@@ -25,7 +26,24 @@ namespace fs = std::filesystem;
 struct CalibrateOptions {
   std::string observations;
   std::string out;
+  std::string lang = "ja";
+  [[nodiscard]] output::Language language() const {
+    return lang == "en" ? output::Language::English : output::Language::Japanese;
+  }
 };
+
+// Posterior mean and 95% equal-tailed interval per parameter, aligned by display width.
+std::string calibration_table(const calibration::Calibration& c, output::Language language) {
+  const bool ja = language == output::Language::Japanese;
+  const double percent = sim::kDefaultConfidenceLevel * 100;
+  std::vector<std::vector<std::string>> rows{
+      ja ? std::vector<std::string>{"パラメータ", "観測", "事後分布", "平均", fmt::format("{:g}%区間", percent)}
+         : std::vector<std::string>{"parameter", "observed", "posterior", "mean", fmt::format("{:g}% interval", percent)}};
+  for (const calibration::PosteriorRow& r : c.rows)
+    rows.push_back({ja && !r.parameter_ja.empty() ? r.parameter_ja : r.parameter, ja ? r.observed_ja : r.observed,
+                    r.distribution, fmt::format("{:.4g}", r.mean), fmt::format("[{:.4g}, {:.4g}]", r.ci.low, r.ci.high)});
+  return planning::render_table(rows, {false, false, false, true, false});
+}
 
 int calibrate(const CalibrateOptions& o) {
   calibration::Observations obs;
@@ -42,7 +60,7 @@ int calibrate(const CalibrateOptions& o) {
   }
   const calibration::Calibration c = calibration::calibrate(obs);
   const std::string fragment = calibration::scenario_fragment(obs, c);
-  fmt::print("{}", calibration::format_calibration_table(c));
+  fmt::print("{}", calibration_table(c, o.language()));
   if (o.out.empty()) {
     fmt::print("\n{}", fragment);
     return 0;
@@ -53,7 +71,7 @@ int calibrate(const CalibrateOptions& o) {
     fmt::print(stderr, "kyoten calibrate: cannot write {}: {}\n", o.out, e.what());
     return 1;
   }
-  fmt::print("Scenario fragment: {}\n", o.out);
+  fmt::print("{} {}\n", o.language() == output::Language::Japanese ? "シナリオ断片の保存先:" : "Scenario fragment:", o.out);
   return 0;
 }
 
@@ -65,6 +83,7 @@ void add_calibrate_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CalibrateOptions>();
   cmd->add_option("observations", options->observations, "Observations file (TOML)")->required();
   cmd->add_option("-o,--out", options->out, "Write the scenario fragment here (default: print it)");
+  add_lang_option(*cmd, options->lang);
   cmd->callback([options, &exit_code] { exit_code = calibrate(*options); });
 }
 

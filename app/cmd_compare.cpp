@@ -55,9 +55,11 @@ int compare(const CompareOptions& o, const std::string& command_line) {
   const std::size_t replications = round_to_whole_draws(o.replications, scenarios, "--replications", o.quiet);
   if (refuse_too_much_work(scenarios, replications)) return kBadInput;
   std::vector<planning::BatchJob> jobs;
-  for (const auto& l : loaded) jobs.push_back({&l.scenario, 0, replications});
+  // The months are kept: compare writes each option's monthly fans (monthly_bands.csv).
+  for (const auto& l : loaded)
+    jobs.push_back({.scenario = &l.scenario, .first_replication = 0, .count = replications, .keep_months = true});
   const std::size_t total = jobs.size() * replications;
-  planning::ProgressBar bar(total, !o.quiet);
+  planning::ProgressBar bar(total, !o.quiet, o.language());
   std::vector<planning::ComparisonInput> inputs(loaded.size());
   try {
     planning::run_batch(
@@ -65,7 +67,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
         {.job_done = [&inputs](std::size_t j,
                                std::vector<hub::ReplicationResult>&& r) { inputs[j].results = std::move(r); },
          .replication_done =
-             [&](std::size_t done) { bar.update(done, fmt::format("{}/{} replications", done, total)); },
+             [&](std::size_t done) { bar.update(done, planning::replications_text(done, total, o.language())); },
          .stop = nullptr});
   } catch (const std::exception& e) {
     bar.finish();

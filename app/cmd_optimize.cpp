@@ -109,15 +109,17 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
       total += e.count;
     }
     ++round;
-    planning::ProgressBar bar(total, !o.quiet);
+    planning::ProgressBar bar(total, !o.quiet, o.language());
     std::vector<std::vector<hub::ReplicationResult>> results(jobs.size());
     planning::run_batch(
         jobs, o.seed, o.threads,
         {.job_done = [&results](std::size_t j, std::vector<hub::ReplicationResult>&& r) { results[j] = std::move(r); },
          .replication_done =
              [&](std::size_t done) {
-               bar.update(done, fmt::format("round {}: {} configurations, {}/{} replications", round, jobs.size(), done,
-                                            total));
+               bar.update(done, fmt::format(fmt::runtime(o.language() == output::Language::Japanese
+                                                             ? "第{}回：{}通りの構成、{}"
+                                                             : "round {}: {} configurations, {}"),
+                                            round, jobs.size(), planning::replications_text(done, total, o.language())));
              },
          .stop = nullptr});
     bar.finish();

@@ -63,7 +63,7 @@ fs::path results_dir(const RunOptions& o, const scenario::LoadedScenario& loaded
 // [first, total), so its time left is to reach `total` at this batch's pace).
 std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, const RunOptions& o, std::size_t first,
                                              std::size_t count, std::size_t total) {
-  planning::ProgressBar progress(total - first, !o.quiet);
+  planning::ProgressBar progress(total - first, !o.quiet, o.language());
   auto results = sim::run_replications(
       first, count, o.threads,
       [&scenario, seed = o.seed](std::size_t r) {
@@ -71,8 +71,8 @@ std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, cons
         result.replication = r;
         return result;
       },
-      [&progress, first, total](std::size_t done) {
-        progress.update(done, fmt::format("{}/{} replications", first + done, total));
+      [&progress, first, total, language = o.language()](std::size_t done) {
+        progress.update(done, planning::replications_text(first + done, total, language));
       });
   progress.finish();
   return results;

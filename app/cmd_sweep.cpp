@@ -167,14 +167,21 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   for (std::size_t i = 0; i < grid.size(); ++i)
     if (!done.contains(i)) tasks.push_back({i, &grid[i], &loaded[i + 1].scenario});
   if (!o.quiet)
-    fmt::print(stderr, "sweep: {} points × {} replications, {} already done, {} to run; database {}\n", grid.size(),
+    fmt::print(stderr,
+               fmt::runtime(o.language() == output::Language::Japanese
+                                ? "sweep: {}点 × 反復{}回、実行済み {}点、これから {}点；データベース {}\n"
+                                : "sweep: {} points × {} replications, {} already done, {} to run; database {}\n"),
+               grid.size(),
                replications, done.size(), tasks.size(), db.string());
 
   install_stop_handlers();
   const std::size_t total_replications = tasks.size() * replications;
-  planning::ProgressBar bar(total_replications, !o.quiet);
+  const bool ja = o.language() == output::Language::Japanese;
+  planning::ProgressBar bar(total_replications, !o.quiet, o.language());
   std::atomic<std::size_t> replications_done{0}, points_done{0};
-  const auto points_text = [&] { return fmt::format("{}/{} points", done.size() + points_done.load(), grid.size()); };
+  const auto points_text = [&] {
+    return fmt::format(fmt::runtime(ja ? "点 {}/{}" : "{}/{} points"), done.size() + points_done.load(), grid.size());
+  };
   planning::SweepOutcome outcome;
   try {
     outcome = planning::run_sweep(*store, tasks, o.seed, replications, o.threads, kConfidenceLevel,
@@ -183,10 +190,13 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
                                          points_done = committed;
                                          if (o.quiet || bar.shown()) return;
                                          const double left = bar.seconds_left(replications_done.load());
-                                         fmt::print(stderr, "point {} ({}) committed: {}, elapsed {}, about {} left\n",
+                                         fmt::print(stderr,
+                                                    fmt::runtime(ja ? "点 {}（{}）を保存：{}、経過 {}、残り約 {}\n"
+                                                                    : "point {} ({}) committed: {}, elapsed {}, about {} left\n"),
                                                     t.index, planning::point_label(*t.point), points_text(),
-                                                    planning::format_duration(bar.seconds_elapsed()),
-                                                    left < 0 ? std::string("?") : planning::format_duration(left));
+                                                    planning::format_duration(bar.seconds_elapsed(), o.language()),
+                                                    left < 0 ? std::string("?")
+                                                             : planning::format_duration(left, o.language()));
                                        },
                                    .replication_done =
                                        [&](std::size_t n) {
@@ -235,6 +245,7 @@ void add_sweep_command(CLI::App& app, int& exit_code, const std::string& command
   cmd->add_option("--db", o->db, "SQLite database (default: results/<scenario name>-sweep.db)");
   cmd->add_flag("--resume", o->resume, "Continue the sweep in --db, skipping the points already there");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress output; print only the database path");
+  add_lang_option(*cmd, o->lang);
   cmd->callback([o, &exit_code, command_line] { exit_code = sweep(*o, command_line); });
 }
 

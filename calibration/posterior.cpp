@@ -62,47 +62,39 @@ Calibration calibrate(const Observations& obs, double level) {
     c.emergency_share[b] = probability_posterior(obs.emergencies_by_band[b], obs.calls_by_band[b], obs.priors);
   c.need = split_posterior({obs.emergencies_by_need.begin(), obs.emergencies_by_need.end()}, obs.priors);
 
-  auto gamma_row = [&](std::string key, const GammaPosterior& g, std::string observed) {
-    c.rows.push_back({std::move(key), fmt::format("Gamma({}, {})", num(g.shape), num(g.rate)), std::move(observed),
-                      g.mean(), g.interval(level)});
+  // The observed counts and their exposure, in English and Japanese: "48 / 99 registrant-years".
+  struct Observed {
+    std::string en, ja;
   };
-  auto beta_row = [&](std::string key, const BetaPosterior& d, std::string observed) {
-    c.rows.push_back({std::move(key), fmt::format("Beta({}, {})", num(d.a), num(d.b)), std::move(observed), d.mean(),
-                      d.interval(level)});
+  const auto observed = [](auto count, auto exposure, const char* en, const char* ja) {
+    return Observed{fmt::format("{} / {} {}", count, exposure, en), fmt::format("{} / {} {}", count, exposure, ja)};
+  };
+  auto gamma_row = [&](std::string key, const GammaPosterior& g, Observed o, std::string key_ja = {}) {
+    c.rows.push_back({std::move(key), fmt::format("Gamma({}, {})", num(g.shape), num(g.rate)), std::move(o.en),
+                      std::move(o.ja), std::move(key_ja), g.mean(), g.interval(level)});
+  };
+  auto beta_row = [&](std::string key, const BetaPosterior& d, Observed o) {
+    c.rows.push_back({std::move(key), fmt::format("Beta({}, {})", num(d.a), num(d.b)), std::move(o.en),
+                      std::move(o.ja), {}, d.mean(), d.interval(level)});
   };
   gamma_row("calls.per_registrant_per_year", c.calls_rate,
-            fmt::format("{} / {} registrant-years", obs.calls - unregistered, num(obs.registrant_years)));
+            observed(obs.calls - unregistered, num(obs.registrant_years), "registrant-years", "登録者・年"));
   if (c.unregistered_rate)
     gamma_row("calls.unregistered_per_year", *c.unregistered_rate,
-              fmt::format("{} / {} years", unregistered, num(obs.years())));
+              observed(unregistered, num(obs.years()), "years", "年"));
   gamma_row("(emergencies per registrant-year)", c.emergency_rate,
-            fmt::format("{} / {} registrant-years", obs.emergencies(), num(obs.registrant_years)));
+            observed(obs.emergencies(), num(obs.registrant_years), "registrant-years", "登録者・年"),
+            "（登録者1人・1年あたりの緊急対応）");
   for (std::size_t b = 0; b < hub::kTimeBands; ++b)
     beta_row(std::string("calls.band_share.") + hub::kTimeBandKeys[b], c.band_share.marginal(b),
-             fmt::format("{} / {} calls", obs.calls_by_band[b], obs.calls));
+             observed(obs.calls_by_band[b], obs.calls, "calls", "件の相談"));
   for (std::size_t b = 0; b < hub::kTimeBands; ++b)
     beta_row(std::string("calls.emergency_share.") + hub::kTimeBandKeys[b], c.emergency_share[b],
-             fmt::format("{} / {} calls", obs.emergencies_by_band[b], obs.calls_by_band[b]));
+             observed(obs.emergencies_by_band[b], obs.calls_by_band[b], "calls", "件の相談"));
   for (std::size_t i = 0; i < kNeedCount; ++i)
     beta_row(std::string("calls.need_weights.") + kNeedKeys[i] + " (share)", c.need.marginal(i),
-             fmt::format("{} / {} emergencies", obs.emergencies_by_need[i], obs.emergencies()));
+             observed(obs.emergencies_by_need[i], obs.emergencies(), "emergencies", "件の緊急対応"));
   return c;
-}
-
-std::string format_calibration_table(const Calibration& c, double level) {
-  std::size_t w_param = 9, w_dist = 9, w_obs = 8;
-  for (const auto& r : c.rows) {
-    w_param = std::max(w_param, r.parameter.size());
-    w_dist = std::max(w_dist, r.distribution.size());
-    w_obs = std::max(w_obs, r.observed.size());
-  }
-  const std::string ci_head = fmt::format("{:g}% interval", level * 100);
-  std::string out = fmt::format("{:<{}}  {:<{}}  {:<{}}  {:>10}  {}\n", "parameter", w_param, "observed", w_obs,
-                                "posterior", w_dist, "mean", ci_head);
-  for (const auto& r : c.rows)
-    out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {:>10.4g}  [{:.4g}, {:.4g}]\n", r.parameter, w_param, r.observed, w_obs,
-                       r.distribution, w_dist, r.mean, r.ci.low, r.ci.high);
-  return out;
 }
 
 std::string scenario_fragment(const Observations& obs, const Calibration& c) {

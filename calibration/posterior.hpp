@@ -49,6 +49,8 @@ struct PosteriorRow {
   std::string parameter;     // the scenario key it informs, e.g. "calls.band_share.weekday_night"
   std::string distribution;  // "Gamma(48.5, 99)" (shape, rate) / "Beta(2.5, 46.5)"
   std::string observed;      // "48 / 99 registrant-years"
+  std::string observed_ja;   // "48 / 99 登録者・年"
+  std::string parameter_ja;  // for a row that is no scenario key, what it is in Japanese; else empty
   double mean = 0;
   Interval ci;
 };
@@ -64,9 +66,6 @@ struct Calibration {
 };
 
 Calibration calibrate(const Observations& obs, double level = sim::kDefaultConfidenceLevel);
-
-// The printed table (fixed-width text).
-std::string format_calibration_table(const Calibration& c, double level = sim::kDefaultConfidenceLevel);
 
 // A scenario fragment (TOML) stating the posteriors, headed by the observations file and priors used.
 std::string scenario_fragment(const Observations& obs, const Calibration& c);

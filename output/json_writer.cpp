@@ -1,5 +1,7 @@
 #include "output/json_writer.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <ostream>
 
@@ -86,6 +88,28 @@ json net_cost_json(const BudgetView& view) {
   return net;
 }
 
+// Per fiscal year: the part of the statistics window [horizon start, end) it covers, and its KPIs.
+json fiscal_years_json(const hub::Scenario& scenario, const RunSummary& summary) {
+  using namespace std::chrono;
+  json years = json::array();
+  for (const YearSummary& y : summary.years) {
+    const sys_days first = std::max(scenario.horizon.start, sys_days{year{y.fiscal_year} / April / 1});
+    const sys_days end = std::min(scenario.horizon.end, sys_days{year{y.fiscal_year + 1} / April / 1});
+    json kpis = json::array();
+    for (std::size_t i = 0; i < y.kpis.size(); ++i) {
+      json item = {{"key", hub::kKpis[hub::kYearKpis[i]].key}};
+      add_statistic(item, y.kpis[i]);
+      kpis.push_back(std::move(item));
+    }
+    years.push_back({{"fiscal_year", y.fiscal_year},
+                     {"start", sim::iso_date(first)},
+                     {"end", sim::iso_date(end)},
+                     {"days", (end - first).count()},
+                     {"kpis", std::move(kpis)}});
+  }
+  return years;
+}
+
 }  // namespace
 
 json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunSummary& summary) {
@@ -136,6 +160,7 @@ json summary_json(const RunInfo& info, const hub::Scenario& scenario, const RunS
     totals.push_back(std::move(item));
   }
   j["cost_totals"] = std::move(totals);
+  j["fiscal_years"] = fiscal_years_json(scenario, summary);
   j["budget_risk"] = budget_risk_json(summary.budget);
   j["net_cost"] = net_cost_json(summary.budget);
 

@@ -83,6 +83,20 @@ RunSummary summarise(std::span<const hub::ReplicationResult> results, const hub:
           {hub::kKpis[k].key, hub::kKpis[k].label_ja, hub::kKpis[k].label_en, sim::pair_variance_split(column)});
   }
 
+  // Every replication covers the same window, so the same fiscal years in the same order.
+  if (!results.empty()) {
+    for (std::size_t y = 0; y < results[0].years.size(); ++y) {
+      YearSummary year{results[0].years[y].fiscal_year, {}};
+      for (std::size_t i = 0; i < hub::kYearKpiCount; ++i) {
+        for (std::size_t r = 0; r < results.size(); ++r) column[r] = results[r].years[y].kpi[i];
+        Statistic stat = summarise_values(column, confidence_level, draw_group);
+        keep_within_range(stat, hub::kKpis[hub::kYearKpis[i]].unit);
+        year.kpis.push_back(stat);
+      }
+      summary.years.push_back(std::move(year));
+    }
+  }
+
   for (std::size_t h = 0; h < summary.staff_utilisation.size(); ++h) {
     for (std::size_t r = 0; r < results.size(); ++r) column[r] = results[r].staff_utilisation[h];
     const std::vector<double> on_duty = finite_only(column);

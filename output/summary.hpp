@@ -57,6 +57,12 @@ struct CostSummary {
   std::optional<double> budget_yen;  // the scenario's budget for this line and year, when it states one
 };
 
+// One fiscal year's KPIs (hub::kYearKpis, same order) over replications.
+struct YearSummary {
+  int fiscal_year = 0;
+  std::vector<Statistic> kpis;
+};
+
 // One surge window's figures (surge_report.hpp: kSurgeFigures, same order).
 struct SurgeSummary {
   std::vector<Statistic> figures;
@@ -70,6 +76,7 @@ struct RunSummary {
   // Each fiscal year's total over every line (line empty, no budget): its interval is not the sum of the
   // lines' intervals, so the report reads it here instead of recomputing it.
   std::vector<CostSummary> cost_totals;
+  std::vector<YearSummary> years;  // per fiscal year the statistics window touches, in order
   // Mean utilisation by hour of week (0 = Monday 00:00) over replications where someone was on duty; NaN
   // where nobody ever was.
   std::array<double, sim::kHoursPerWeek> staff_utilisation{};

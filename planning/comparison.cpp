@@ -41,7 +41,8 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
     const int n = ++uses[name];
     c.scenarios.push_back({n == 1 ? name : name + "#" + std::to_string(n), in.file, in.scenario,
                            output::summarise(in.results, in.scenario->budget, confidence_level, c.draw_group),
-                           fiscal_year_costs(in.results, in.scenario->budget, confidence_level, c.draw_group)});
+                           fiscal_year_costs(in.results, in.scenario->budget, confidence_level, c.draw_group),
+                           output::monthly_bands(in.results)});
   }
   if (inputs.empty()) return c;
 

@@ -8,6 +8,7 @@
 
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
+#include "output/monthly_bands.hpp"
 #include "output/summary.hpp"
 #include "planning/meaningful_differences.hpp"
 #include "planning/paired.hpp"
@@ -28,6 +29,7 @@ struct ComparedScenario {
   const hub::Scenario* scenario = nullptr;
   output::RunSummary summary;  // KPIs, and costs by fiscal year and line with their budget
   std::vector<FiscalYearCost> fiscal_years;
+  std::vector<output::SeriesBand> monthly_bands;  // the fans of its monthly series, for the report's overlays
 };
 
 struct KpiDifference {

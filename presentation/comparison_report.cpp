@@ -278,17 +278,38 @@ output::Table comparison_table(const Comparison& c) {
   return t;
 }
 
+output::Table monthly_bands_table(const Comparison& c) {
+  using output::ColumnType;
+  output::Table t;
+  t.name = "monthly_bands";
+  t.columns = {{"scenario", ColumnType::Text}, {"series", ColumnType::Text}, {"period", ColumnType::Text},
+               {"start", ColumnType::Text},    {"months", ColumnType::Integer}, {"n", ColumnType::Integer},
+               {"mean", ColumnType::Real},     {"q05", ColumnType::Real},      {"q25", ColumnType::Real},
+               {"q50", ColumnType::Real},      {"q75", ColumnType::Real},      {"q95", ColumnType::Real}};
+  t.for_each_row = [&c](const std::function<void(const output::Row&)>& emit) {
+    for (const ComparedScenario& s : c.scenarios)
+      for (const output::SeriesBand& b : s.monthly_bands)
+        emit({s.label, b.series, b.period, b.start, static_cast<std::int64_t>(b.months), static_cast<std::int64_t>(b.n),
+              b.mean, b.q05, b.q25, b.q50, b.q75, b.q95});
+  };
+  return t;
+}
+
 namespace {
 constexpr const char* kComparisonJson = "comparison.json";
 constexpr const char* kComparisonCsv = "comparison.csv";
+constexpr const char* kMonthlyBandsCsv = "monthly_bands.csv";
 }  // namespace
 
-std::vector<std::string> comparison_file_names() { return {kComparisonJson, kComparisonCsv, output::kVocabularyJson}; }
+std::vector<std::string> comparison_file_names() {
+  return {kComparisonJson, kComparisonCsv, kMonthlyBandsCsv, output::kVocabularyJson};
+}
 
 void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance) {
   staged.write(kComparisonJson, [&](std::ostream& out) { out << comparison_json(c, provenance).dump(2) << '\n'; });
   staged.write(kComparisonCsv, [&](std::ostream& out) { output::write_csv(out, comparison_table(c)); });
   staged.write(output::kVocabularyJson, output::write_vocabulary_json);
+  staged.write(kMonthlyBandsCsv, [&](std::ostream& out) { output::write_csv(out, monthly_bands_table(c)); });
   staged.commit();
 }
 

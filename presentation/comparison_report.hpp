@@ -21,10 +21,13 @@ json comparison_json(const Comparison& c, const Provenance& provenance);
 // Comparison must outlive the table.
 output::Table comparison_table(const Comparison& c);
 
+// Each scenario's monthly fans (output/monthly_bands.hpp), one row per (scenario, series, month or quarter).
+output::Table monthly_bands_table(const Comparison& c);
+
 // The files written into the output folder (an existing folder holding only these may be replaced).
 std::vector<std::string> comparison_file_names();
 
-// comparison.json and comparison.csv into `staged`, committed together (output/staged_folder.hpp).
+// comparison.json, comparison.csv and monthly_bands.csv into `staged`, committed together (output/staged_folder.hpp).
 void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance);
 
 }  // namespace kyoten::planning

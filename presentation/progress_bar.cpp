@@ -12,15 +12,23 @@ constexpr std::chrono::milliseconds kRedrawInterval{100};
 constexpr int kBarWidth = 30;
 }  // namespace
 
-std::string format_duration(double seconds) {
+std::string format_duration(double seconds, Language language) {
   const long s = std::lround(std::max(0.0, seconds));
-  if (s < 60) return fmt::format("{} s", s);
-  if (s < 3600) return fmt::format("{} min {:02} s", s / 60, s % 60);
-  return fmt::format("{} h {:02} min", s / 3600, (s % 3600) / 60);
+  const bool ja = language == Language::Japanese;
+  if (s < 60) return fmt::format(fmt::runtime(ja ? "{}秒" : "{} s"), s);
+  if (s < 3600) return fmt::format(fmt::runtime(ja ? "{}分{:02}秒" : "{} min {:02} s"), s / 60, s % 60);
+  return fmt::format(fmt::runtime(ja ? "{}時間{:02}分" : "{} h {:02} min"), s / 3600, (s % 3600) / 60);
 }
 
-ProgressBar::ProgressBar(std::size_t total, bool enabled)
-    : total_(total), shown_(enabled && ::isatty(::fileno(stderr))), start_(std::chrono::steady_clock::now()) {}
+std::string replications_text(std::size_t done, std::size_t total, Language language) {
+  return fmt::format(fmt::runtime(language == Language::Japanese ? "反復 {}/{}" : "{}/{} replications"), done, total);
+}
+
+ProgressBar::ProgressBar(std::size_t total, bool enabled, Language language)
+    : total_(total),
+      shown_(enabled && ::isatty(::fileno(stderr))),
+      language_(language),
+      start_(std::chrono::steady_clock::now()) {}
 
 double ProgressBar::seconds_elapsed() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -38,8 +46,10 @@ void ProgressBar::update(std::size_t done, std::string_view label) {
   const double fraction = total_ ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
   const int filled = static_cast<int>(fraction * kBarWidth);
   const double left = seconds_left(done);
+  const bool ja = language_ == Language::Japanese;
+  const std::string eta = left < 0 ? (ja ? "残り -" : "ETA -") : (ja ? "残り約" : "ETA ") + format_duration(left, language_);
   fmt::print(stderr, "\r\033[K[{}{}] {:3.0f}%  {}  {}", std::string(filled, '#'), std::string(kBarWidth - filled, '.'),
-             100 * fraction, label, left < 0 ? std::string("ETA -") : "ETA " + format_duration(left));
+             100 * fraction, label, eta);
   std::fflush(stderr);
 }
 

@@ -6,15 +6,23 @@
 #include <string>
 #include <string_view>
 
+#include "presentation/terminal_table.hpp"
+
 namespace kyoten::planning {
 
-// "45 s", "3 min 05 s", "1 h 12 min".
-std::string format_duration(double seconds);
+using output::Language;
+
+// "45 s", "3 min 05 s", "1 h 12 min"; in Japanese "45秒", "3分05秒", "1時間12分".
+std::string format_duration(double seconds, Language language = Language::English);
+
+// What the bar counts: "12/48 replications" / "反復 12/48".
+std::string replications_text(std::size_t done, std::size_t total, Language language);
 
 class ProgressBar {
  public:
-  // `total` work units (e.g. replications); drawn only if `enabled` and stderr is a terminal.
-  ProgressBar(std::size_t total, bool enabled);
+  // `total` work units (e.g. replications); drawn only if `enabled` and stderr is a terminal; the time left in
+  // `language` (the labels given to update() are the caller's).
+  ProgressBar(std::size_t total, bool enabled, Language language);
   [[nodiscard]] bool shown() const { return shown_; }
   // `done` units finished; `label` says what in words ("12/48 points").
   void update(std::size_t done, std::string_view label);
@@ -27,6 +35,7 @@ class ProgressBar {
  private:
   std::size_t total_;
   bool shown_;
+  Language language_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_drawn_{};
 };

@@ -8,7 +8,7 @@ packages=(
   libtomlplusplus-dev libeigen3-dev libboost-dev libboost-math-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev librapidcheck-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev sqlite3
-  python3 python3-pandas python3-matplotlib python3-pytest python3-numpy python3-openpyxl
+  python3 python3-pandas python3-matplotlib python3-pytest python3-numpy python3-openpyxl python3-jinja2
   jupyter-nbconvert python3-ipykernel python3-nbformat
   fonts-noto-cjk
   chromium chromium-driver poppler-utils python3-selenium

@@ -1,6 +1,7 @@
 """The report of `kyoten compare --out DIR` (comparison.json, docs/planning.md): the options side by side, the
-paired differences from the reference option with their intervals and the minimum meaningful difference, and
-each option's cost by fiscal year against its budget. Every figure is comparison.json's; nothing is recomputed.
+paired differences from the reference option with their intervals and the minimum meaningful difference, each
+option's cost by fiscal year against its budget, and the options' monthly fans overlaid (monthly_bands.csv).
+Every figure is comparison.json's or monthly_bands.csv's; nothing is recomputed.
 
 The HTML has the same frame as the one-run report (report.py: self-contained, charts embedded, printed by
 headless Chromium when installed)."""
@@ -14,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from . import charts, labels, style
-from .format_check import ResultsError
+from .format_check import ResultsError, check_complete_file
 from .vocabulary import Vocabulary, load_vocabulary
 
 # The KPIs drawn side by side and as differences: the service and cost measures a council weighs.
@@ -65,11 +66,42 @@ CHART_TEXT = {
 }
 
 
+# Overlaid fans: (monthly_bands.csv series, chart id), the series a council reads over time.
+OVERLAID_FANS = [("registrants_end", "overlay_registrants"), ("emergencies", "overlay_emergencies"),
+                 ("cost_yen", "overlay_cost")]
+BAND_COLUMNS = ["scenario", "series", "period", "start", "months", "n", "mean", "q05", "q25", "q50", "q75", "q95"]
+
+_FAN_READING = {
+    "ja": "線は各選択肢の反復の中央値、帯は中央50%、細い破線は中央90%が入る範囲。帯が重なる月は、その月の値では選択肢の"
+          "差が反復のばらつきに埋もれている。",
+    "en": "Lines: each option's median over replications; band: its middle 50%; thin dashed lines: its middle 90%. "
+          "Where the bands overlap, the month's values do not separate the options from chance.",
+}
+CHART_TEXT.update({
+    "overlay_registrants": {
+        "ja": {"title": "登録者数の見通し（選択肢別）", "xlabel": "月", "ylabel": "登録者数（月末、人）",
+               "reading": _FAN_READING["ja"]},
+        "en": {"title": "Registrants over time, per option", "xlabel": "Month",
+               "ylabel": "Registrants (end of month)", "reading": _FAN_READING["en"]}},
+    "overlay_emergencies": {
+        "ja": {"title": "緊急対応件数の見通し（選択肢別）", "xlabel": "月", "ylabel": "緊急対応（件／月）",
+               "ylabel_quarter": "緊急対応（件／四半期）", "reading": _FAN_READING["ja"]},
+        "en": {"title": "Emergencies over time, per option", "xlabel": "Month", "ylabel": "Emergencies per month",
+               "ylabel_quarter": "Emergencies per quarter", "reading": _FAN_READING["en"]}},
+    "overlay_cost": {
+        "ja": {"title": "月別費用の見通し（選択肢別）", "xlabel": "月", "ylabel": "費用（千円／月）",
+               "reading": _FAN_READING["ja"]},
+        "en": {"title": "Monthly cost over time, per option", "xlabel": "Month", "ylabel": "Cost (thousand yen a month)",
+               "reading": _FAN_READING["en"]}},
+})
+
+
 @dataclass
 class Comparison:
     path: Path
     data: dict
     vocab: Vocabulary
+    bands: "pd.DataFrame | None" = None  # monthly_bands.csv; None in folders written before compare wrote it
 
     @property
     def options(self) -> list[dict]:
@@ -104,7 +136,23 @@ def load_comparison(path) -> Comparison:
     for i, s in enumerate(data["scenarios"]):
         if not isinstance(s, dict) or not isinstance(s.get("kpis"), list) or "label" not in s:
             bad(f"scenarios[{i}]: expected an object with label and kpis")
-    return Comparison(Path(path), data, load_vocabulary(path))
+    return Comparison(Path(path), data, load_vocabulary(path), _load_bands(Path(path) / "monthly_bands.csv"))
+
+
+def _load_bands(f: Path):
+    """monthly_bands.csv checked like a run's CSVs (complete, with its columns); None when absent."""
+    import pandas as pd
+    if not f.is_file():
+        return None
+    check_complete_file(f)
+    try:
+        bands = pd.read_csv(f, dtype={"scenario": str, "series": str, "period": str, "start": str})
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as e:
+        raise ResultsError(f"{f}: cannot be read: {e}") from e
+    missing = [c for c in BAND_COLUMNS if c not in bands.columns]
+    if missing:
+        raise ResultsError(f"{f}: missing columns {', '.join(missing)} (docs/planning.md, compare --out)")
+    return bands
 
 
 def _f(v) -> float:
@@ -251,8 +299,54 @@ def option_costs(cmp: Comparison, lang: str = "ja"):
     return _finish(fig, "option_costs", lang, data, xlabel=t["xlabel"], ylabel=t["ylabel"])
 
 
+def fan_period(bands, series: str) -> str:
+    """'quarter' for a flow count whose median month (over the options' monthly medians) is small, as the one-run
+    report draws it (charts.SMALL_MONTHLY_COUNT); else 'month'."""
+    monthly = bands[(bands["series"] == series) & (bands["period"] == "month")]
+    has_quarters = ((bands["series"] == series) & (bands["period"] == "quarter")).any()
+    if not has_quarters or monthly.empty:
+        return "month"
+    return "quarter" if float(monthly["q50"].median()) < charts.SMALL_MONTHLY_COUNT else "month"
+
+
+def overlaid_fan(cmp: Comparison, series: str, chart_id: str, lang: str = "ja"):
+    """Each option's fan of one monthly series on one chart: its median, middle 50% band and middle 90% lines."""
+    import pandas as pd
+    t = dict(CHART_TEXT[chart_id][lang])
+    period = fan_period(cmp.bands, series)
+    data = cmp.bands[(cmp.bands["series"] == series) & (cmp.bands["period"] == period)].copy()
+    if period == "quarter":
+        t["ylabel"] = t["ylabel_quarter"]
+    scale = 1e-3 if series == "cost_yen" else 1.0
+    half = pd.Timedelta(days=45 if period == "quarter" else 14)
+    data["month_start"] = pd.to_datetime(data["start"] + "-01", format="%Y-%m-%d", errors="coerce")
+    fig = style.figure()
+    ax = fig.add_subplot()
+    for j, o in enumerate(cmp.options):
+        d = data[data["scenario"] == o["label"]].sort_values("month_start")
+        if d.empty:
+            continue
+        color = style.PALETTE[j % len(style.PALETTE)]
+        x = d["month_start"] + half  # the middle of the month or quarter
+        ax.fill_between(x, d["q25"] * scale, d["q75"] * scale, color=color, alpha=0.25, lw=0)
+        for q in ("q05", "q95"):
+            ax.plot(x, d[q] * scale, color=color, lw=0.8, ls="--")
+        ax.plot(x, d["q50"] * scale, color=color, lw=2, marker="o", ms=2.5, label=f"{_letter(j)} {o['label']}")
+    ax.set_xlabel(t["xlabel"])
+    ax.set_ylabel(t["ylabel"])
+    ax.set_ylim(bottom=0)
+    charts._thousands(ax, integer=series != "cost_yen")
+    charts._month_axis(ax, lang)
+    if len(data):
+        charts._fiscal_year_lines(ax, data["month_start"].min(), data["month_start"].max() + 2 * half)
+    charts.legend_above(ax, ncol=min(4, len(cmp.options)), fontsize=8.5)
+    data["scale"] = scale
+    return _finish(fig, chart_id, lang, data, xlabel=t["xlabel"], ylabel=t["ylabel"])
+
+
 def comparison_charts(cmp: Comparison, lang: str = "ja") -> list:
-    return [options_side_by_side(cmp, lang), paired_differences(cmp, lang), option_costs(cmp, lang)]
+    fans = [] if cmp.bands is None else [overlaid_fan(cmp, series, chart_id, lang) for series, chart_id in OVERLAID_FANS]
+    return [options_side_by_side(cmp, lang), paired_differences(cmp, lang), *fans, option_costs(cmp, lang)]
 
 
 # --- tables -------------------------------------------------------------------------------------------------

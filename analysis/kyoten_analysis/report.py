@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
-import html
 import os
 import shutil
 import subprocess
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, labels, stress, style, tables
+from . import charts, labels, stress, style, tables, year_table
+from . import document as D
 from .results import Results, load_results
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -78,7 +78,7 @@ def build_report(source, lang: str = "ja", out=None, pdf_engine: str = "auto") -
                 return report
         if pdf_engine == "chromium":
             raise RuntimeError("headless Chromium could not print the PDF" if browser else "Chromium is not installed")
-    report.pdf_pages = pdf_with_matplotlib(res, lang, charts.report_charts(res, lang), pdf_path)
+    report.pdf_pages = pdf_with_matplotlib(one_run_document(res, lang, charts.report_charts(res, lang)), pdf_path)
     report.pdf, report.pdf_engine = pdf_path, "matplotlib"
     return report
 
@@ -94,14 +94,15 @@ def build_comparison_report(path, lang: str = "ja", out=None, pdf_engine: str = 
     title = " ／ ".join(f"{cr._letter(j)} {cmp.title(o, lang)}" for j, o in enumerate(cmp.options))
 
     def body(figs):
-        return [f'<h2 id="options" class="first">{_e(t["options"])}</h2>',
-                f'<p class="intro">{_e(t["intro"].format(n=d.get("replications", "—")))}</p>',
-                _table(*cr.options_rows(cmp, lang), "options"),
-                f'<p class="intro">{_e(str(d.get("minimum_meaningful_differences", "")))}</p>',
-                f'<h2 id="charts">{_e(tr["charts"])}</h2>', *[_figure_html(i, f, lang) for i, f in enumerate(figs)],
-                f'<h2 id="differences">{_e(t["differences"])}</h2>',
-                _table(*cr.difference_rows(cmp, lang), "differences", num_cols=(2, 3, 4)),
-                f'<h2 id="costs">{_e(t["cost"])}</h2>', _table(*cr.cost_rows(cmp, lang), "costs", num_cols=(2, 3, 4))]
+        return [D.Heading(t["options"], "options", first=True),
+                D.Paragraph(t["intro"].format(n=d.get("replications", "—"))),
+                D.Table(*cr.options_rows(cmp, lang), "options", pdf_widths=[20, 40, 40]),
+                D.Paragraph(str(d.get("minimum_meaningful_differences", ""))),
+                D.Heading(tr["charts"], "charts"), *_figures(figs, lang),
+                D.Heading(t["differences"], "differences"),
+                D.Table(*cr.difference_rows(cmp, lang), "differences", (2, 3, 4), pdf_widths=[14, 22, 14, 14, 10, 26],
+                        pdf_size=7.0),
+                D.Heading(t["cost"], "costs"), D.Table(*cr.cost_rows(cmp, lang), "costs", (2, 3, 4))]
 
     return _write_decision_report(cmp.path, d, lang, out, pdf_engine, t["report"], title,
                                   lambda: cr.comparison_charts(cmp, lang), body)
@@ -120,12 +121,12 @@ def build_optimize_report(path, lang: str = "ja", out=None, pdf_engine: str = "a
     verdict = t["none"] if opt.choice is None else t["clearly"] if d.get("choice_clearly_cheapest") else t["not_clearly"]
 
     def body(figs):
-        return [f'<h2 id="choice" class="first">{_e(t["choice"])}</h2>',
-                f'<p class="intro">{_e(t["intro"].format(targets=targets, cost=cost))} {_e(verdict)}</p>',
-                _table(*orp.choice_rows(opt, lang), "choice", num_cols=(2, 3, 4)),
-                f'<h2 id="charts">{_e(tr["charts"])}</h2>', *[_figure_html(i, f, lang) for i, f in enumerate(figs)],
-                f'<h2 id="configurations">{_e(t["all"])}</h2>',
-                _table(*orp.configuration_rows(opt, lang), "configurations", num_cols=(3, 4, 5))]
+        return [D.Heading(t["choice"], "choice", first=True),
+                D.Paragraph(f'{t["intro"].format(targets=targets, cost=cost)} {verdict}'),
+                D.Table(*orp.choice_rows(opt, lang), "choice", (2, 3, 4)),
+                D.Heading(tr["charts"], "charts"), *_figures(figs, lang),
+                D.Heading(t["all"], "configurations"),
+                D.Table(*orp.configuration_rows(opt, lang), "configurations", (3, 4, 5))]
 
     return _write_decision_report(opt.path, d, lang, out, pdf_engine, t["report"], str(d.get("scenario_file", "")),
                                   lambda: [orp.optimize_costs(opt, lang)], body)
@@ -142,25 +143,32 @@ def build_sweep_report(path, lang: str = "ja", out=None, pdf_engine: str = "auto
     out = out or sw.path.with_name(f"{sw.path.stem}_report_{lang}.html")
 
     def body(figs):
-        return [f'<h2 id="sweep" class="first">{_e(t["report"])}</h2>',
-                f'<p class="intro">{_e(t["intro"].format(keys=", ".join(sw.varied_keys), n=meta.get("replications", "—")))}</p>',
-                f'<h2 id="charts">{_e(tr["charts"])}</h2>', *[_figure_html(i, f, lang) for i, f in enumerate(figs)],
-                f'<h2 id="points">{_e(t["points"])}</h2>', _table(*sr.point_rows(sw, lang), "points")]
+        return [D.Heading(t["report"], "sweep", first=True),
+                D.Paragraph(t["intro"].format(keys=", ".join(sw.varied_keys), n=meta.get("replications", "—"))),
+                D.Heading(tr["charts"], "charts"), *_figures(figs, lang),
+                D.Heading(t["points"], "points"), D.Table(*sr.point_rows(sw, lang), "points")]
 
     return _write_decision_report(sw.path.parent, meta, lang, out, pdf_engine, t["report"],
                                   str(meta.get("scenario_file", "")), lambda: sr.sweep_charts(sw, lang), body)
 
 
 def _write_decision_report(folder, data: dict, lang, out, pdf_engine, heading, subtitle, make_figs, body) -> Report:
-    """HTML (and PDF) of a compare or optimize folder: heading, provenance, the body built around the charts."""
+    """HTML (and PDF) of a compare, optimize or sweep report: heading, provenance, the body (document blocks)
+    built around the charts."""
     html_path, pdf_path = default_paths(folder, lang, out)
     html_path.parent.mkdir(parents=True, exist_ok=True)
+
+    def document(figs) -> D.Document:
+        facts = [f"kyoten {data.get('kyoten_version', '—')}", str(data.get("command", "")), str(data.get("created", ""))]
+        doc = D.Document(lang, labels.REPORT[lang]["html_lang"], f"{heading} — {subtitle}",
+                         str(data.get("kyoten_version", "")))
+        doc.blocks = [D.Heading(heading, level=1), D.Paragraph(subtitle, "subtitle"),
+                      D.Paragraph(" ／ ".join(x for x in facts if x), "meta"), *body(figs)]
+        return doc
+
     figs = make_figs()
-    facts = [f"kyoten {data.get('kyoten_version', '—')}", str(data.get("command", "")), str(data.get("created", ""))]
-    parts = [f"<h1>{_e(heading)}</h1>", f'<p class="subtitle">{_e(subtitle)}</p>',
-             '<p class="meta">' + " ／ ".join(_e(x) for x in facts if x) + "</p>", *body(figs)]
-    doc = _html_document(f"{heading} — {subtitle}", lang, figs, data.get("kyoten_version", ""), parts)
-    _atomic_write(html_path, doc.encode("utf-8"))
+    html = D.render_html(document(figs), CSS, CHECK_SCRIPT, CSP)
+    _atomic_write(html_path, html.encode("utf-8"))
     report = Report(html=html_path, pdf=None, pdf_engine=None, charts=[f.kyoten["id"] for f in figs])
     if pdf_engine == "none":
         return report
@@ -170,11 +178,7 @@ def _write_decision_report(folder, data: dict, lang, out, pdf_engine, heading, s
         return report
     if pdf_engine == "chromium":
         raise RuntimeError("headless Chromium could not print the PDF" if browser else "Chromium is not installed")
-    from matplotlib.backends.backend_pdf import PdfPages
-    figs = make_figs()
-    with PdfPages(pdf_path) as pdf:
-        for i in range(0, len(figs), 2):
-            pdf.savefig(_chart_page(figs[i:i + 2], heading, lang))
+    report.pdf_pages = pdf_with_matplotlib(document(make_figs()), pdf_path)
     report.pdf, report.pdf_engine = pdf_path, "matplotlib"
     return report
 
@@ -210,27 +214,9 @@ def _with_appendix_size(doc: str, size_pt: float) -> str:
     return doc.replace("</head>", f"<style>@media print {{ table.params, table.kpis.all {{ font-size: {size_pt:g}pt; }} }}</style></head>", 1)
 
 
-def _figure_html(i: int, fig, lang: str) -> str:
-    """A chart as a <figure>: numbered heading, the embedded PNG (without its drawn title and reading) and
-    the reading as a caption."""
-    meta = fig.kyoten
-    b64 = figure_png_base64(charts.without_title_and_reading(fig))
-    first = " first" if i == 0 else ""
-    return (f'<figure class="chart{first}" id="chart-{meta["id"]}" data-chart="{meta["id"]}">'
-            f'<h3>{i + 1}. {_e(meta["title"])}</h3>'
-            f'<img id="img-{meta["id"]}" src="data:image/png;base64,{b64}" alt="{_e(meta["title"])}">'
-            f'<figcaption><b>{_e(labels.text("reading", lang))}</b>{_e(meta["reading"])}</figcaption></figure>')
-
-
-def _html_document(title: str, lang: str, figs, version: str, body: list[str]) -> str:
-    t = labels.REPORT[lang]
-    return "\n".join([
-        "<!DOCTYPE html>", f'<html lang="{t["html_lang"]}">', "<head>", '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">', '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="kyoten_analysis (kyoten {_e(version)})">', f"<title>{_e(title)}</title>",
-        f"<style>{CSS}</style>", "</head>", f'<body data-lang="{lang}" data-charts="{len(figs)}">', *body,
-        f"<script>{CHECK_SCRIPT}</script>", "</body>", "</html>"])
+def _figures(figs, lang: str) -> list:
+    """The charts as numbered document blocks (each printed with its title and reading as text)."""
+    return [D.Figure(f, i + 1, labels.text("reading", lang)) for i, f in enumerate(figs)]
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -293,6 +279,7 @@ table.params td:nth-child(odd) { font-family: monospace; word-break: break-all; 
   th, td { padding: .15em .35em; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   table.params, table.kpis.all { font-size: 6.5pt; }
+  table.fiscal-years { font-size: 7pt; }
   table.params td, table.params th, table.kpis.all td, table.kpis.all th { padding: .05em .3em; }
   .toc { display: none; }
   a { color: inherit; text-decoration: none; }
@@ -319,30 +306,8 @@ CHECK_SCRIPT = """
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
-def _e(s) -> str:
-    return html.escape("" if s is None else str(s))
-
-
 def figure_png_base64(fig) -> str:
     return base64.b64encode(style.to_png(fig)).decode("ascii")
-
-
-def _table(headers, rows, classes=None, num_cols=(), row_classes=None) -> str:
-    out = [f'<table class="{_e(classes)}">' if classes else "<table>", "<thead><tr>"]
-    out += [f"<th>{_e(h)}</th>" for h in headers]
-    out.append("</tr></thead><tbody>")
-    for i, r in enumerate(rows):
-        rc = row_classes[i] if row_classes else ""
-        out.append(f'<tr class="{rc}">' if rc else "<tr>")
-        for j, c in enumerate(r):
-            cls = ' class="num"' if j in num_cols else ""
-            if isinstance(c, tuple):  # (text, extra class)
-                out.append(f'<td class="{c[1]}{" num" if j in num_cols else ""}">{_e(c[0])}</td>')
-            else:
-                out.append(f"<td{cls}>{_e(c)}</td>")
-        out.append("</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
 
 
 def _budget_rows(bt: pd.DataFrame, t: dict):
@@ -401,90 +366,91 @@ def _params_side_by_side(res: Results, t: dict):
 
 
 def render_html(res: Results, lang: str, figs) -> str:
+    """The one-run report as HTML (templates/report.html.j2)."""
+    return D.render_html(one_run_document(res, lang, figs), CSS, CHECK_SCRIPT, CSP)
+
+
+def one_run_document(res: Results, lang: str, figs) -> D.Document:
+    """The one-run report as document blocks, in reading order; HTML and the matplotlib PDF both render it."""
     t = labels.REPORT[lang]
     title = res.title(lang)
-    s = res.summary
-    sections = [("headline", t["headline"]), ("variance-split", t["variance_split"]), ("charts", t["charts"]), ("budget", t["budget_table"]),
-                ("staff", t["staff_table"]), ("assumptions", t["assumptions"]), ("stress", t["stress"]), ("all-kpis", t["all_kpis"]),
-                ("parameters", t["all_parameters"])]
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{t["html_lang"]}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="kyoten_analysis (kyoten {_e(s.get("kyoten_version", ""))})">',
-        f"<title>{_e(title)} — {_e(t['report'])}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        f'<body data-lang="{lang}" data-charts="{len(figs)}">',
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="subtitle">{_e(t["report"])}</p>',
-        '<p class="meta">' + " ／ ".join(_e(x) for x in _run_facts(res, lang)) + "</p>",
-        *([f'<p class="banner" id="overrides">{_e(_overrides_banner(res, lang))}</p>'] if _overrides_banner(res, lang) else []),
-        f'<nav class="toc"><b>{_e(t["toc"])}</b><ol>'
-        + "".join(f'<li><a href="#{sid}">{_e(name)}</a></li>' for sid, name in sections) + "</ol></nav>",
-    ]
+    year_headers, year_rows = year_table.fiscal_year_rows(res, lang)
+    sections = [("headline", t["headline"])] + ([("fiscal-years", t["fiscal_years"])] if year_rows else []) + [
+                ("variance-split", t["variance_split"]), ("charts", t["charts"]), ("budget", t["budget_table"]),
+                ("staff", t["staff_table"]), ("assumptions", t["assumptions"]), ("stress", t["stress"]),
+                ("all-kpis", t["all_kpis"]), ("parameters", t["all_parameters"])]
+    doc = D.Document(lang, t["html_lang"], f"{title} — {t['report']}", str(res.summary.get("kyoten_version", "")))
+    b = doc.blocks
+    b += [D.Heading(title, level=1), D.Paragraph(t["report"], "subtitle"),
+          D.Paragraph(" ／ ".join(_run_facts(res, lang)), "meta")]
+    if _overrides_banner(res, lang):
+        b.append(D.Paragraph(_overrides_banner(res, lang), "banner", anchor="overrides"))
+    b.append(D.Toc(t["toc"], sections))
     # headline KPIs
     kt = tables.kpi_table(res, lang, headline_only=True)
-    parts += [f'<h2 id="headline" class="first">{_e(t["headline"])}</h2>',
-              f'<p class="intro">{_e(t["headline_intro"])} {_e(_period_sentence(res, lang))}</p>',
-              _table(_kpi_headers(t), _kpi_rows(kt), "kpis headline", num_cols=(1, 2, 3, 5))]
+    b += [D.Heading(t["headline"], "headline", first=True),
+          D.Paragraph(f'{t["headline_intro"]} {_period_sentence(res, lang)}'),
+          D.Table(_kpi_headers(t), _kpi_rows(kt), "kpis headline", (1, 2, 3, 5), pdf_widths=[34, 12, 20, 20, 8, 6])]
+    # per fiscal year
+    if year_rows:
+        n_years = len(year_headers) - 2
+        b += [D.Heading(t["fiscal_years"], "fiscal-years"), D.Paragraph(t["fiscal_years_intro"]),
+              D.Table(year_headers, year_rows, "fiscal-years", tuple(range(2, len(year_headers))),
+                      pdf_widths=[26, 8] + [66 / n_years] * n_years, pdf_size=7.0)]
     # where the spread comes from
     vt = tables.variance_split_table(res, lang)
-    parts.append(f'<h2 id="variance-split">{_e(t["variance_split"])}</h2>')
+    b.append(D.Heading(t["variance_split"], "variance-split"))
     if vt.empty:
-        parts.append(f'<p class="intro">{_e(t["variance_split_na"])}</p>')
+        b.append(D.Paragraph(t["variance_split_na"]))
     else:
-        parts += [f'<p class="intro">{_e(t["variance_split_intro"])}</p>',
-                  _table(_variance_headers(t), _variance_rows(vt), "variance-split", num_cols=(1, 2, 3, 4))]
+        b += [D.Paragraph(t["variance_split_intro"]),
+              D.Table(_variance_headers(t), _variance_rows(vt), "variance-split", (1, 2, 3, 4),
+                      pdf_widths=[34, 14, 14, 14, 14, 10])]
     # charts
-    parts.append(f'<h2 id="charts">{_e(t["charts"])}</h2>')
+    b.append(D.Heading(t["charts"], "charts"))
     if not vt.empty:
-        parts.append(f'<p class="intro">{_e(t["fan_with_parameters"])}</p>')
-    parts += [_figure_html(i, fig, lang) for i, fig in enumerate(figs)]
+        b.append(D.Paragraph(t["fan_with_parameters"]))
+    b += _figures(figs, lang)
     # budget
-    parts.append(f'<h2 id="budget">{_e(t["budget_table"])}</h2>')
+    b.append(D.Heading(t["budget_table"], "budget"))
     bt = tables.budget_table(res, lang)
     if bt.empty:
-        parts.append(f'<p class="intro">{_e(t["no_budget"])}</p>')
+        b.append(D.Paragraph(t["no_budget"]))
     else:
-        parts.append(f'<p class="intro">{_e(t["budget_intro"])}</p>')
         headers, rows, num = _budget_rows(bt, t)
-        rcls = [("total" if r["total"] else "") + (" over" if r["over"] else "") for r in bt.to_dict("records")]
-        rows = [r[:-1] + [(r[-1], "diff")] for r in rows]
-        parts.append(_table(headers, rows, "budget", num_cols=num, row_classes=[c.strip() for c in rcls]))
+        rcls = [(("total" if r["total"] else "") + (" over" if r["over"] else "")).strip() for r in bt.to_dict("records")]
+        b += [D.Paragraph(t["budget_intro"]),
+              D.Table(headers, [r[:-1] + [(r[-1], "diff")] for r in rows], "budget", num, rcls,
+                      pdf_widths=[16, 16, 22, 10, 10, 16, 10] if len(headers) == 7 else [18, 24, 12, 12, 20, 12])]
     rt = tables.budget_risk_table(res, lang)
     if not rt.empty:
-        parts += [f'<h3 id="budget-risk">{_e(t["budget_risk"])}</h3>', f'<p class="intro">{_e(t["budget_risk_intro"])}</p>',
-                  _table(*_risk_rows(rt, t), "budget-risk", num_cols=(2, 3, 4, 5),
-                         row_classes=[("total" if r["total"] else "") + (" over" if r["over"] else "")
-                                      for r in rt.to_dict("records")])]
+        b += [D.Heading(t["budget_risk"], "budget-risk", level=3), D.Paragraph(t["budget_risk_intro"]),
+              D.Table(*_risk_rows(rt, t), "budget-risk", (2, 3, 4, 5),
+                      [(("total" if r["total"] else "") + (" over" if r["over"] else "")).strip()
+                       for r in rt.to_dict("records")], pdf_widths=[12, 18, 18, 11, 17, 17, 7])]
     nt = tables.net_cost_table(res, lang)
     if not nt.empty:
-        parts += [f'<p class="intro">{_e(t["net_cost_intro"])}</p>',
-                  _table([t["col_fy"], t["col_revenue"], t["col_net"], t["col_cost_range"]],
-                         nt[["fiscal_year", "revenue", "net", "range"]].values.tolist(), "net-cost", num_cols=(1, 2, 3))]
+        b += [D.Paragraph(t["net_cost_intro"]),
+              D.Table([t["col_fy"], t["col_revenue"], t["col_net"], t["col_cost_range"]],
+                      nt[["fiscal_year", "revenue", "net", "range"]].values.tolist(), "net-cost", (1, 2, 3))]
     # utilisation and overtime by center and duty
-    parts += [f'<h2 id="staff">{_e(t["staff_table"])}</h2>', f'<p class="intro">{_e(t["staff_intro"])}</p>',
-              _table(_staff_headers(t), _staff_rows(res, lang), "staff", num_cols=(2, 3))]
+    b += [D.Heading(t["staff_table"], "staff"), D.Paragraph(t["staff_intro"]),
+          D.Table(_staff_headers(t), _staff_rows(res, lang), "staff", (2, 3), pdf_widths=[34, 34, 14, 18])]
     # assumptions
-    parts += [f'<h2 id="assumptions">{_e(t["assumptions"])}</h2>', f'<p class="intro">{_e(t["assumptions_intro"])}</p>',
-              _table([t["col_item"], t["col_value"]], tables.assumption_rows(res, lang), "assumptions")]
+    b += [D.Heading(t["assumptions"], "assumptions"), D.Paragraph(t["assumptions_intro"]),
+          D.Table([t["col_item"], t["col_value"]], tables.assumption_rows(res, lang), "assumptions",
+                  pdf_widths=[30, 70])]
     # STRESS-DES
-    parts += [f'<h2 id="stress">{_e(t["stress"])}</h2>', f'<p class="intro">{_e(t["stress_intro"])}</p>']
+    b += [D.Heading(t["stress"], "stress"), D.Paragraph(t["stress_intro"])]
     for heading, items in stress.stress_sections(res, lang):
-        parts += [f"<h3>{_e(heading)}</h3>", _table([t["col_item"], t["col_content"]], items, "stress")]
-    # appendices
-    parts += [f'<h2 id="all-kpis">{_e(t["all_kpis"])}</h2>', f'<p class="intro">{_e(_period_sentence(res, lang))}</p>',
-              _table(_kpi_headers(t), _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
-                     num_cols=(1, 2, 3, 5))]
-    parts += [f'<h2 id="parameters">{_e(t["all_parameters"])}</h2>',
-              _table(*_params_side_by_side(res, t), "params")]
-    parts += [f"<script>{CHECK_SCRIPT}</script>", "</body>", "</html>"]
-    return "\n".join(parts)
+        b += [D.Heading(heading, level=3), D.Table([t["col_item"], t["col_content"]], items, "stress", pdf_widths=[26, 74])]
+    # appendices: printed small (the parameters at the size the appendix-size search sets in the browser)
+    b += [D.Heading(t["all_kpis"], "all-kpis"), D.Paragraph(_period_sentence(res, lang)),
+          D.Table(_kpi_headers(t), _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
+                  (1, 2, 3, 5), pdf_widths=[34, 12, 20, 20, 8, 6], pdf_size=6.5)]
+    b += [D.Heading(t["all_parameters"], "parameters"),
+          D.Table(*_params_side_by_side(res, t), "params", pdf_widths=[26, 24, 26, 24], pdf_size=6.0)]
+    return doc
 
 
 def _overrides_banner(res: Results, lang: str) -> str:
@@ -653,77 +619,52 @@ def _chart_page(figs, header: str, lang: str):
     return page
 
 
-def pdf_with_matplotlib(res: Results, lang: str, figs, pdf_path: Path) -> int:
-    """The report as PDF without a browser: a cover with the headline table, two charts a page (each with its
-    title and reading), then text pages for the budget, assumptions, STRESS-DES and appendices. Returns the page count."""
+def pdf_with_matplotlib(doc: D.Document, pdf_path: Path) -> int:
+    """A document as PDF without a browser: text pages (headings, paragraphs, tables) in reading order, the
+    charts two to a page, each with its title and reading. A heading directly above charts is left out (the
+    chart pages carry their own titles). Returns the page count."""
     from matplotlib.backends.backend_pdf import PdfPages
 
-    t = labels.REPORT[lang]
-    title = res.title(lang)
+    header = doc.title
     pdf_path = Path(pdf_path)
     fd, tmp = tempfile.mkstemp(prefix=f".{pdf_path.name}.", dir=pdf_path.parent)
     os.close(fd)
     try:
-        with PdfPages(tmp, metadata={"Title": f"{title} — {t['report']}", "Creator": "kyoten_analysis"}) as pdf:
-            pages = 0
-            tp = _TextPages(pdf, f"{title} — {t['report']}")
-            tp.heading(title, 16)
-            tp.paragraph(t["report"] + " ／ " + " ／ ".join(_run_facts(res, lang)))
-            if _overrides_banner(res, lang):
-                tp.paragraph(_overrides_banner(res, lang))
-            tp.heading(t["headline"])
-            tp.paragraph(t["headline_intro"] + " " + _period_sentence(res, lang))
-            kt = tables.kpi_table(res, lang, headline_only=True)
-            tp.table(_kpi_headers(t),
-                     _kpi_rows(kt), [34, 12, 20, 20, 8, 6], num_cols=(1, 2, 3, 5))
-            vt = tables.variance_split_table(res, lang)
-            tp.heading(t["variance_split"])
-            if vt.empty:
-                tp.paragraph(t["variance_split_na"])
-            else:
-                tp.paragraph(t["variance_split_intro"])
-                tp.table(_variance_headers(t), _variance_rows(vt), [34, 14, 14, 14, 14, 10], num_cols=(1, 2, 3, 4))
-                tp.paragraph(t["fan_with_parameters"])
+        with PdfPages(tmp, metadata={"Title": header, "Creator": "kyoten_analysis"}) as pdf:
+            tp = _TextPages(pdf, header)
+            chart_pages = 0
+            waiting = []  # charts not yet printed
+
+            def print_charts():
+                nonlocal chart_pages
+                if not waiting:
+                    return
+                tp.flush()
+                for i in range(0, len(waiting), 2):
+                    pdf.savefig(_chart_page(waiting[i:i + 2], header, doc.lang))
+                    chart_pages += 1
+                waiting.clear()
+
+            blocks = doc.blocks
+            for i, block in enumerate(blocks):
+                if isinstance(block, D.Figure):
+                    waiting.append(block.fig)
+                    continue
+                print_charts()
+                if isinstance(block, D.Heading):
+                    if i + 1 < len(blocks) and isinstance(blocks[i + 1], D.Figure):
+                        continue
+                    tp.heading(block.text, {1: 16, 2: 14}.get(block.level, 11))
+                elif isinstance(block, D.Paragraph):
+                    tp.paragraph(block.text)
+                elif isinstance(block, D.Table):
+                    tp.table(block.headers, block.plain_rows(), block.pdf_widths or [1] * len(block.headers),
+                             size=block.pdf_size, num_cols=block.num_cols)
+            print_charts()
             tp.flush()
-            for i in range(0, len(figs), 2):
-                pdf.savefig(_chart_page(figs[i:i + 2], f"{title} — {t['report']}", lang))
-                pages += 1
-            bt = tables.budget_table(res, lang)
-            tp.heading(t["budget_table"])
-            if bt.empty:
-                tp.paragraph(t["no_budget"])
-            else:
-                tp.paragraph(t["budget_intro"])
-                headers, rows, num = _budget_rows(bt, t)
-                widths = [16, 16, 22, 10, 10, 16, 10] if len(headers) == 7 else [18, 24, 12, 12, 20, 12]
-                tp.table(headers, rows, widths, num_cols=num)
-            rt = tables.budget_risk_table(res, lang)
-            if not rt.empty:
-                tp.heading(t["budget_risk"])
-                tp.paragraph(t["budget_risk_intro"])
-                tp.table(*_risk_rows(rt, t), [12, 18, 18, 11, 17, 17, 7], num_cols=(2, 3, 4, 5))
-            tp.heading(t["staff_table"])
-            tp.paragraph(t["staff_intro"])
-            tp.table(_staff_headers(t), _staff_rows(res, lang), [34, 34, 14, 18], num_cols=(2, 3))
-            tp.heading(t["assumptions"])
-            tp.paragraph(t["assumptions_intro"])
-            tp.table([t["col_item"], t["col_value"]], tables.assumption_rows(res, lang), [30, 70])
-            tp.heading(t["stress"])
-            tp.paragraph(t["stress_intro"])
-            for heading, items in stress.stress_sections(res, lang):
-                tp.heading(heading, 11)
-                tp.table([t["col_item"], t["col_content"]], items, [26, 74])
-            tp.heading(t["all_kpis"])
-            tp.table(_kpi_headers(t),
-                     _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), [34, 12, 20, 20, 8, 6],
-                     size=6.5, num_cols=(1, 2, 3, 5))  # the appendix: print size as the parameters below
-            tp.heading(t["all_parameters"])
-            tp.table(*_params_side_by_side(res, t), [26, 24, 26, 24], size=6.0)
-            tp.flush()
-            pages += tp.pages
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, pdf_path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return pages
+    return tp.pages + chart_pages

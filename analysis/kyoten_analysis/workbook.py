@@ -3,7 +3,7 @@ budget line in 千円 under 令和 labels, the budget comparison with P(over bud
 year, and the assumptions — and the same tables as CSV with a UTF-8 BOM (Excel on Japanese Windows reads a CSV
 without one as Shift_JIS and garbles it).
 
-Every figure is summary.json's (costs, budget_risk, kpis) or, for the counts per fiscal year that summary.json
+Every figure is summary.json's (costs, budget_risk, kpis, fiscal_years) or, for the counts per fiscal year that summary.json
 does not hold, the mean over replications of monthly.csv's sums; cells hold numbers with number formats, never
 numbers as text."""
 from __future__ import annotations
@@ -42,7 +42,8 @@ TEXT = {
            "p_over": "予算超過の確率", "p_lo": "同 95%区間 下限", "p_hi": "同 95%区間 上限", "flag": "注意",
            "unit_error": "単位の誤りの疑い", "kpi": "指標", "key": "キー", "mean": "平均", "ci_low": "95%信頼区間 下限",
            "ci_high": "95%信頼区間 上限", "unit": "単位", "n": "反復数", "count": "件数（反復平均）",
-           "item": "項目", "value": "設定値", "months": "月数"},
+           "item": "項目", "value": "設定値", "months": "月数", "year_kpis": "年度別指標",
+           "year_kpis_note": "年度ごとの平均と95%信頼区間（kyotenの計算）。件数・時間は年度の合計、割合と平均時間はその年度に受けた相談・緊急対応について。"},
     "en": {"costs": "Cost by FY and line", "budget": "Budget comparison", "kpis": "Indicators",
            "per_year": "Counts by FY", "assumptions": "Assumptions", "line": "Cost line", "total": "Total",
            "unit_note": "Thousand yen (mean over replications)", "fy": "Fiscal year", "budget_line": "Budget line",
@@ -52,7 +53,10 @@ TEXT = {
            "p_over": "P(over budget)", "p_lo": "95% CI, low", "p_hi": "95% CI, high", "flag": "Note",
            "unit_error": "probable unit error", "kpi": "Indicator", "key": "Key", "mean": "Mean",
            "ci_low": "95% CI, low", "ci_high": "95% CI, high", "unit": "Unit", "n": "Replications",
-           "count": "Count (mean over replications)", "item": "Setting", "value": "Value", "months": "Months"},
+           "count": "Count (mean over replications)", "item": "Setting", "value": "Value", "months": "Months",
+           "year_kpis": "Indicators by FY",
+           "year_kpis_note": "Mean and 95% CI per fiscal year (computed by kyoten). Counts and hours are the year's "
+                             "totals; shares and mean times are over that year's calls and emergencies."},
 }
 
 
@@ -137,6 +141,29 @@ def kpi_sheet(res: Results, lang: str) -> Sheet:
                  [None, None, fmts, fmts, fmts, None, "0"])
 
 
+def year_kpi_sheet(res: Results, lang: str) -> Sheet | None:
+    """summary.json's `fiscal_years` in long form — one row per (indicator, fiscal year): mean and 95% CI as kyoten
+    computed them (shares with % formats). None for a folder written before kyoten reported them."""
+    years = res.summary.get("fiscal_years") or []
+    if not years:
+        return None
+    t = TEXT[lang]
+    by_key = {k["key"]: k for k in res.summary.get("kpis") or []}
+    rows, fmts = [], []
+    for i, item in enumerate(years[0].get("kpis") or []):
+        key = item["key"]
+        unit = by_key.get(key, {}).get("unit") or res.vocab.unit_of(key)
+        unit_text = "" if unit == "share" else res.vocab.kpi_unit(key, unit, lang)
+        for y in years:
+            k = (y.get("kpis") or [])[i] if i < len(y.get("kpis") or []) else {}
+            rows.append([res.vocab.kpi_label(key, lang), key, labels.fiscal_year_short(int(y["fiscal_year"]), lang),
+                         *[_num(k.get(c)) for c in ("mean", "ci_low", "ci_high")], unit_text, k.get("n")])
+            fmts.append(PERCENT_1 if unit == "share" else "#,##0.00")
+    return Sheet("year_kpis", t["year_kpis"], t["year_kpis_note"],
+                 [t["kpi"], t["key"], t["fy"], t["mean"], t["ci_low"], t["ci_high"], t["unit"], t["n"]], rows,
+                 [None, None, None, fmts, fmts, fmts, None, "0"])
+
+
 def per_year_sheet(res: Results, lang: str) -> Sheet:
     """Counts per fiscal year (mean over replications of the year's sum of monthly.csv)."""
     t = TEXT[lang]
@@ -162,8 +189,9 @@ def assumptions_sheet(res: Results, lang: str) -> Sheet:
 
 def sheets(res: Results, lang: str = "ja") -> list[Sheet]:
     labels.check_lang(lang)
-    return [cost_sheet(res, lang), budget_sheet(res, lang), kpi_sheet(res, lang), per_year_sheet(res, lang),
-            assumptions_sheet(res, lang)]
+    year_kpis = year_kpi_sheet(res, lang)
+    return [cost_sheet(res, lang), budget_sheet(res, lang), kpi_sheet(res, lang), *([year_kpis] if year_kpis else []),
+            per_year_sheet(res, lang), assumptions_sheet(res, lang)]
 
 
 def write_xlsx(res: Results, path, lang: str = "ja") -> Path:
@@ -210,7 +238,8 @@ def write_xlsx(res: Results, path, lang: str = "ja") -> Path:
 
 
 CSV_NAMES = {"costs": "costs_by_fiscal_year.csv", "budget": "budget_comparison.csv", "kpis": "kpis.csv",
-             "per_year": "counts_by_fiscal_year.csv", "assumptions": "assumptions.csv"}
+             "year_kpis": "kpis_by_fiscal_year.csv", "per_year": "counts_by_fiscal_year.csv",
+             "assumptions": "assumptions.csv"}
 
 
 def write_csv_bom(res: Results, folder, lang: str = "ja") -> list[Path]:

@@ -134,6 +134,7 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
   set("cost_total_yen", ledger_.total());
   set("cost_per_emergency_yen", ratio(ledger_.total(), static_cast<double>(acc_.arrange_hours.count())));
 
+  for (const YearTally& year : acc_.years) out.years.push_back(year.record());
   out.months = std::move(acc_.months);
   out.days = std::move(acc_.days);
   out.costs = ledger_.records();

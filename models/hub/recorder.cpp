@@ -28,6 +28,18 @@ void Recorder::start(double now) {
   acc_.month.year = static_cast<int>(ymd.year());
   acc_.month.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
   acc_.month.fiscal_year = fiscal_year_;
+  const int last_year = calendar_.fiscal_year(std::max(now, t_end_ - 1));  // the year of the window's last hour
+  for (int fy = fiscal_year_; fy <= last_year; ++fy) acc_.years.push_back(YearTally{.fiscal_year = fy});
+}
+
+YearTally& Recorder::year_of_call(double call_time) {
+  const int i = calendar_.fiscal_year(call_time) - acc_.years.front().fiscal_year;
+  return acc_.years[static_cast<std::size_t>(std::clamp(i, 0, static_cast<int>(acc_.years.size()) - 1))];
+}
+
+YearTally& Recorder::year_now() {
+  const int i = fiscal_year_ - acc_.years.front().fiscal_year;
+  return acc_.years[static_cast<std::size_t>(std::clamp(i, 0, static_cast<int>(acc_.years.size()) - 1))];
 }
 
 void Recorder::begin_day(double now, double bed_hours_now, int beds_in_use_now) {
@@ -46,6 +58,7 @@ void Recorder::begin_day(double now, double bed_hours_now, int beds_in_use_now) 
 void Recorder::registration() {
   if (!collecting_) return;
   acc_.count[kpi_id("registrations")] += 1;
+  year_now().count[kpi_id("registrations")] += 1;
   acc_.month.registrations += 1;
 }
 
@@ -56,6 +69,9 @@ void Recorder::call(TimeBand band, bool emergency, double call_time) {
   count(kpi_id("calls"));
   count(kpi_id("calls_weekday_daytime") + b);
   acc_.month.calls += 1;
+  YearTally& year = year_of_call(call_time);
+  year.count[kpi_id("calls")] += 1;
+  year.count[kpi_id("emergencies")] += emergency ? 1 : 0;
   if (emergency) {
     count(kpi_id("emergencies"));
     count(kpi_id("emergencies_weekday_daytime") + b);
@@ -66,7 +82,9 @@ void Recorder::call(TimeBand band, bool emergency, double call_time) {
 }
 
 void Recorder::answered(double call_time, double now) {
-  if (counts(call_time)) acc_.answer_minutes.add((now - call_time) * kMinutesPerHour);
+  if (!counts(call_time)) return;
+  acc_.answer_minutes.add((now - call_time) * kMinutesPerHour);
+  year_of_call(call_time).answer_minutes.add((now - call_time) * kMinutesPerHour);
 }
 
 void Recorder::hung_up(double call_time, double now, bool for_good) {
@@ -76,6 +94,9 @@ void Recorder::hung_up(double call_time, double now, bool for_good) {
   acc_.count[kpi_id("callers_abandoned")] += 1;
   // Answer times include the wait of a caller who gave up: until they hung up for the last time.
   acc_.answer_minutes.add((now - call_time) * kMinutesPerHour);
+  YearTally& year = year_of_call(call_time);
+  year.count[kpi_id("callers_abandoned")] += 1;
+  year.answer_minutes.add((now - call_time) * kMinutesPerHour);
 }
 
 void Recorder::called_back(double call_time, int tries) {
@@ -88,12 +109,14 @@ void Recorder::assessment_started(double due_at, double now) {
   if (!collecting_) return;
   const double waited_days = (now - due_at) / kHoursPerDay;
   acc_.assessment_wait_days.add(waited_days);
+  year_now().assessment_wait_days.add(waited_days);
   if (waited_days > sc_.assessment.grace_days) acc_.assessments_late += 1;
 }
 
 void Recorder::assessment_done() {
   if (!collecting_) return;
   count(kpi_id("assessments_done"));
+  year_now().count[kpi_id("assessments_done")] += 1;
   acc_.month.assessments += 1;
   ledger_.charge(CostLine::Assessments, sc_.budget.assessment_cost_yen);
 }
@@ -102,6 +125,7 @@ void Recorder::search_started(double call_time, TimeBand band) {
   if (!counts(call_time)) return;
   acc_.searches += 1;
   acc_.searches_by_band[static_cast<int>(band)] += 1;
+  year_of_call(call_time).searches += 1;
 }
 
 void Recorder::facility_contacted(double call_time) {
@@ -112,6 +136,7 @@ void Recorder::search_found_no_bed(double call_time, TimeBand band) {
   if (!counts(call_time)) return;
   acc_.searches_without_bed += 1;
   acc_.without_bed_by_band[static_cast<int>(band)] += 1;
+  year_of_call(call_time).searches_without_bed += 1;
   surges_.search_found_no_bed(call_time);
 }
 
@@ -130,20 +155,26 @@ void Recorder::outcome(double call_time, TimeBand band, Outcome outcome, double 
   surges_.outcome(call_time, outcome, now);
   const auto b = static_cast<std::size_t>(band);
   acc_.outcomes_by_band[b] += 1;
+  YearTally& year = year_of_call(call_time);
+  year.count[kpi_id("outcome_short_stay") + static_cast<std::size_t>(outcome)] += 1;
+  year.outcomes += 1;
   if (outcome == Outcome::HandedOver || outcome == Outcome::Unresolved) {
     acc_.not_arranged_by_band[b] += 1;
+    year.not_arranged += 1;
     if (outcome == Outcome::Unresolved) acc_.month.unresolved += 1;
     return;
   }
   const double hours = now - call_time;
   acc_.arrange_hours.add(hours);
   acc_.arrange_by_band[static_cast<int>(band)].add(hours);
+  year.arrange_hours.add(hours);
   acc_.month.arranged += 1;
 }
 
 void Recorder::experience_done() {
   if (!collecting_) return;
   count(kpi_id("experience_done"));
+  year_now().count[kpi_id("experience_done")] += 1;
   acc_.month.experience_done += 1;
 }
 
@@ -210,6 +241,7 @@ void Recorder::extra_work(std::span<const ExtraWork> by_center) {
     ledger_.charge(CostLine::Center, w.overtime_yen + w.call_out_yen);
     ExtraWork& sum = acc_.extra_work[{fiscal_year_, static_cast<int>(c)}];
     sum.overtime_hours += w.overtime_hours;
+    year_now().count[kpi_id("overtime_hours")] += w.overtime_hours;
     sum.overtime_yen += w.overtime_yen;
     sum.call_outs += w.call_outs;
     sum.call_out_hours += w.call_out_hours;

@@ -14,6 +14,7 @@
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
 #include "models/hub/surge_windows.hpp"
+#include "models/hub/year_tally.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/time/civil_calendar.hpp"
 
@@ -138,8 +139,12 @@ class Recorder {
     DayRecord day;
     std::vector<MonthRecord> months;
     std::vector<DayRecord> days;
+    std::vector<YearTally> years;  // each fiscal year the statistics window touches, from its first
   };
   void charge_day_costs();
+  // The fiscal year a case called at `call_time` counts in, and the one in force now.
+  YearTally& year_of_call(double call_time);
+  YearTally& year_now();
   // Beds in service and hub rooms of the plan in force, times the hours since the last count.
   void count_capacity(double now);
 

@@ -144,6 +144,29 @@ static_assert(kpi_index("outcome_unresolved") == kpi_index("outcome_short_stay")
 static_assert(kpi_index("not_arranged_weekend_holiday") == kpi_index("not_arranged_weekday_daytime") + 3);
 static_assert(kpi_index("p_no_bed_weekend_holiday") == kpi_index("p_no_bed_weekday_daytime") + 3);
 
+// The KPIs also reported per fiscal year (summary.json `fiscal_years`), with the horizon's definitions: a case
+// (call, emergency, outcome, answer, search) counts in the fiscal year of its call, so an emergency called on
+// 3/31 and arranged on 4/1 is the earlier year's; a registration, an assessment, an experience stay and overtime
+// in the year they happen.
+inline constexpr std::array kYearKpis{
+    kpi_index("registrations"),      kpi_index("calls"),
+    kpi_index("emergencies"),        kpi_index("outcome_handed_over"),
+    kpi_index("outcome_unresolved"), kpi_index("callers_abandoned"),
+    kpi_index("assessments_done"),   kpi_index("experience_done"),
+    kpi_index("overtime_hours"),     kpi_index("answer_mean_min"),
+    kpi_index("answer_p90_min"),     kpi_index("callers_abandoned_share"),
+    kpi_index("arrange_mean_h"),     kpi_index("arrange_within_4h"),
+    kpi_index("not_arranged_share"), kpi_index("p_no_bed"),
+    kpi_index("assessment_wait_days_mean"),
+};
+inline constexpr std::size_t kYearKpiCount = kYearKpis.size();
+
+// One fiscal year's values of kYearKpis (same order); NaN where the year had no case to measure.
+struct YearRecord {
+  int fiscal_year = 0;
+  std::array<double, kYearKpiCount> kpi{};
+};
+
 struct MonthRecord {
   int year = 0, month = 0;  // calendar month
   int fiscal_year = 0;
@@ -212,6 +235,7 @@ struct ReplicationResult {
   std::uint64_t replication = 0;
   std::array<double, kKpiCount> kpi{};
   std::vector<MonthRecord> months;
+  std::vector<YearRecord> years;  // per fiscal year the statistics window touches, in order
   std::vector<DayRecord> days;  // one per day from the horizon's start
   // Busy within the schedule / on duty, all centers, by hour of week; NaN where nobody is on duty.
   std::array<double, sim::kHoursPerWeek> staff_utilisation{};

@@ -95,6 +95,55 @@ def test_differences_are_comparison_json_s_with_their_mmd(comparison):
     assert set(costs["budget"]) == {6.2e7}
 
 
+def write_bands(folder, options):
+    """monthly_bands.csv as compare writes it (docs/planning.md): 12 months from April 2024 for each option, with
+    values no recomputation could give; emergencies of 1–3 a month, so they are drawn per quarter."""
+    lines = ["scenario,series,period,start,months,n,mean,q05,q25,q50,q75,q95"]
+    for j, o in enumerate(options):
+        for m in range(12):
+            start = f"{2024 + (m + 3) // 12}-{(m + 3) % 12 + 1:02d}"
+            for series, base in (("registrants_end", 100 + 10 * j + m), ("calls", 20), ("emergencies", 2),
+                                 ("cost_yen", 5e6 + 1e5 * j)):
+                lines.append(f"{o},{series},month,{start},1,20,{base},{base - 4},{base - 1.5},{base},{base + 1.5},"
+                             f"{base + 4}")
+        for q, start in enumerate(("2024-04", "2024-07", "2024-10", "2025-01")):
+            for series, base in (("calls", 60), ("emergencies", 6 + j + q)):
+                lines.append(f"{o},{series},quarter,{start},3,20,{base},{base - 3},{base - 1},{base},{base + 1},"
+                             f"{base + 3}")
+    (folder / "monthly_bands.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_options_fans_are_overlaid_from_monthly_bands(comparison, tmp_path, lang):
+    import matplotlib.image as mpimg
+    import shutil
+    folder = tmp_path / "cmp"
+    shutil.copytree(comparison[0], folder)
+    write_bands(folder, ["base", "more-staff", "reserved-beds"])
+    rep = build_comparison_report(folder, lang=lang, pdf_engine="none")
+    assert rep.charts == ["options_side_by_side", "paired_differences", "overlay_registrants", "overlay_emergencies",
+                          "overlay_cost", "option_costs"]
+    doc = rep.html.read_text(encoding="utf-8")
+    for _, b64 in re.findall(r'<img id="img-([a-z_]+)" src="data:image/png;base64,([A-Za-z0-9+/=]+)"', doc):
+        assert mpimg.imread(io.BytesIO(base64.b64decode(b64)), format="png").shape[0] > 200
+    cmp = cr.load_comparison(folder)
+    reg = cr.overlaid_fan(cmp, "registrants_end", "overlay_registrants", lang).kyoten["data"]
+    row = reg[(reg["scenario"] == "more-staff") & (reg["start"] == "2024-06")].iloc[0]
+    assert (row["q25"], row["q50"], row["q95"]) == (110.5, 112.0, 116.0)  # the file's figures, drawn as they are
+    emerg = cr.overlaid_fan(cmp, "emergencies", "overlay_emergencies", lang).kyoten["data"]
+    assert set(emerg["period"]) == {"quarter"}  # 2 a month: drawn per quarter, as the one-run report does
+    assert emerg[(emerg["scenario"] == "reserved-beds") & (emerg["start"] == "2024-10")]["q50"].iloc[0] == 10
+
+
+def test_a_cut_short_monthly_bands_file_is_bad_input(comparison, tmp_path, capsys):
+    import shutil
+    folder = tmp_path / "cmp"
+    shutil.copytree(comparison[0], folder)
+    (folder / "monthly_bands.csv").write_text("scenario,series,period,start\nbase,calls,mo", encoding="utf-8")
+    assert cli_main(["report", str(folder), "--pdf-engine", "none"]) == 2
+    assert "monthly_bands.csv" in capsys.readouterr().err
+
+
 def test_cli_report_on_a_comparison_folder(comparison, capsys):
     folder, _ = comparison
     assert cli_main(["report", str(folder), "--lang", "en", "--pdf-engine", "none"]) == 0

@@ -31,10 +31,39 @@ def test_report_of_a_real_comparison(tmp_path, lang):
     assert all(k.get("mmd") is not None for d in data["differences"] for k in d["kpis"] if k["unit"] == "minutes")
     _kyoten("report", out, "--lang", lang)
     doc = (out / f"report_{lang}.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'<img id="img-', doc)) == 3
+    # side by side, differences, the three overlaid fans (monthly_bands.csv), cost by fiscal year
+    assert len(re.findall(r'<img id="img-', doc)) == 6
     for cls, heads, rows in html_tables(doc):
         assert rows and all(len(r) == len(heads) for r in rows), cls
     assert (out / f"report_{lang}.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_compare_s_monthly_bands_are_the_quantiles_of_the_same_run_s_monthly_csv(tmp_path):
+    """Replication r of every option uses (seed, r), as `run` does: option A's fans in monthly_bands.csv are the
+    5–95% points over `run`'s monthly.csv of the same scenario and seed (numpy's default quantiles)."""
+    import numpy as np
+    import pandas as pd
+    _kyoten("compare", SCEN / "setagaya-fy2023.toml", SCEN / "setagaya-plan-three-staff.toml", "-n", 6, "--seed", 5,
+            "--out", tmp_path / "cmp", "--quiet")
+    _kyoten("run", SCEN / "setagaya-fy2023.toml", "-n", 6, "--seed", 5, "--out", tmp_path / "run", "--quiet")
+    bands = pd.read_csv(tmp_path / "cmp" / "monthly_bands.csv", dtype={"start": str})
+    label = json.loads((tmp_path / "cmp" / "comparison.json").read_text(encoding="utf-8"))["scenarios"][0]["label"]
+    monthly = pd.read_csv(tmp_path / "run" / "monthly.csv", dtype={"month": str})
+    for series in ("registrants_end", "emergencies", "cost_yen"):
+        mine = bands[(bands["scenario"] == label) & (bands["series"] == series) & (bands["period"] == "month")]
+        assert list(mine["start"]) == sorted(monthly["month"].unique())
+        for _, b in mine.iterrows():
+            x = monthly.loc[monthly["month"] == b["start"], series].to_numpy(dtype=float)
+            assert b["n"] == len(x) == 6
+            for q in (5, 25, 50, 75, 95):
+                assert b[f"q{q:02d}"] == pytest.approx(np.quantile(x, q / 100), rel=1e-9, abs=1e-6), (series, b["start"])
+            assert b["mean"] == pytest.approx(x.mean(), rel=1e-9, abs=1e-6)
+    # a quarter's count is the sum of its months, per replication
+    q = bands[(bands["scenario"] == label) & (bands["series"] == "calls") & (bands["period"] == "quarter")]
+    first = q.iloc[0]
+    months = pd.period_range(first["start"], periods=3, freq="M").strftime("%Y-%m")
+    sums = monthly[monthly["month"].isin(months)].groupby("replication")["calls"].sum().to_numpy(dtype=float)
+    assert first["q50"] == pytest.approx(np.quantile(sums, 0.5))
 
 
 def test_report_of_a_real_optimize_and_sweep(tmp_path):

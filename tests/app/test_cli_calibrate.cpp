@@ -26,6 +26,23 @@ TEST(CliCalibrate, ShippedObservationsPrintTheTableAndWriteTheFragment) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
 }
 
+// The table speaks the reader's language: Japanese by default (as every kyoten command), English with --lang en;
+// the parameter keys and distributions are the scenario's words in both.
+TEST(CliCalibrate, PrintsInJapaneseByDefaultAndInEnglishWithLangEn) {
+  TempDir tmp;
+  const std::string observations = shell_quoted(source_path("scenarios/observations/setagaya-fy2023.toml"));
+  const CliResult ja = run_kyoten("calibrate " + observations + " --out fragment.toml", tmp.path());
+  ASSERT_EQ(ja.exit_code, 0) << ja.err;
+  for (const char* text : {"パラメータ", "事後分布", "95%区間", "48 / 99 登録者・年", "シナリオ断片の保存先:"})
+    EXPECT_NE(ja.out.find(text), std::string::npos) << text << "\n" << ja.out;
+  EXPECT_EQ(ja.out.find("registrant-years"), std::string::npos) << ja.out;
+  const CliResult en = run_kyoten("calibrate " + observations + " --out fragment.toml --lang en", tmp.path());
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  for (const char* text : {"parameter", "posterior", "95% interval", "48 / 99 registrant-years", "Scenario fragment:"})
+    EXPECT_NE(en.out.find(text), std::string::npos) << text << "\n" << en.out;
+  EXPECT_EQ(en.out.find("登録者"), std::string::npos) << en.out;
+}
+
 TEST(CliCalibrate, BadObservationsExitTwoAndWriteNothing) {
   TempDir tmp;
   const CliResult r = run_kyoten(

@@ -92,7 +92,7 @@ TEST(CliSweep, ResumingAnotherSweepsDatabaseExitsTwo) {
 TEST(CliSweep, ResumingAFinishedSweepRunsNothing) {
   TempDir tmp;
   ASSERT_EQ(run_kyoten("sweep " + kTrial + kGrid + " -n 2 --db s.db -q", tmp.path()).exit_code, 0);
-  const CliResult r = run_kyoten("sweep " + kTrial + kGrid + " -n 2 --db s.db --resume", tmp.path());
+  const CliResult r = run_kyoten("sweep " + kTrial + kGrid + " -n 2 --db s.db --resume --lang en", tmp.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("4 already done, 0 to run"), std::string::npos) << r.err;
 }

@@ -137,7 +137,7 @@ TEST_F(CliSweepResume, KilledWithSigkillThenResumedEqualsAnUninterruptedSweep) {
   EXPECT_GE(at_kill, 1);
   EXPECT_LT(at_kill, 6) << "killed too late to test resuming";
 
-  const CliResult r = run_kyoten(args_text(with(kSweep, {"--db", "cut.db", "--threads", "2", "--resume"})), tmp.path());
+  const CliResult r = run_kyoten(args_text(with(kSweep, {"--db", "cut.db", "--threads", "2", "--resume", "--lang", "en"})), tmp.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find(std::to_string(at_kill) + " already done"), std::string::npos) << r.err;
   EXPECT_EQ(contents(db), *reference_);

@@ -59,8 +59,9 @@ TEST(CalibrationPosterior, ShippedSetagayaObservations) {
       << fragment;
   EXPECT_NE(fragment.find("weekday_daytime = { dist = \"beta\", a = 9.5, b = 25.5 }"), std::string::npos) << fragment;
   EXPECT_EQ(fragment.find("loader does not accept"), std::string::npos) << fragment;
-  const std::string table = format_calibration_table(c);
-  EXPECT_NE(table.find("calls.per_registrant_per_year"), std::string::npos) << table;
+  EXPECT_EQ(c.rows.front().parameter, "calls.per_registrant_per_year");
+  EXPECT_EQ(c.rows.front().observed, "48 / 99 registrant-years");  // 48 registrant calls over 99 registrant-years
+  EXPECT_EQ(c.rows.front().observed_ja, "48 / 99 登録者・年");
 }
 
 std::vector<InputError> errors_of(const std::string& file) {

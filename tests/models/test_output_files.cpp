@@ -119,6 +119,8 @@ std::vector<hub::ReplicationResult> small_results() {
     x.staff[2].overtime_hours[9] = 1.5;
     x.overtime = {{2023, 0, {1.5, 4687.5, 1, 0.5, 2000}}};
     x.costs = {{2022, "center_staff", 900.0 + static_cast<double>(r)}, {2023, "center_staff", 5.3e7}};
+    x.years = {{2022, {}}, {2023, {}}};
+    x.years[1].kpi[1] = 4.0 + static_cast<double>(r);  // hub::kYearKpis[1] is calls: 4, 5, 6 in FY2023
   }
   return results;
 }
@@ -280,6 +282,20 @@ TEST(OutputFiles, SummaryJsonRecordsTheRunAndTheAggregates) {
   EXPECT_EQ(j["costs"][1]["budget_yen"], 53532000);
   EXPECT_EQ(j["costs"][2]["line"], "training");
   EXPECT_EQ(j["costs"][2]["mean"], 0.0);
+
+  // The window 2023-03-31 .. 2023-04-02 touches FY2022 for one day and FY2023 for one day.
+  const auto& years = j["fiscal_years"];
+  ASSERT_EQ(years.size(), 2u);
+  EXPECT_EQ(years[0]["fiscal_year"], 2022);
+  EXPECT_EQ(years[0]["start"], "2023-03-31");
+  EXPECT_EQ(years[0]["end"], "2023-04-01");
+  EXPECT_EQ(years[0]["days"], 1);
+  EXPECT_EQ(years[1]["start"], "2023-04-01");
+  EXPECT_EQ(years[1]["end"], "2023-04-02");
+  ASSERT_EQ(years[1]["kpis"].size(), hub::kYearKpiCount);
+  EXPECT_EQ(years[1]["kpis"][1]["key"], "calls");
+  EXPECT_EQ(years[1]["kpis"][1]["mean"], 5.0);
+  EXPECT_EQ(years[1]["kpis"][1]["n"], 3);
 }
 
 // Runs one query returning a single integer.

@@ -170,5 +170,36 @@ TEST(OutputSummary, EachFiscalYearsTotalCostHasItsOwnInterval) {
   EXPECT_DOUBLE_EQ(s.cost_totals[1].stat.mean, 5.0);  // 10 and 0
 }
 
+// Per fiscal year, each per-year KPI is summarised over replications like a horizon KPI: FY2024's calls 10 and 14
+// have mean 12, half-width t(0.975, 1) · sd = 12.706 · 2√2 / √2 = 12.706 · 2; a share's interval stops at 1.
+TEST(OutputSummary, EachFiscalYearsKpisHaveTheirOwnInterval) {
+  std::size_t calls = 0, within_4h = 0;
+  for (std::size_t i = 0; i < hub::kYearKpiCount; ++i) {
+    if (hub::kYearKpis[i] == kCalls) calls = i;
+    if (hub::kYearKpis[i] == hub::kpi_index("arrange_within_4h")) within_4h = i;
+  }
+  std::vector<hub::ReplicationResult> results(2);
+  const double fy2024_calls[] = {10, 14}, fy2025_calls[] = {3, 3}, fy2024_share[] = {0.9, 1.0};
+  for (std::size_t r = 0; r < 2; ++r) {
+    results[r].years = {{2024, {}}, {2025, {}}};
+    results[r].years[0].kpi[calls] = fy2024_calls[r];
+    results[r].years[1].kpi[calls] = fy2025_calls[r];
+    results[r].years[0].kpi[within_4h] = fy2024_share[r];
+    results[r].years[1].kpi[within_4h] = kNaN;  // no emergency in FY2025
+  }
+  const RunSummary s = summarise(results, hub::Budget{});
+  ASSERT_EQ(s.years.size(), 2u);
+  EXPECT_EQ(s.years[0].fiscal_year, 2024);
+  EXPECT_EQ(s.years[1].fiscal_year, 2025);
+  ASSERT_EQ(s.years[0].kpis.size(), hub::kYearKpiCount);
+  EXPECT_DOUBLE_EQ(s.years[0].kpis[calls].mean, 12.0);
+  EXPECT_NEAR(s.years[0].kpis[calls].ci_high, 12.0 + kT1 * 2.0, 1e-9);
+  EXPECT_DOUBLE_EQ(s.years[0].kpis[calls].ci_low, 0.0);  // 12 − 25.4 < 0: cut at 0
+  EXPECT_DOUBLE_EQ(s.years[1].kpis[calls].mean, 3.0);
+  EXPECT_DOUBLE_EQ(s.years[0].kpis[within_4h].mean, 0.95);
+  EXPECT_DOUBLE_EQ(s.years[0].kpis[within_4h].ci_high, 1.0);  // a share's interval stops at 1
+  EXPECT_EQ(s.years[1].kpis[within_4h].n, 0u);
+}
+
 }  // namespace
 }  // namespace kyoten::output

@@ -2,6 +2,9 @@
 // each checked against figures worked by hand.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <string_view>
+
 #include "hub_fixture.hpp"
 #include "models/hub/recorder.hpp"
 
@@ -156,6 +159,68 @@ TEST_F(RecorderCase, ExtraWorkIsChargedAndCountedByFiscalYearAndCenter) {
   EXPECT_EQ(r.overtime[0].fiscal_year, 2024);
   EXPECT_EQ(r.overtime[0].center, 0);
   EXPECT_DOUBLE_EQ(r.overtime[0].work.overtime_yen, 10000.0);
+}
+
+// A case counts in the fiscal year of its call; a registration in the year it happens. Worked by hand over the
+// window 2025-03-01 .. 2025-05-01 (FY2024's March and FY2025's April):
+//   FY2024: an emergency called 3/31 23:00, answered 4 min later (4/1 00:03), arranged 2 h later (4/1 01:00);
+//           one registration on 3/31.
+//   FY2025: an emergency called 4/1 00:30, answered 10 min later, unresolved at 05:00; an inquiry called 4/1
+//           10:00, answered at 10:06; one registration on 4/1.
+// So FY2024 has 1 call, 1 emergency, all arranged within 4 h, answers after 4 min on average; FY2025 has 2 calls,
+// 1 emergency, none arranged (not arranged 100%, 1 unresolved), answers after (10 + 6) / 2 = 8 min.
+TEST(RecorderYears, EventsOnMarch31AndApril1FallInDifferentFiscalYears) {
+  Scenario sc = testing::minimal_scenario();
+  const sim::CivilCalendar calendar{date(2025, 3, 1)};
+  const double march31 = calendar.time_of(date(2025, 3, 31));
+  const double april1 = calendar.time_of(date(2025, 4, 1));
+  Recorder rec(sc, calendar, 0.0, calendar.time_of(date(2025, 5, 1)));
+  rec.start(0.0);
+  rec.begin_day(0.0, 0, 0);
+  rec.registration();  // in force: FY2024
+  rec.call(TimeBand::WeekdayNight, true, march31 + 23);
+  rec.answered(march31 + 23, march31 + 23 + 4.0 / 60);
+  rec.enter_fiscal_year(2025);  // the midnight of 4/1
+  rec.registration();
+  rec.outcome(march31 + 23, TimeBand::WeekdayNight, Outcome::ShortStay, april1 + 1);
+  rec.call(TimeBand::WeekdayNight, true, april1 + 0.5);
+  rec.answered(april1 + 0.5, april1 + 0.5 + 10.0 / 60);
+  rec.outcome(april1 + 0.5, TimeBand::WeekdayNight, Outcome::Unresolved, april1 + 5);
+  rec.call(TimeBand::WeekdayDaytime, false, april1 + 10);
+  rec.answered(april1 + 10, april1 + 10 + 6.0 / 60);
+  Coordinators co(sc, calendar);
+  const ReplicationResult r = rec.results(april1 + 24, EndState{}, co);
+
+  ASSERT_EQ(r.years.size(), 2u);
+  const auto year = [&](std::size_t y, std::string_view key) {
+    for (std::size_t i = 0; i < kYearKpiCount; ++i)
+      if (kKpis[kYearKpis[i]].key == key) return r.years[y].kpi[i];
+    ADD_FAILURE() << key << " is not a per-year KPI";
+    return -1.0;
+  };
+  EXPECT_EQ(r.years[0].fiscal_year, 2024);
+  EXPECT_EQ(year(0, "registrations"), 1);
+  EXPECT_EQ(year(0, "calls"), 1);
+  EXPECT_EQ(year(0, "emergencies"), 1);
+  EXPECT_EQ(year(0, "outcome_unresolved"), 0);
+  EXPECT_DOUBLE_EQ(year(0, "arrange_within_4h"), 1.0);  // arranged on 4/1, counted with its call on 3/31
+  EXPECT_DOUBLE_EQ(year(0, "arrange_mean_h"), 2.0);
+  EXPECT_DOUBLE_EQ(year(0, "not_arranged_share"), 0.0);
+  EXPECT_NEAR(year(0, "answer_mean_min"), 4.0, 1e-9);
+
+  EXPECT_EQ(r.years[1].fiscal_year, 2025);
+  EXPECT_EQ(year(1, "registrations"), 1);
+  EXPECT_EQ(year(1, "calls"), 2);
+  EXPECT_EQ(year(1, "emergencies"), 1);
+  EXPECT_EQ(year(1, "outcome_unresolved"), 1);
+  EXPECT_DOUBLE_EQ(year(1, "arrange_within_4h"), 0.0);
+  EXPECT_DOUBLE_EQ(year(1, "not_arranged_share"), 1.0);
+  EXPECT_TRUE(std::isnan(year(1, "arrange_mean_h")));  // nothing arranged in FY2025
+  EXPECT_NEAR(year(1, "answer_mean_min"), 8.0, 1e-9);    // 10 and 6 minutes
+
+  // The horizon's figures are over both years: 3 calls, half the emergencies arranged within 4 h.
+  EXPECT_EQ(kpi(r, "calls"), 3);
+  EXPECT_DOUBLE_EQ(kpi(r, "arrange_within_4h"), 0.5);
 }
 
 }  // namespace
