@@ -46,7 +46,7 @@ KPIS = [
     ("outcome_short_stay", "結果：短期入所", "Outcome: short stay", "count", False),
     ("outcome_hub_room", "結果：拠点緊急居室", "Outcome: hub emergency room", "count", False),
     ("outcome_home_help", "結果：在宅支援（ヘルパー・専門サポーター）", "Outcome: help at home", "count", False),
-    ("outcome_elderly_care", "結果：介護施設（協定）", "Outcome: elderly-care facility", "count", False),
+    ("outcome_emergency_place", "結果：緊急一時保護（協定介護施設・空き家等）", "Outcome: emergency place (elderly-care agreement, vacant house, spare room)", "count", False),
     ("outcome_handed_over", "結果：保健福祉課へ引継ぎ", "Outcome: handed over to case workers", "count", False),
     ("outcome_unresolved", "結果：未解決", "Outcome: unresolved", "count", False),
     ("handovers_failed", "引継ぎ先閉庁のため未解決", "Unresolved: case workers' office closed too long", "count", False),
@@ -80,6 +80,7 @@ KPIS = [
     ("overtime_hours", "時間外勤務（時間）", "Overtime hours", "hours", True),
     ("call_outs", "オンコール出動回数", "On-call call-outs", "count", False),
     ("call_out_hours", "オンコール出動時間", "On-call hours worked", "hours", False),
+    ("advance_plans_drafted", "安心支援プランの作成", "Advance plans drafted (安心支援プラン)", "count", False),
     ("assessments_done", "アセスメント実施数", "Assessments done", "count", False),
     ("assessment_backlog_mean", "アセスメント待ち（平均）", "Assessment backlog, mean", "count", False),
     ("assessment_backlog_end", "アセスメント待ち（期末）", "Assessment backlog at end", "count", True),
@@ -93,6 +94,11 @@ KPIS = [
     ("experience_lost_no_bed", "期限内に空床がなかった体験利用", "Experience stays lost: no bed within the window", "count", False),
     ("experience_lost_preempted", "中止後に再予約できなかった体験利用", "Experience stays lost: pre-empted, not rebooked", "count", False),
     ("experience_lost_no_facility", "受入可能な施設がない体験利用", "Experience requests lost: no suitable facility", "count", False),
+    ("emergency_place_uses_elderly_care", "緊急一時保護：協定介護施設の利用", "Emergency places: elderly-care agreement uses", "count", False),
+    ("emergency_place_uses_vacant_house", "緊急一時保護：空き家の利用", "Emergency places: vacant-house uses", "count", False),
+    ("emergency_place_uses_spare_room", "緊急一時保護：空き居室の利用", "Emergency places: spare-room uses", "count", False),
+    ("emergency_place_days", "緊急一時保護の延べ日数", "Emergency-place days", "days", False),
+    ("emergency_place_none_open", "緊急一時保護：空きのある場所がなかった回数", "Emergency places: none of the kind open", "count", False),
     ("home_help_dispatches", "在宅支援派遣", "Home-help dispatches", "count", False),
     ("care_taxi_trips", "介護タクシー利用", "Care-taxi trips", "count", False),
     ("cost_total_yen", "総費用", "Total cost", "yen", True),
@@ -132,12 +138,12 @@ TIME_BAND_LABELS = {
     "weekend_holiday": {"ja": "土日祝", "en": "Weekends & holidays"},
 }
 
-OUTCOMES = ["short_stay", "hub_room", "home_help", "elderly_care", "handed_over", "unresolved"]
+OUTCOMES = ["short_stay", "hub_room", "home_help", "emergency_place", "handed_over", "unresolved"]
 OUTCOME_LABELS = {
     "short_stay": {"ja": "短期入所", "en": "Short stay"},
     "hub_room": {"ja": "拠点緊急居室", "en": "Hub emergency room"},
     "home_help": {"ja": "在宅支援（ヘルパー等）", "en": "Help at home"},
-    "elderly_care": {"ja": "介護施設（協定）", "en": "Elderly-care facility"},
+    "emergency_place": {"ja": "緊急一時保護（協定介護施設・空き家等）", "en": "Emergency place (elderly-care agreement, vacant house, spare room)"},
     "handed_over": {"ja": "保健福祉課へ引継ぎ", "en": "Handed over to case workers"},
     "unresolved": {"ja": "未解決", "en": "Unresolved"},
 }
@@ -145,10 +151,12 @@ OUTCOME_LABELS = {
 DUTIES = {
     "ja": {"all": "全業務", "inquiry": "相談・問合せ", "emergency": "緊急時の調整", "assessment": "アセスメント",
            "intake": "利用登録受付（面談）", "escort": "付添", "follow_up": "利用開始後の確認連絡",
-           "liaison": "関係機関との連絡・調整", "meeting": "連絡会"},
+           "liaison": "関係機関との連絡・調整", "meeting": "連絡会",
+           "advance_plan": "安心支援プランの作成"},
     "en": {"all": "All duties", "inquiry": "Inquiries", "emergency": "Emergency coordination",
            "assessment": "Assessments", "intake": "Registration intake", "escort": "Escort to the facility",
-           "follow_up": "Follow-up contacts", "liaison": "Liaison with agencies", "meeting": "Liaison meeting"},
+           "follow_up": "Follow-up contacts", "liaison": "Liaison with agencies", "meeting": "Liaison meeting",
+           "advance_plan": "Advance plans (安心支援プラン)"},
 }
 
 
@@ -160,7 +168,7 @@ WEEKDAYS = {"ja": ["月", "火", "水", "木", "金", "土", "日"], "en": ["Mon
 
 # Cost lines of costs.csv, which are also the allowed budget lines (docs/results-format.md), in drawing order.
 COST_LINES = ["center", "reserved_beds", "emergency_stays", "hub", "specialist_supporters", "care_taxi",
-              "experience_stays", "assessments", "training", "experience_advice"]
+              "experience_stays", "assessments", "training", "experience_advice", "emergency_places"]
 COST_LINE_LABELS = {
     "center": {"ja": "拠点・センター運営（人件費・委託）", "en": "Center (staff, on call, contract)"},
     "reserved_beds": {"ja": "空床確保料", "en": "Reserved beds"},
@@ -172,6 +180,7 @@ COST_LINE_LABELS = {
     "assessments": {"ja": "アセスメント", "en": "Assessments"},
     "training": {"ja": "専門的人材の養成（研修）", "en": "Specialist training"},
     "experience_advice": {"ja": "体験の機会・場（助言）", "en": "Experience-stay advice"},
+    "emergency_places": {"ja": "緊急一時保護（協定介護施設・空き家等）", "en": "Emergency places (elderly-care agreement, vacant houses, spare rooms)"},
 }
 
 

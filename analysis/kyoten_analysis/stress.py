@@ -146,8 +146,8 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
             ("2.1 Overview",
              "Registration → calls (non-homogeneous Poisson by time band, proportional to registrants) → a coordinator "
              "at the responsible center answers (per its shifts; otherwise on call or overflow) → an inquiry ends with "
-             "advice, an emergency starts a search → short stay, hub emergency room, help at home, elderly-care "
-             "agreement or hand-over to case workers → stay (with exit-support delays) → costs."),
+             "advice, an emergency starts a search → short stay, hub emergency room, help at home, an emergency "
+             "place (elderly-care agreement, vacant house, spare room) or hand-over to case workers → stay (with exit-support delays) → costs."),
             ("2.2 Entities, resources and queues",
              "Entities: registrants, calls and emergency cases, experience-stay bookings. Resources: coordinators per "
              "center and hour (shifts), short-stay beds (shared with planned stays; some reserved), hub emergency rooms, "

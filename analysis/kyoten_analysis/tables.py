@@ -188,7 +188,8 @@ _DAYS = {
     "monday": ("月曜", "Monday"), "tuesday": ("火曜", "Tuesday"), "wednesday": ("水曜", "Wednesday"),
     "thursday": ("木曜", "Thursday"), "friday": ("金曜", "Friday"),
 }
-_FALLBACKS = {"hub_room": "hub_room", "home_help": "home_help", "elderly_care": "elderly_care",
+_FALLBACKS = {"hub_room": "hub_room", "home_help": "home_help", "elderly_care": "emergency_place",
+              "vacant_house": "emergency_place", "spare_room": "emergency_place",
               "hand_over": "handed_over"}
 
 
@@ -494,6 +495,8 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                       f"見つからなければ：{fbs or 'なし'}") if ja else
                      (f"up to {search.get('max_contacts')} facilities and {search.get('max_search_hours')} h; "
                       f"then: {fbs or 'none'}")))
+        for i, rule in enumerate(search.get("rules", []) or []):
+            rows.append((L("探索ルール", "Escalation rule"), rule.get("name") or L(f"ルール{i + 1}", f"rule {i + 1}")))
     hs = scenario.get("home_support", {}) or {}
     if hs:
         rows.append((L("在宅支援（ヘルパー・専門サポーター）", "Help at home"),
@@ -501,11 +504,11 @@ def assumption_rows(scenario: dict, lang: str = "ja") -> list[tuple[str, str]]:
                       f"{_yen(hs.get('cost_per_hour_yen', 0), lang)}／時、介護タクシー {percent(point_value(hs.get('p_care_taxi', 0)))}") if ja else
                      (f"{hs.get('supporters', 0)} at once, {fmt_dist(hs.get('dispatch_hours'), 'hours', lang)} each, "
                       f"{_yen(hs.get('cost_per_hour_yen', 0), lang)} an hour, care taxi for {percent(point_value(hs.get('p_care_taxi', 0)))}")))
-    ec = scenario.get("elderly_care", {}) or {}
-    if ec.get("agreement"):
-        rows.append((L("介護施設との受入協定", "Elderly-care agreement"),
-                     f"受入確率 {percent(point_value(ec.get('p_accept')))}" if ja
-                     else f"accepts {percent(point_value(ec.get('p_accept')))}"))
+    for place in scenario.get("emergency_places", []) or []:
+        p_accept = percent(point_value(place.get("p_accept", 1)))
+        rows.append((L(f"緊急一時保護：{place.get('name')}", f"Emergency place: {place.get('name')}"),
+                     (f"{place.get('places')}人分、受入確率 {p_accept}、{_yen(place.get('cost_per_day_yen', 0), lang)}／日") if ja else
+                     (f"{place.get('places')} at once, accepts {p_accept}, {_yen(place.get('cost_per_day_yen', 0), lang)} a day")))
     ex = scenario.get("experience", {}) or {}
     if ex and float(point_value(ex.get("requests_per_registrant_per_year", 0)) or 0) > 0:
         rows.append((L("体験利用", "Experience stays"),
