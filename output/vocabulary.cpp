@@ -30,6 +30,7 @@ constexpr std::array<Label, hub::kCostLines> kCostLineLabels = {{
     {"アセスメント", "Assessments"},
     {"専門的人材の養成（研修）", "Specialist training"},
     {"体験の機会・場（助言）", "Experience-stay advice"},
+    {"緊急一時保護（協定介護施設・空き家等）", "Emergency places (elderly-care agreement, vacant houses, spare rooms)"},
 }};
 
 // In the order of hub::kTimeBandKeys.
@@ -45,7 +46,7 @@ constexpr std::array<Label, hub::kOutcomes> kOutcomeLabels = {{
     {"短期入所", "Short stay"},
     {"拠点緊急居室", "Hub emergency room"},
     {"在宅支援（ヘルパー等）", "Help at home"},
-    {"介護施設（協定）", "Elderly-care facility"},
+    {"緊急一時保護（協定介護施設・空き家等）", "Emergency place (elderly-care agreement, vacant house, spare room)"},
     {"保健福祉課へ引継ぎ", "Handed over to case workers"},
     {"未解決", "Unresolved"},
 }};
@@ -61,7 +62,21 @@ constexpr std::array<Label, hub::kDuties> kDutyLabels = {{
     {"利用開始後の確認連絡", "Follow-up contacts"},
     {"関係機関との連絡・調整", "Liaison with agencies"},
     {"連絡会", "Liaison meeting"},
+    {"安心支援プランの作成", "Advance plans (安心支援プラン)"},
 }};
+
+// A list longer than its labels compiles with empty entries: a new cost line, outcome or duty must come with its
+// words, or the build stops here.
+template <std::size_t N>
+constexpr bool all_labelled(const std::array<Label, N>& labels) {
+  for (const Label& l : labels)
+    if (l.ja == nullptr || l.en == nullptr) return false;
+  return true;
+}
+static_assert(all_labelled(kCostLineLabels), "every cost line needs its ja and en label");
+static_assert(all_labelled(kTimeBandLabels), "every time band needs its ja and en label");
+static_assert(all_labelled(kOutcomeLabels), "every outcome needs its ja and en label");
+static_assert(all_labelled(kDutyLabels), "every duty needs its ja and en label");
 
 // How a stored value is shown: multiplied by `scale`, followed by the unit word.
 struct UnitDisplay {

@@ -17,16 +17,16 @@ namespace kyoten::scenario {
 namespace {
 
 // Sections a change may state.
-constexpr std::array<std::string_view, 13> kChangeable = {
-    "calls",        "centers", "facilities", "facility_defaults", "hub",        "budget",      "search",
-    "home_support", "stays",   "assessment", "duties",            "experience", "elderly_care"};
+constexpr std::array<std::string_view, 12> kChangeable = {
+    "calls",        "centers", "facilities", "facility_defaults", "hub",       "budget",
+    "search",       "home_support", "stays", "assessment",        "duties",    "experience"};
 
 // Sections fixed for the whole run, and why.
 struct Fixed {
   std::string_view key;
   std::string_view why;
 };
-constexpr std::array<Fixed, 7> kFixed = {{
+constexpr std::array<Fixed, 8> kFixed = {{
     {"calendar", "a run keeps one calendar of working days"},
     {"meta", "a run has one name and title; say why the plan changes in `reason`"},
     {"horizon", "a run has one horizon; a change takes effect at its `from` date"},
@@ -35,6 +35,7 @@ constexpr std::array<Fixed, 7> kFixed = {{
      "the registration path spans the whole run: state it in the plan's [registration], its knots are dated"},
     {"base", "only the scenario file itself may name a base"},
     {"changes", "changes do not nest: list each as its own [[changes]] entry"},
+    {"emergency_places", "emergency places are fixed for the run (each keeps count of the people it holds)"},
 }};
 
 // What identifies an element of an array of tables across plans: its name, or a budget line's year and line.

@@ -33,6 +33,12 @@ void read_duties(TableReader& root, hub::Duties& duties) {
     read_duty(t, "escort", duties.escort, [&](TableReader& d) {
       duties.escort_share = d.number_or("share", defaults.escort_share, probability());
     });
+    read_duty(t, "advance_plan", duties.advance_plan, [&](TableReader& d) {
+      duties.advance_plan_share = d.number_or("share", defaults.advance_plan_share, probability());
+      if (duties.advance_plan_share > 0 && !d.has("hours"))
+        d.missing("hours", "needed because share > 0 (a plan takes coordinator time); a distribution, e.g. "
+                           "{ dist = \"lognormal\", mean = 2, sd = 1 }");
+    });
     read_duty(t, "meeting", duties.meeting, [&](TableReader& d) {
       duties.meeting_every_months = d.integer_or("every_months", defaults.meeting_every_months, limits::whole_up_to(0, 12));
       duties.meeting_start_hour = d.integer_or("start_hour", defaults.meeting_start_hour, limits::whole_up_to(0, 23));

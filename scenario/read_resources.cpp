@@ -1,61 +1,19 @@
-// What the coordinator can arrange besides a short-stay bed: [hub], [stays], [home_support], [elderly_care],
-// [experience].
+// What the coordinator can arrange besides a short-stay bed: [hub], [stays], [home_support],
+// [[emergency_places]], [experience].
 #include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
 
+#include "scenario/did_you_mean.hpp"
 #include "scenario/scenario_defaults.hpp"
 #include "scenario/section_helpers.hpp"
 #include "scenario/sections.hpp"
-#include "sim/time/units.hpp"
 
 namespace kyoten::scenario {
 namespace {
 
 using sim::kHoursPerDay;
-
-// start_hours = "all" | [9, 10, 11] | [[9, 17], 20] (an hour, or a [from, to) range that may wrap midnight).
-std::array<bool, kHoursPerDay> read_start_hours(TableReader& t) {
-  std::array<bool, kHoursPerDay> hours{};
-  const auto* node = t.find("start_hours");
-  const char* form = "\"all\", a list of hours [9, 10, 11], or ranges [[9, 17]] (from, to; may wrap midnight)";
-  if (!node) {
-    hours.fill(true);  // assumption: a dispatch can start at any hour unless stated
-    return hours;
-  }
-  const std::string key = t.key_path("start_hours");
-  if (const auto* s = node->as_string()) {
-    if (s->get() == "all") hours.fill(true);
-    else t.error("start_hours", "unknown value \"" + s->get() + "\"", form);
-    return hours;
-  }
-  const auto* array = t.array("start_hours");
-  if (!array) return hours;
-  if (array->empty()) t.error("start_hours", "must not be empty", form);
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const toml::node& element = *array->get(i);
-    const std::string element_key = element_path(key, i);
-    if (const auto* range = element.as_array()) {
-      if (range->size() != 2) {
-        t.sink().at(element, element_key, "a range must be [from, to]", form);
-        continue;
-      }
-      const auto from = read_integer(t.sink(), *range->get(0), element_key + "[0]", between(0, 23));
-      const auto to = read_integer(t.sink(), *range->get(1), element_key + "[1]", between(0, 24));
-      if (!from || !to) continue;
-      if (*from == *to) {
-        t.sink().at(element, element_key, "the range is empty", "for all hours write \"all\"");
-        continue;
-      }
-      const int end = *to <= *from ? *to + kHoursPerDay : *to;  // to <= from wraps past midnight
-      for (int h = *from; h < end; ++h) hours[static_cast<std::size_t>(h % kHoursPerDay)] = true;
-    } else if (auto hour = read_integer(t.sink(), element, element_key, between(0, 23))) {
-      hours[static_cast<std::size_t>(*hour)] = true;
-    }
-  }
-  return hours;
-}
 
 // [experience.approval]: the planning-consultation contract and the coordination meeting before a first stay.
 void read_approval(TableReader& experience, hub::HubUseApproval& approval) {
@@ -126,7 +84,7 @@ void read_stays(TableReader& root, hub::Stays& stays) {
 void read_home_support(TableReader& root, hub::HomeSupport& home) {
   with_section(root, "home_support", false, [&](TableReader& t) {
     home.supporters = t.integer_or("supporters", 0, limits::up_to(limits::kSupporters));
-    home.can_start = read_start_hours(t);
+    home.can_start = read_hours_of_day(t, "start_hours");
     home.dispatch_hours = distribution_if(t, "dispatch_hours", home.supporters > 0, "supporters > 0", {});
     home.arrange_minutes = t.distribution_or(
         "arrange_minutes", sim::Distribution(sim::Constant{defaults::kHomeSupportArrangeMinutes}));
@@ -137,14 +95,38 @@ void read_home_support(TableReader& root, hub::HomeSupport& home) {
   });
 }
 
-void read_elderly_care(TableReader& root, hub::ElderlyCare& elderly) {
-  with_section(root, "elderly_care", false, [&](TableReader& t) {
-    elderly.agreement = t.boolean_or("agreement", false);
-    if (elderly.agreement && !t.has("p_accept"))
-      t.missing("p_accept", "needed because agreement = true; a probability in [0, 1]");
-    elderly.p_accept = t.uncertain_number_or("p_accept", 0, probability(),
-                                             field(&hub::Scenario::elderly_care, &hub::ElderlyCare::p_accept));
-    elderly.contact_minutes = distribution_if(t, "contact_minutes", elderly.agreement, "agreement = true", {});
+void read_emergency_places(TableReader& root, hub::Scenario& s) {
+  if (root.has("elderly_care"))
+    root.error("elderly_care", "[elderly_care] is now an [[emergency_places]] entry of kind \"elderly_care\"",
+               "write [[emergency_places]] with name, kind = \"elderly_care\", places, p_accept, contact_minutes "
+               "(and stay_days, cost_per_day_yen if known); the fallback keeps its name \"elderly_care\"");
+  const std::vector<std::string> kinds(hub::kPlaceKindKeys.begin(), hub::kPlaceKindKeys.end());
+  std::vector<std::string> names;
+  root.each_table("emergency_places", false, [&](TableReader& t, std::size_t i) {
+    hub::EmergencyPlace p;
+    p.name = t.string("name");
+    if (std::find(names.begin(), names.end(), p.name) != names.end())
+      t.error("name", "emergency place '" + p.name + "' is listed twice", "give each place its own name");
+    names.push_back(p.name);
+    if (const auto* node = t.find("kind")) {
+      if (auto kind = read_string(t.sink(), *node, t.key_path("kind")))
+        p.kind = static_cast<hub::PlaceKind>(
+            resolve_name(t.sink(), {*kind, node, t.key_path("kind")}, "kind of emergency place", kinds).value_or(0));
+    } else {
+      t.missing("kind", "one of " + join_names(kinds));
+    }
+    p.places = t.integer("places", limits::whole_up_to(1, limits::kRooms));
+    const auto target = [i](hub::Scenario& sc) -> double& { return sc.emergency_places[i].p_accept; };
+    p.p_accept = t.uncertain_number_or("p_accept", 1.0, probability(), target);
+    p.contact_minutes = t.distribution("contact_minutes");
+    if (t.has("stay_days")) p.stay_days = t.distribution("stay_days");
+    p.cost_per_day_yen = t.number_or("cost_per_day_yen", 0, limits::up_to(limits::kYen));
+    p.fixed_cost_per_year_yen = t.number_or("fixed_cost_per_year_yen", 0, limits::up_to(limits::kYen));
+    p.admits_at = read_hours_of_day(t, "admission_hours");
+    p.medical_care = t.boolean_or("medical_care", false);
+    p.behavioural = t.boolean_or("behavioural", false);
+    p.children = t.boolean_or("children", false);
+    s.emergency_places.push_back(std::move(p));
   });
 }
 

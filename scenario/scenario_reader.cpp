@@ -22,7 +22,7 @@ hub::Scenario read_scenario(const toml::table& root_table, ErrorSink& sink) {
   read_hub(root, s.hub);
   read_stays(root, s.stays);
   read_home_support(root, s.home_support);
-  read_elderly_care(root, s.elderly_care);
+  read_emergency_places(root, s);
   read_experience(root, s.facilities, s.experience);
   read_budget(root, s.budget);
   read_surges(root, horizon_ok ? &s.horizon : nullptr, s.regions, s.surges);

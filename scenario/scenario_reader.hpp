@@ -1,6 +1,6 @@
 #pragma once
 // The whole scenario from its resolved TOML table: each section in dependency order (regions before the
-// centers and facilities that name them; hub, home support and elderly care before the fallbacks that use them).
+// centers and facilities that name them; hub, home support and emergency places before the fallbacks that use them).
 #include <toml++/toml.h>
 
 #include "models/hub/scenario.hpp"

@@ -6,6 +6,7 @@
 
 #include "scenario/did_you_mean.hpp"
 #include "scenario/value_limits.hpp"
+#include "sim/time/units.hpp"
 
 namespace kyoten::scenario {
 
@@ -87,5 +88,48 @@ sim::Distribution distribution_if(TableReader& t, std::string_view key, bool nee
   }
   return t.distribution_or(key, fallback);
 }
+
+std::array<bool, sim::kHoursPerDay> read_hours_of_day(TableReader& t, std::string_view key) {
+  using sim::kHoursPerDay;
+  std::array<bool, kHoursPerDay> hours{};
+  const auto* node = t.find(key);
+  const char* form = "\"all\", a list of hours [9, 10, 11], or ranges [[9, 17]] (from, to; may wrap midnight)";
+  if (!node) {
+    hours.fill(true);  // every hour unless stated (the caller documents the assumption)
+    return hours;
+  }
+  const std::string path = t.key_path(key);
+  if (const auto* s = node->as_string()) {
+    if (s->get() == "all") hours.fill(true);
+    else t.error(key, "unknown value \"" + s->get() + "\"", form);
+    return hours;
+  }
+  const auto* array = t.array(key);
+  if (!array) return hours;
+  if (array->empty()) t.error(key, "must not be empty", form);
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const toml::node& element = *array->get(i);
+    const std::string element_key = element_path(path, i);
+    if (const auto* range = element.as_array()) {
+      if (range->size() != 2) {
+        t.sink().at(element, element_key, "a range must be [from, to]", form);
+        continue;
+      }
+      const auto from = read_integer(t.sink(), *range->get(0), element_key + "[0]", between(0, 23));
+      const auto to = read_integer(t.sink(), *range->get(1), element_key + "[1]", between(0, 24));
+      if (!from || !to) continue;
+      if (*from == *to) {
+        t.sink().at(element, element_key, "the range is empty", "for all hours write \"all\"");
+        continue;
+      }
+      const int end = *to <= *from ? *to + kHoursPerDay : *to;  // to <= from wraps past midnight
+      for (int h = *from; h < end; ++h) hours[static_cast<std::size_t>(h % kHoursPerDay)] = true;
+    } else if (auto hour = read_integer(t.sink(), element, element_key, between(0, 23))) {
+      hours[static_cast<std::size_t>(*hour)] = true;
+    }
+  }
+  return hours;
+}
+
 
 }  // namespace kyoten::scenario

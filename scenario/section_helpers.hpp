@@ -94,6 +94,10 @@ std::optional<int> resolve_name(ErrorSink& sink, const TableReader::ListItem& it
 std::optional<std::vector<double>> read_numbers(TableReader& t, std::string_view key, std::size_t count,
                                                 const Range& range, const std::string& what);
 
+// Hours of the day at `key`: "all" | [9, 10, 11] | [[9, 17], 20] (an hour, or a [from, to) range that may wrap
+// midnight); absent = every hour (a written assumption wherever it is used).
+std::array<bool, 24> read_hours_of_day(TableReader& t, std::string_view key);
+
 // A distribution that must be given when `needed` (the reason is said in the error), else may default.
 sim::Distribution distribution_if(TableReader& t, std::string_view key, bool needed, const std::string& reason,
                                   const sim::Distribution& fallback);

@@ -29,13 +29,16 @@ void read_facilities(TableReader& root, const std::vector<hub::Region>& regions,
 void read_hub(TableReader& root, hub::Hub& hub);
 void read_stays(TableReader& root, hub::Stays& stays);
 void read_home_support(TableReader& root, hub::HomeSupport& home_support);
-void read_elderly_care(TableReader& root, hub::ElderlyCare& elderly_care);
+// [[emergency_places]] (緊急一時保護: elderly-care agreement places, vacant houses, spare rooms); a left-over
+// [elderly_care] section is refused with how to write it now.
+void read_emergency_places(TableReader& root, hub::Scenario& scenario);
 void read_experience(TableReader& root, const std::vector<hub::Facility>& facilities, hub::ExperienceStays& experience);
 void read_budget(TableReader& root, hub::Budget& budget);
 // Surges must start inside the horizon (skipped when its dates are unusable) and name known regions.
 void read_surges(TableReader& root, const hub::Horizon* horizon, const std::vector<hub::Region>& regions,
                  std::vector<hub::Surge>& surges);
-// After hub, home_support and elderly_care: a fallback must name something the scenario has.
+// After facilities, hub, home_support and emergency places: a fallback must name something the scenario has,
+// and an escalation rule may name facilities.
 void read_search(TableReader& root, const hub::Scenario& scenario, hub::Search& search);
 
 // Runs fn on the section's reader (or, when the section is left out, on an empty one so defaults apply) and

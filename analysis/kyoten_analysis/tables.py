@@ -175,7 +175,8 @@ def _budget_row(fy_label, line_label, cost_lines, budget_yen, ci, lang, vocab, t
 
 
 # --- assumptions ----------------------------------------------------------------------------------------------
-_FALLBACKS = {"hub_room": "hub_room", "home_help": "home_help", "elderly_care": "elderly_care",
+_FALLBACKS = {"hub_room": "hub_room", "home_help": "home_help", "elderly_care": "emergency_place",
+              "vacant_house": "emergency_place", "spare_room": "emergency_place",
               "hand_over": "handed_over"}
 
 
@@ -429,14 +430,17 @@ def assumption_rows(res: Results, lang: str = "ja") -> list[tuple[str, str]]:
         fbs = sep.join(vocab.outcome_label(_FALLBACKS.get(x, x), lang) for x in (search.get("fallbacks") or []))
         rows.append((item["search"], t["search"].format(contacts=search.get("max_contacts"),
                                                         hours=search.get("max_search_hours"), fallbacks=fbs or t["none"])))
+        for i, rule in enumerate(search.get("rules", []) or []):
+            rows.append((item["search_rule"], rule.get("name") or t["rule_n"].format(n=i + 1)))
     hs = scenario.get("home_support", {}) or {}
     if hs:
         rows.append((item["home_support"], t["home_support"].format(
             n=hs.get("supporters", 0), hours=fmt_dist(hs.get("dispatch_hours"), "hours", lang),
             yen=_yen(hs.get("cost_per_hour_yen", 0), lang), taxi=percent(point_value(hs.get("p_care_taxi", 0))))))
-    ec = scenario.get("elderly_care", {}) or {}
-    if ec.get("agreement"):
-        rows.append((item["elderly_care"], t["elderly_care"].format(pct=percent(point_value(ec.get("p_accept"))))))
+    for place in scenario.get("emergency_places", []) or []:
+        rows.append((item["emergency_place"].format(name=place.get("name")), t["emergency_place"].format(
+            places=place.get("places"), pct=percent(point_value(place.get("p_accept", 1))),
+            yen=_yen(place.get("cost_per_day_yen", 0), lang))))
     ex = scenario.get("experience", {}) or {}
     if ex and float(point_value(ex.get("requests_per_registrant_per_year", 0)) or 0) > 0:
         rows.append((item["experience"], t["experience"].format(

@@ -5,6 +5,7 @@
 
 #include "models/hub/handover_office.hpp"
 #include "models/hub/hub_simulation.hpp"
+#include "models/hub/search_rules.hpp"
 #include "models/hub/time_bands.hpp"
 #include "sim/random/weighted_choice.hpp"
 
@@ -146,7 +147,9 @@ void HubSimulation::on_case_step(std::uint32_t id) {
       run_step(id, Stage::Assessment, c.write_up_hours);
       return serve_waiting(c.center);
     case Stage::Escort:
+      return finish_case(id);
     case Stage::PlannedDuty:
+      if (c.duty == Duty::AdvancePlan) advance_plan_drafted(c.registrant);
       return finish_case(id);
     case Stage::Assessment: {
       Registrant& r = population_[static_cast<std::uint32_t>(c.registrant)];
@@ -156,6 +159,7 @@ void HubSimulation::on_case_step(std::uint32_t id) {
       if (r.active_position >= 0 && interval > 0) {
         events_.schedule(events_.now() + interval, kReassessmentDue, static_cast<std::uint32_t>(c.registrant));
       }
+      if (!r.advance_plan) maybe_draft_advance_plan(c.center, c.registrant);  // may move the cases
       return finish_case(id);
     }
     case Stage::Contacting:
@@ -168,12 +172,8 @@ void HubSimulation::on_case_step(std::uint32_t id) {
       dispatch_supporter();
       recorder_.outcome(c.call_time, c.band, Outcome::HomeHelp, events_.now());
       return finish_case(id);
-    case Stage::ElderlyContacting:
-      if (rs_acceptance_.uniform() < sc_.elderly_care.p_accept) {
-        recorder_.outcome(c.call_time, c.band, Outcome::ElderlyCare, events_.now());
-        return finish_case(id);
-      }
-      return try_next_fallback(id);
+    case Stage::PlaceContacting:
+      return on_place_answered(id);
     case Stage::HandingOver:
       return hand_over(id);
     case Stage::CallingBack:
@@ -199,14 +199,20 @@ void HubSimulation::begin_emergency(std::uint32_t id) {
 
 void HubSimulation::begin_search(std::uint32_t id) {
   Case& c = cases_[id];
-  const Search& rule = sc_.search;
+  const Search& search = sc_.search;
+  // The escalation rule is chosen by the band in which the coordinator starts looking, not that of the call.
+  c.rule = matching_rule(search, band_at(calendar_, events_.now(), sc_.calls.band_hours), c.need, c.person);
+  if (max_contacts(c) == 0) return try_next_fallback(id);  // the rule skips the facilities: no search is counted
+  const SearchRule* rule = rule_of(c);
   for (int f = 0; f < static_cast<int>(facilities_.size()); ++f) {
-    if (facilities_[f].in_service() && facilities_[f].capable_of(c.person)) c.candidates.push_back(f);
+    const auto index = static_cast<std::size_t>(f);
+    const bool allowed = !rule || rule->facilities.empty() || (index < rule->facilities.size() && rule->facilities[index]);
+    if (allowed && facilities_[f].in_service() && facilities_[f].capable_of(c.person)) c.candidates.push_back(f);
   }
   // Known facilities first, then those in the person's region, each group in the scenario's stated order.
   const auto rank = [&](int f) {
-    const int unknown = rule.prefer_known && !c.person.knows(f) ? 1 : 0;
-    const int elsewhere = rule.prefer_same_region && sc_.facilities[f].region != c.person.region ? 1 : 0;
+    const int unknown = search.prefer_known && !c.person.knows(f) ? 1 : 0;
+    const int elsewhere = search.prefer_same_region && sc_.facilities[f].region != c.person.region ? 1 : 0;
     return 2 * unknown + elsewhere;
   };
   std::stable_sort(c.candidates.begin(), c.candidates.end(), [&](int a, int b) { return rank(a) < rank(b); });
@@ -218,8 +224,8 @@ void HubSimulation::begin_search(std::uint32_t id) {
 void HubSimulation::contact_next_facility(std::uint32_t id) {
   Case& c = cases_[id];
   const double now = events_.now();
-  const bool exhausted = c.next_candidate >= c.candidates.size() || c.contacts >= sc_.search.max_contacts ||
-                         now - c.search_start >= sc_.search.max_search_hours;
+  const bool exhausted = c.next_candidate >= c.candidates.size() || c.contacts >= max_contacts(c) ||
+                         now - c.search_start >= max_search_hours(c);
   if (exhausted) {
     recorder_.search_found_no_bed(c.call_time, c.band);
     return try_next_fallback(id);
@@ -271,11 +277,41 @@ void HubSimulation::escort_or_finish(std::uint32_t id) {
   run_step(id, Stage::Escort, escort_hours);
 }
 
+const SearchRule* HubSimulation::rule_of(const Case& c) const {
+  // A dated change may bring other rules: a case keeps its rule's place in the list, or [search]'s shape.
+  const auto& rules = sc_.search.rules;
+  return c.rule >= 0 && static_cast<std::size_t>(c.rule) < rules.size() ? &rules[static_cast<std::size_t>(c.rule)] : nullptr;
+}
+
+int HubSimulation::max_contacts(const Case& c) const {
+  const SearchRule* rule = rule_of(c);
+  return rule ? rule->max_contacts : sc_.search.max_contacts;
+}
+
+double HubSimulation::max_search_hours(const Case& c) const {
+  const SearchRule* rule = rule_of(c);
+  return rule ? rule->max_search_hours : sc_.search.max_search_hours;
+}
+
+const std::vector<Fallback>& HubSimulation::fallbacks(const Case& c) const {
+  const SearchRule* rule = rule_of(c);
+  return rule ? rule->fallbacks : sc_.search.fallbacks;
+}
+
 void HubSimulation::try_next_fallback(std::uint32_t id) {
   Case& c = cases_[id];
-  const auto& fallbacks = sc_.search.fallbacks;
-  while (c.next_fallback < fallbacks.size()) {
-    switch (fallbacks[c.next_fallback++]) {
+  const auto& list = fallbacks(c);
+  while (c.next_fallback < list.size()) {
+    const Fallback fallback = list[c.next_fallback];
+    // A place fallback stays current while places of its kind are left to call.
+    if (const auto kind = place_kind_of(fallback)) {
+      if (try_emergency_place(id, *kind)) return;
+      ++c.next_fallback;
+      c.next_place = 0;
+      continue;
+    }
+    ++c.next_fallback;
+    switch (fallback) {
       case Fallback::HubRoom:
         if (hub_rooms_.try_hold()) {  // held from the decision, so no one else takes it meanwhile
           recorder_.hub_rooms_changed(events_.now(), +1, hub_rooms_.in_use());
@@ -287,18 +323,41 @@ void HubSimulation::try_next_fallback(std::uint32_t id) {
           return step_after(id, Stage::HomeArranging, sc_.home_support.arrange_minutes(rs_work_) / kMinutesPerHour);
         }
         break;
-      case Fallback::ElderlyCare:
-        if (sc_.elderly_care.agreement) {
-          return step_after(id, Stage::ElderlyContacting,
-                            sc_.elderly_care.contact_minutes(rs_search_) / kMinutesPerHour);
-        }
-        break;
       case Fallback::HandOver:
         return step_after(id, Stage::HandingOver, sc_.calls.handover_minutes(rs_work_) / kMinutesPerHour);
+      default:
+        break;  // the place kinds, handled above
     }
   }
   recorder_.outcome(c.call_time, c.band, Outcome::Unresolved, events_.now());
   finish_case(id);
+}
+
+bool HubSimulation::try_emergency_place(std::uint32_t id, PlaceKind kind) {
+  Case& c = cases_[id];
+  const int p = places_.first_open(kind, c.next_place, calendar_.hour_of_day(events_.now()), c.person);
+  if (p < 0) {
+    if (c.next_place == 0) recorder_.count(kpi_id("emergency_place_none_open"));
+    return false;
+  }
+  c.next_place = static_cast<std::size_t>(p) + 1;
+  c.place = p;
+  places_.hold(p);  // from the decision to call, so no one else takes it meanwhile
+  const EmergencyPlace& place = sc_.emergency_places[static_cast<std::size_t>(p)];
+  step_after(id, Stage::PlaceContacting, place.contact_minutes(rs_search_) / kMinutesPerHour);
+  return true;
+}
+
+void HubSimulation::on_place_answered(std::uint32_t id) {
+  Case& c = cases_[id];
+  const EmergencyPlace& place = sc_.emergency_places[static_cast<std::size_t>(c.place)];
+  if (rs_acceptance_.uniform() < place.p_accept) {
+    place_in_emergency_place(c);
+    recorder_.outcome(c.call_time, c.band, Outcome::EmergencyPlace, events_.now());
+    return finish_case(id);
+  }
+  places_.release(c.place);
+  try_next_fallback(id);
 }
 
 void HubSimulation::hand_over(std::uint32_t id) {
@@ -346,6 +405,19 @@ void HubSimulation::enqueue_assessment(std::uint32_t registrant) {
   c.stage = c.visit ? Stage::AssessmentVisit : Stage::Assessment;
   c.step_hours = c.visit ? visit_hours : c.write_up_hours;
   book(id, now, visit_hours + c.write_up_hours);
+}
+
+void HubSimulation::maybe_draft_advance_plan(int center, std::int32_t registrant) {
+  // Its own stream, drawn whatever the share, so plans change no other draw.
+  if (rs_advance_plans_.uniform() < sc_.duties.advance_plan_share)
+    plan(Duty::AdvancePlan, sc_.duties.advance_plan, center, registrant, events_.now());
+}
+
+void HubSimulation::advance_plan_drafted(std::int32_t registrant) {
+  const auto who = static_cast<std::uint32_t>(registrant);
+  if (!population_.is_active(who)) return;  // left the register meanwhile
+  population_[who].advance_plan = true;
+  recorder_.count(kpi_id("advance_plans_drafted"));
 }
 
 void HubSimulation::on_reassessment_due(std::uint32_t registrant) {

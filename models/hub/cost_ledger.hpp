@@ -22,11 +22,13 @@ enum class CostLine : int {
   Assessments,
   Training,
   ExperienceAdvice,
+  EmergencyPlaces,       // 緊急一時保護: per-day fees and upkeep of elderly-care agreement places, vacant houses, rooms
 };
-inline constexpr int kCostLines = 10;
+inline constexpr int kCostLines = 11;
 inline constexpr std::array<const char*, kCostLines> kCostLineKeys = {
     "center",     "reserved_beds",    "emergency_stays", "hub",      "specialist_supporters",
-    "care_taxi",  "experience_stays", "assessments",     "training", "experience_advice"};
+    "care_taxi",  "experience_stays", "assessments",     "training", "experience_advice",
+    "emergency_places"};
 
 class CostLedger {
  public:

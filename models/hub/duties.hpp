@@ -16,9 +16,10 @@ enum class Duty : std::uint8_t {
   FollowUp,    // a follow-up contact after an emergency stay has started
   Liaison,     // liaison with case workers and consultation agencies about an emergency case
   Meeting,     // the liaison meeting (連絡会), held by the center as its secretariat
+  AdvancePlan, // drafting an advance plan for emergencies (安心支援プラン) with a registrant after an assessment
 };
-inline constexpr int kDuties = 8;
+inline constexpr int kDuties = 9;
 inline constexpr std::array<const char*, kDuties> kDutyKeys = {
-    "inquiry", "emergency", "assessment", "intake", "escort", "follow_up", "liaison", "meeting"};
+    "inquiry", "emergency", "assessment", "intake", "escort", "follow_up", "liaison", "meeting", "advance_plan"};
 
 }  // namespace kyoten::hub

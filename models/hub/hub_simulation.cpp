@@ -45,9 +45,11 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
       rs_assessment_schedule_(seed, rep, "assessment-schedule"),
       rs_duties_(seed, rep, "duties"),
       rs_surges_(seed, rep, "surges"),
+      rs_advance_plans_(seed, rep, "advance-plans"),
       coordinators_(sc_, calendar_),
       planned_(static_cast<int>(sc.centers.size())),
       hub_rooms_(sc_.hub.rooms),
+      places_(sc_.emergency_places),
       supporters_(sc_.home_support),
       bookings_(sc_.facilities.size()),
       patience_(sc_.calls, sim::RandomStream(seed, rep, "patience")),
@@ -120,6 +122,7 @@ ReplicationResult HubSimulation::run() {
       case kReassessmentDue: on_reassessment_due(e.subject); break;
       case kEmergencyStayEnd: on_emergency_stay_end(static_cast<int>(e.subject)); break;
       case kHubStayEnd: release_hub_room(); break;
+      case kPlaceStayEnd: on_place_stay_end(static_cast<int>(e.subject)); break;
       case kExperienceStart: on_experience_start(e.subject); break;
       case kExperienceEnd: on_experience_end(e.subject); break;
       case kDispatchEnd: supporters_.release(); break;

@@ -9,6 +9,7 @@
 
 #include "models/hub/caller_patience.hpp"
 #include "models/hub/coordinators.hpp"
+#include "models/hub/emergency_places.hpp"
 #include "models/hub/experience_bookings.hpp"
 #include "models/hub/facility_state.hpp"
 #include "models/hub/hub_rooms.hpp"
@@ -43,6 +44,7 @@ class HubSimulation {
     kReassessmentDue,
     kEmergencyStayEnd,
     kHubStayEnd,
+    kPlaceStayEnd,  // a stay at emergency place `subject` ends
     kExperienceStart,
     kExperienceEnd,
     kDispatchEnd,
@@ -66,7 +68,7 @@ class HubSimulation {
     Contacting,    // calling candidate facility `facility`
     HubPlacing,    // placing the person in a reserved hub room
     HomeArranging, // arranging a supporter already reserved
-    ElderlyContacting,
+    PlaceContacting,      // calling emergency place `place`, held meanwhile
     HandingOver,          // the coordinator's hand-over call or written referral
     AwaitingCaseWorkers,  // referred while the case workers' office was closed; taken over at its opening
     CallingBack,          // a caller who hung up, before calling again
@@ -92,6 +94,9 @@ class HubSimulation {
     int facility = -1;
     std::size_t next_candidate = 0;
     std::size_t next_fallback = 0;
+    std::size_t next_place = 0;    // within a place fallback: the next emergency place to try
+    int place = -1;                // the emergency place being called
+    int rule = -1;                 // the escalation rule shaping the search; -1 = [search] itself
     std::vector<int> candidates;   // capacity kept between uses of this slot
     bool met_neighbour_stay = false;  // the search reached a full facility with a bed held by a neighbour's stay
     bool met_respite = false;         // ... or by daytime respite
@@ -204,10 +209,24 @@ class HubSimulation {
   // After a short stay is found: the coordinator escorts the person there when the scenario says so.
   void escort_or_finish(std::uint32_t case_id);
   void try_next_fallback(std::uint32_t case_id);
+  // The search's shape for this case: its escalation rule's values, or [search]'s.
+  [[nodiscard]] int max_contacts(const Case& c) const;
+  [[nodiscard]] double max_search_hours(const Case& c) const;
+  [[nodiscard]] const std::vector<Fallback>& fallbacks(const Case& c) const;
+  [[nodiscard]] const SearchRule* rule_of(const Case& c) const;
+  // A place fallback: holds the next open place of `kind` and calls it; false when none is open.
+  bool try_emergency_place(std::uint32_t case_id, PlaceKind kind);
+  void on_place_answered(std::uint32_t case_id);
   void hand_over(std::uint32_t case_id);
   bool try_reserve_supporter();
   void place_in_facility(Case& c, int facility);
   void place_in_hub(EmergencyCause cause);
+  void place_in_emergency_place(const Case& c);
+  void on_place_stay_end(int place);
+
+  // Advance plans (安心支援プラン): drafted after an assessment with the scenario's share, held once drafted.
+  void maybe_draft_advance_plan(int center, std::int32_t registrant);
+  void advance_plan_drafted(std::int32_t registrant);
   void dispatch_supporter();
   void release_hub_room();
 
@@ -238,7 +257,7 @@ class HubSimulation {
   // Streams, one per purpose (see docs/model.md, "Random numbers").
   sim::RandomStream rs_registrations_, rs_attributes_, rs_leaving_, rs_calls_, rs_call_content_, rs_work_,
       rs_search_, rs_acceptance_, rs_stays_, rs_experience_, rs_home_, rs_assessment_schedule_, rs_duties_,
-      rs_surges_;
+      rs_surges_, rs_advance_plans_;
 
   // Precomputed rates
   sim::PiecewiseLinear expected_registered_;
@@ -252,6 +271,7 @@ class HubSimulation {
   PlannedWork planned_;
   std::vector<FacilityState> facilities_;
   HubRooms hub_rooms_;
+  EmergencyPlacesInUse places_;
   Supporters supporters_;
   ExperienceBookings bookings_;
   CallerPatience patience_;

@@ -54,16 +54,38 @@ enum class Outcome : int {
   ShortStay = 0,    // a bed at a short-stay facility
   HubRoom = 1,      // a dedicated emergency room at the hub
   HomeHelp = 2,     // helpers / specialist supporters at home
-  ElderlyCare = 3,  // back-up acceptance by an elderly-care facility under agreement
+  EmergencyPlace = 3,  // an emergency place: an elderly-care facility under agreement, a vacant house, a spare room
   HandedOver = 4,   // handed over to the municipality's case workers (family-wide problems)
   Unresolved = 5,
 };
 inline constexpr int kOutcomes = 6;
-inline constexpr std::array<const char*, kOutcomes> kOutcomeKeys = {"short_stay",   "hub_room",    "home_help",
-                                                                    "elderly_care", "handed_over", "unresolved"};
+inline constexpr std::array<const char*, kOutcomes> kOutcomeKeys = {"short_stay",      "hub_room",    "home_help",
+                                                                    "emergency_place", "handed_over", "unresolved"};
 
-// What the coordinator tries, in order, once the facility-by-facility search found no bed.
-enum class Fallback : int { HubRoom = 0, HomeHelp = 1, ElderlyCare = 2, HandOver = 3 };
+// Places kept for emergencies outside the short-stay system (緊急一時保護), by what they are.
+enum class PlaceKind : int {
+  ElderlyCare = 0,  // an elderly-care facility under an acceptance agreement (介護施設との受入協定, seed 002)
+  VacantHouse = 1,  // a vacant house made ready for emergencies (空き家の活用, seed 003)
+  SpareRoom = 2,    // a room an elderly-care or other facility has free at times (空き時間のある居室, seed 003)
+};
+inline constexpr int kPlaceKinds = 3;
+inline constexpr std::array<const char*, kPlaceKinds> kPlaceKindKeys = {"elderly_care", "vacant_house", "spare_room"};
+
+// What the coordinator tries, in order, once the facility-by-facility search found no bed. The three place
+// kinds try the scenario's emergency places of that kind, in file order.
+enum class Fallback : int { HubRoom = 0, HomeHelp = 1, ElderlyCare = 2, VacantHouse = 3, SpareRoom = 4, HandOver = 5 };
+inline constexpr int kFallbacks = 6;
+inline constexpr std::array<const char*, kFallbacks> kFallbackKeys = {"hub_room",     "home_help",  "elderly_care",
+                                                                      "vacant_house", "spare_room", "hand_over"};
+// The place kind a fallback tries, if it is one.
+inline std::optional<PlaceKind> place_kind_of(Fallback f) {
+  switch (f) {
+    case Fallback::ElderlyCare: return PlaceKind::ElderlyCare;
+    case Fallback::VacantHouse: return PlaceKind::VacantHouse;
+    case Fallback::SpareRoom: return PlaceKind::SpareRoom;
+    default: return std::nullopt;
+  }
+}
 
 // Staff on duty by hour: 168 hours of the week (0 = Monday 00:00) and 24 hours of a public holiday.
 struct StaffSchedule {
@@ -183,6 +205,10 @@ struct Duties {
   int meeting_every_months = 0;  // 0 = none; held on the first weekday of the month that is not a holiday
   int meeting_start_hour = 14;
   int meeting_attendees = 1;     // coordinators of each center who attend
+  // 安心支援プラン (seed 002): after an assessment of a registrant who holds no plan, one is drafted with this
+  // probability; once done, the person holds a plan (facilities accept them by Acceptance::advance_plan_factor).
+  DutyWork advance_plan;
+  double advance_plan_share = 0;
 };
 
 // What an emergency's cause (①–⑥) decides, where the scenario says so; unset, the general value holds.
@@ -309,12 +335,35 @@ struct Stays {
   Distribution exit_delay_days;
 };
 
+// People an escalation rule is for (any of the listed; none listed = everyone).
+struct PeopleFilter {
+  bool medical_care = false;  // 医療的ケア
+  bool behavioural = false;   // 強度行動障害
+  bool children = false;
+  [[nodiscard]] bool everyone() const { return !medical_care && !behavioural && !children; }
+};
+
+// An escalation rule ([[search.rules]]): for emergencies whose search starts in one of `bands`, that need one of
+// `needs`, from one of `people`, the search takes this shape instead of [search]'s. The loader fills every value
+// the rule leaves out from [search], so a rule is complete.
+struct SearchRule {
+  std::string name;
+  std::array<bool, kTimeBands> bands{true, true, true, true};
+  std::array<bool, kNeeds> needs{true, true, true};
+  PeopleFilter people;
+  int max_contacts = 10;        // 0: no facility is called, the fallbacks are tried at once
+  double max_search_hours = 6;
+  std::vector<Fallback> fallbacks;
+  std::vector<bool> facilities;  // by facility index: may be called; empty = every facility
+};
+
 struct Search {
   int max_contacts = 10;             // the coordinator stops the facility search after this many refusals
   double max_search_hours = 6;       // or after this long
   bool prefer_known = true;          // facilities where the person stayed before are called first
   bool prefer_same_region = true;    // then those in the person's region
   std::vector<Fallback> fallbacks;   // tried in order after the search
+  std::vector<SearchRule> rules;     // the first that matches a case applies; none = the values above
 };
 
 struct HomeSupport {
@@ -327,10 +376,22 @@ struct HomeSupport {
   double care_taxi_cost_yen = 0;
 };
 
-struct ElderlyCare {
-  bool agreement = false;          // back-up acceptance by agreement (Itabashi)
-  double p_accept = 0;             // chance the agreed facility takes the person
-  Distribution contact_minutes;
+// A place kept for emergencies outside the short-stay system (緊急一時保護): an elderly-care facility under
+// agreement, a vacant house, a spare room. A fallback of its kind tries it when it has a free place, takes
+// new people at this hour and can take the person; the coordinator calls, and it accepts with p_accept.
+struct EmergencyPlace {
+  std::string name;
+  PlaceKind kind = PlaceKind::ElderlyCare;
+  int places = 0;                          // people it can hold at once
+  double p_accept = 1;                     // chance it takes the person when a place is free
+  Distribution contact_minutes;            // coordinator time for the call
+  std::optional<Distribution> stay_days;   // nullopt = Stays::emergency_need_days
+  double cost_per_day_yen = 0;             // paid by the municipality per day of stay
+  double fixed_cost_per_year_yen = 0;      // keeping it ready (rent, upkeep, the agreement's fee)
+  std::array<bool, 24> admits_at{};        // hours of the day at which it takes someone new
+  bool medical_care = false;               // can take people needing medical care (nurses on site)
+  bool behavioural = false;
+  bool children = false;
 };
 
 // Nishitokyo (seed 001 ❺): using the hub needs a planning-consultation agency (計画相談支援事業所の決定), and the
@@ -412,7 +473,7 @@ struct Scenario {
   Stays stays;
   Search search;
   HomeSupport home_support;
-  ElderlyCare elderly_care;
+  std::vector<EmergencyPlace> emergency_places;  // in file order
   ExperienceStays experience;
   Budget budget;
   std::vector<Surge> surges;  // in file order

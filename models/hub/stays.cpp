@@ -48,6 +48,23 @@ void HubSimulation::place_in_hub(EmergencyCause cause) {
   arrange_transport();
 }
 
+void HubSimulation::place_in_emergency_place(const Case& c) {
+  const EmergencyPlace& place = sc_.emergency_places[static_cast<std::size_t>(c.place)];
+  const Distribution& need = place.stay_days ? *place.stay_days : sc_.stays.emergency_need_days;
+  const double days = emergency_stay_days(c.cause, need, sc_.stays.exit_delay_probability, sc_.stays.exit_delay_days);
+  events_.schedule(events_.now() + days * kHoursPerDay, kPlaceStayEnd, static_cast<std::uint32_t>(c.place));
+  // Uses, days and cost are counted at admission, for the whole stay (as the facilities' emergency fees are).
+  constexpr std::array<std::size_t, kPlaceKinds> kUses = {kpi_id("emergency_place_uses_elderly_care"),
+                                                          kpi_id("emergency_place_uses_vacant_house"),
+                                                          kpi_id("emergency_place_uses_spare_room")};
+  recorder_.count(kUses[static_cast<std::size_t>(place.kind)]);
+  recorder_.count(kpi_id("emergency_place_days"), days);
+  recorder_.charge(CostLine::EmergencyPlaces, days * place.cost_per_day_yen);
+  arrange_transport();
+}
+
+void HubSimulation::on_place_stay_end(int place) { places_.release(place); }
+
 void HubSimulation::on_emergency_stay_end(int f) {
   facility_now(f).discharge_emergency();
   set_unplanned_beds_in_use(-1);

@@ -38,7 +38,7 @@ ARRANGE_MEAN_H = np.array([0.9, 2.2, 3.1, 1.8])
 COST_LINE_MONTHLY = {  # yen a month (mean); 0 = not used in this system
     "center": 4_874_583, "reserved_beds": 365_000, "emergency_stays": 120_000, "hub": 2_500_000,
     "specialist_supporters": 95_000, "care_taxi": 8_000, "experience_stays": 0, "assessments": 0, "training": 9_167,
-    "experience_advice": 41_250,
+    "experience_advice": 41_250, "emergency_places": 0,
 }
 
 
@@ -337,7 +337,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "staff_utilisation": float(np.nanmean(util)),
             "overtime_hours": sum(row["overtime_hours"] for row in staff_rows
                                   if row["replication"] == r and row["duty"] == "all"),
-            "call_outs": 0.0, "call_out_hours": 0.0, "assessments_done": total["assessments"],
+            "call_outs": 0.0, "call_out_hours": 0.0, "advance_plans_drafted": 0.0, "assessments_done": total["assessments"],
             "assessment_backlog_mean": float(rng.gamma(10, 0.5)), "assessment_backlog_end": float(round(backlog)),
             "assessment_wait_days_mean": float(rng.gamma(12, 2.0)), "assessments_late_share": float(rng.beta(3, 30)),
             "experience_requested": total["experience_done"] + total["experience_preempted"] + float(rng.poisson(3)),
@@ -347,6 +347,9 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "experience_lost_preempted": total["experience_preempted"], "experience_lost_no_facility": 0.0,
             # No contract or coordination meeting in the fixture.
             "experience_approvals": 0.0, "experience_approval_wait_days_mean": math.nan,
+            # No emergency places in the fixture (no random draw, so the rest stays).
+            "emergency_place_uses_elderly_care": 0.0, "emergency_place_uses_vacant_house": 0.0,
+            "emergency_place_uses_spare_room": 0.0, "emergency_place_days": 0.0, "emergency_place_none_open": 0.0,
             "home_help_dispatches": float(outcomes[2] + rng.poisson(5)), "care_taxi_trips": float(rng.poisson(4)),
             "cost_total_yen": cost_total, "cost_per_emergency_yen": cost_total / max(emergencies, 1.0),
         }

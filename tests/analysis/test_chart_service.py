@@ -38,8 +38,8 @@ def test_outcome_mix(res, lang):
     d = fig.kyoten["data"].set_index("outcome")
     assert d.loc["short_stay", "mean"] == pytest.approx(res.kpis["outcome_short_stay"].mean())
     assert d["share"].sum() == pytest.approx(1.0)
-    # elderly care is 0 in every replication and not offered: left out; unresolved is always shown
-    assert "elderly_care" not in fig.kyoten["shown"]
+    # emergency places are 0 in every replication and not offered: left out; unresolved is always shown
+    assert "emergency_place" not in fig.kyoten["shown"]
     assert "unresolved" in fig.kyoten["shown"] and "hub_room" in fig.kyoten["shown"]
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert VOCAB.outcome_label("short_stay", lang) in ticks

@@ -59,7 +59,6 @@ inline Scenario minimal_scenario() {
   sc.search.max_search_hours = 1e9;
   sc.home_support.dispatch_hours = Distribution(Constant{8});
   sc.home_support.arrange_minutes = Distribution(Constant{10});
-  sc.elderly_care.contact_minutes = Distribution(Constant{10});
   sc.experience.nights = Distribution(Constant{2});
   return sc;
 }

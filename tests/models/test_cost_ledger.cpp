@@ -34,7 +34,7 @@ TEST(CostLedger, ChargesAddUpByFiscalYearAndLine) {
   EXPECT_EQ(records.front().fiscal_year, 2024);
   EXPECT_EQ(records.front().line, "center");
   EXPECT_EQ(records.back().fiscal_year, 2025);
-  EXPECT_EQ(records.back().line, "experience_advice");
+  EXPECT_EQ(records.back().line, "emergency_places");
   EXPECT_EQ(cost_of(records, 2024, "center"), 1500);
   EXPECT_EQ(cost_of(records, 2024, "care_taxi"), 70);
   EXPECT_EQ(cost_of(records, 2024, "training"), 30);

@@ -105,7 +105,8 @@ TEST_F(Resolution, DefaultsForKeysLeftOut) {
   EXPECT_EQ(s.search.fallbacks, (std::vector<Fallback>{Fallback::HandOver}));  // the only one available
   EXPECT_EQ(s.home_support.supporters, 0);
   for (bool b : s.home_support.can_start) EXPECT_TRUE(b);
-  EXPECT_FALSE(s.elderly_care.agreement);
+  EXPECT_TRUE(s.emergency_places.empty());
+  EXPECT_TRUE(s.search.rules.empty());
   EXPECT_DOUBLE_EQ(s.experience.lead_days, 14);
   EXPECT_TRUE(s.budget.lines.empty());
 }
@@ -118,16 +119,86 @@ rooms = 1
 supporters = 2
 dispatch_hours = 8
 start_hours = [[22, 6], 12]
-[elderly_care]
-agreement = true
+[[emergency_places]]
+name = "協定介護施設"
+kind = "elderly_care"
+places = 1
 p_accept = 0.5
 contact_minutes = 30
+[[emergency_places]]
+name = "空き家"
+kind = "vacant_house"
+places = 1
+contact_minutes = 30
 )");
-  EXPECT_EQ(s.search.fallbacks,
-            (std::vector<Fallback>{Fallback::HubRoom, Fallback::HomeHelp, Fallback::ElderlyCare, Fallback::HandOver}));
+  EXPECT_EQ(s.search.fallbacks, (std::vector<Fallback>{Fallback::HubRoom, Fallback::HomeHelp, Fallback::ElderlyCare,
+                                                       Fallback::VacantHouse, Fallback::HandOver}));
   const auto& h = s.home_support.can_start;
   EXPECT_TRUE(h[22] && h[23] && h[0] && h[5] && h[12]);
   EXPECT_FALSE(h[6] || h[11] || h[13] || h[21]);
+}
+
+// An escalation rule takes what it leaves out from [search]: here the fallbacks and max_search_hours; the bands,
+// needs and people it names become flags, and its facilities a mask by index.
+TEST_F(Resolution, EscalationRulesTakeWhatTheyLeaveOutFromSearch) {
+  const auto s = load(R"(
+[hub]
+rooms = 1
+[search]
+max_contacts = 5
+max_search_hours = 3
+fallbacks = ["hand_over"]
+[[search.rules]]
+name = "夜間は2回で緊急居室へ"
+bands = ["weekday_night", "weekend_holiday"]
+max_contacts = 2
+fallbacks = ["hub_room", "hand_over"]
+[[search.rules]]
+needs = ["short_stay", "both"]
+people = ["medical_care"]
+only_facilities = ["C"]
+)");
+  ASSERT_EQ(s.search.rules.size(), 2u);
+  const auto& night = s.search.rules[0];
+  EXPECT_EQ(night.name, "夜間は2回で緊急居室へ");
+  EXPECT_EQ(night.bands, (std::array<bool, 4>{false, false, true, true}));
+  EXPECT_EQ(night.needs, (std::array<bool, 3>{true, true, true}));
+  EXPECT_TRUE(night.people.everyone());
+  EXPECT_EQ(night.max_contacts, 2);
+  EXPECT_DOUBLE_EQ(night.max_search_hours, 3);
+  EXPECT_EQ(night.fallbacks, (std::vector<Fallback>{Fallback::HubRoom, Fallback::HandOver}));
+  EXPECT_TRUE(night.facilities.empty());
+  const auto& medical = s.search.rules[1];
+  EXPECT_EQ(medical.name, "rule 2");
+  EXPECT_EQ(medical.needs, (std::array<bool, 3>{true, false, true}));
+  EXPECT_TRUE(medical.people.medical_care);
+  EXPECT_FALSE(medical.people.children);
+  EXPECT_EQ(medical.max_contacts, 5);
+  EXPECT_EQ(medical.fallbacks, (std::vector<Fallback>{Fallback::HandOver}));
+  EXPECT_EQ(medical.facilities, (std::vector<bool>{false, false, true}));  // A, B, C in _valid_base.toml
+}
+
+TEST_F(Resolution, EmergencyPlacesTakeTheirDocumentedDefaults) {
+  const auto s = load(R"(
+[[emergency_places]]
+name = "空き家"
+kind = "vacant_house"
+places = 2
+contact_minutes = 20
+admission_hours = [[9, 21]]
+)");
+  ASSERT_EQ(s.emergency_places.size(), 1u);
+  const auto& p = s.emergency_places[0];
+  EXPECT_EQ(p.kind, kyoten::hub::PlaceKind::VacantHouse);
+  EXPECT_EQ(p.places, 2);
+  EXPECT_DOUBLE_EQ(p.p_accept, 1);
+  EXPECT_FALSE(p.stay_days.has_value());  // [stays].emergency_need_days
+  EXPECT_DOUBLE_EQ(p.cost_per_day_yen, 0);
+  EXPECT_DOUBLE_EQ(p.fixed_cost_per_year_yen, 0);
+  EXPECT_FALSE(p.medical_care || p.behavioural || p.children);
+  EXPECT_TRUE(p.admits_at[9] && p.admits_at[20]);
+  EXPECT_FALSE(p.admits_at[8] || p.admits_at[21]);
+  EXPECT_EQ(s.search.fallbacks, (std::vector<Fallback>{Fallback::VacantHouse, Fallback::HandOver}));
 }
 
 TEST_F(Resolution, FacilityOverridesFacilityDefaultsKeyByKey) {
