@@ -42,6 +42,9 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
     c.scenarios.push_back({n == 1 ? name : name + "#" + std::to_string(n), in.file, in.scenario,
                            output::summarise(in.results, in.scenario->budget, confidence_level, c.draw_group),
                            fiscal_year_costs(in.results, in.scenario->budget, confidence_level, c.draw_group)});
+    // The overspend probability of each option, not only its mean cost against the budget.
+    c.scenarios.back().summary.budget = output::budget_view(in.results, in.scenario->budget, in.scenario->horizon,
+                                                            c.draw_group, confidence_level);
   }
   if (inputs.empty()) return c;
 

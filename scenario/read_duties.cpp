@@ -33,6 +33,10 @@ void read_duties(TableReader& root, hub::Duties& duties) {
     read_duty(t, "escort", duties.escort, [&](TableReader& d) {
       duties.escort_share = d.number_or("share", defaults.escort_share, probability());
     });
+    with_section(t, "reassessment", false, [&](TableReader& d) {
+      if (d.has("visit_hours")) duties.reassessment_visit_hours = d.distribution("visit_hours");
+      if (d.has("staff_hours")) duties.reassessment_staff_hours = d.distribution("staff_hours");
+    });
     read_duty(t, "meeting", duties.meeting, [&](TableReader& d) {
       duties.meeting_every_months = d.integer_or("every_months", defaults.meeting_every_months, limits::whole_up_to(0, 12));
       duties.meeting_start_hour = d.integer_or("start_hour", defaults.meeting_start_hour, limits::whole_up_to(0, 23));
