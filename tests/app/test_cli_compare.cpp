@@ -102,8 +102,11 @@ TEST(CliCompare, EachOptionShowsItsProbabilityOfOverspendingEachYearsBudget) {
   EXPECT_GT(fy2023(0).at("p_over_budget_ci_low").get<double>(), 0.6) << fy2023(0).dump();
   EXPECT_EQ(fy2023(1).at("p_over_budget").get<double>(), 0.0) << fy2023(1).dump();
   EXPECT_LT(fy2023(1).at("p_over_budget_ci_high").get<double>(), 0.4) << fy2023(1).dump();
-  for (const auto& f : j.at("scenarios").at(0).at("cost_by_fiscal_year"))  // FY2022 has no budget line here
-    if (f.at("fiscal_year") == 2022) EXPECT_TRUE(f.at("p_over_budget").is_null()) << f.dump();
+  for (const auto& f : j.at("scenarios").at(0).at("cost_by_fiscal_year")) {  // FY2022 has no budget line here
+    if (f.at("fiscal_year") == 2022) {
+      EXPECT_TRUE(f.at("p_over_budget").is_null()) << f.dump();
+    }
+  }
 }
 
 TEST(CliCompare, AnyBadScenarioReportsAllErrorsAndWritesNothing) {
