@@ -43,6 +43,9 @@ Comparison compare_scenarios(const std::vector<ComparisonInput>& inputs, std::ui
                            output::summarise(in.results, in.scenario->budget, confidence_level, c.draw_group),
                            fiscal_year_costs(in.results, in.scenario->budget, confidence_level, c.draw_group),
                            output::monthly_bands(in.results)});
+    // The overspend probability of each option, not only its mean cost against the budget.
+    c.scenarios.back().summary.budget = output::budget_view(in.results, in.scenario->budget, in.scenario->horizon,
+                                                            c.draw_group, confidence_level);
   }
   if (inputs.empty()) return c;
 

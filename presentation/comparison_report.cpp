@@ -107,12 +107,19 @@ std::string format_versus(const Comparison& c, const Versus& v, Language languag
   return out;
 }
 
+// The overspend risk of a fiscal year's total (all lines against the year's budget), if it has a budget.
+const output::BudgetRisk* total_risk(const ComparedScenario& s, int fiscal_year) {
+  for (const output::BudgetRisk& b : s.summary.budget.risks)
+    if (b.fiscal_year == fiscal_year && b.line == output::kTotalLine) return &b;
+  return nullptr;
+}
+
 std::string format_budget(const Comparison& c, Language language) {
   const bool ja = language == Language::Japanese;
   std::vector<std::vector<std::string>> cells;
   cells.push_back({ja ? "シナリオ" : "Scenario", ja ? "年度" : "FY", ja ? "費用（千円）" : "Cost (thousand yen)",
                    ja ? "95%信頼区間" : "95% CI", ja ? "予算（千円）" : "Budget (thousand yen)",
-                   ja ? "予算比" : "vs budget"});
+                   ja ? "予算比" : "vs budget", ja ? "予算超過の確率" : "P(over budget)"});
   for (std::size_t s = 0; s < c.scenarios.size(); ++s)
     for (const FiscalYearCost& f : c.scenarios[s].fiscal_years) {
       const auto k = [](double v) { return format_number(v / 1000, 0); };
@@ -126,10 +133,14 @@ std::string format_budget(const Comparison& c, Language language) {
                                     ? fmt::format("{:.0f}%{}", 100 * f.total.mean * year_days / (*f.budget_yen * days),
                                                   days < year_days ? "*" : "")
                                     : "-";
+      const output::BudgetRisk* risk = total_risk(c.scenarios[s], f.fiscal_year);
+      const auto pct = [](double p) { return format_number(100 * p, 0); };
+      const std::string over =
+          risk ? fmt::format("{}% [{}–{}%]", pct(risk->p_over), pct(risk->p_over_low), pct(risk->p_over_high)) : "-";
       cells.push_back({letter(s), std::to_string(f.fiscal_year), k(f.total.mean), interval,
-                       f.budget_yen ? k(*f.budget_yen) : "-", ratio});
+                       f.budget_yen ? k(*f.budget_yen) : "-", ratio, over});
     }
-  return render_table(cells, {false, true, true, true, true, true});
+  return render_table(cells, {false, true, true, true, true, true, true});
 }
 
 json difference_item(const std::string& key, const char* label_ja, const std::string& label_en, const char* unit,
@@ -201,6 +212,11 @@ json comparison_json(const Comparison& c, const Provenance& provenance) {
       json fj = {{"fiscal_year", f.fiscal_year}};
       add_statistic(fj, f.total);
       fj["budget_yen"] = number_or_null(f.budget_yen);
+      // Share of simulated years whose total exceeds the (pro-rated) budget, with its Wilson interval.
+      const output::BudgetRisk* risk = total_risk(s, f.fiscal_year);
+      fj["p_over_budget"] = risk ? json(risk->p_over) : json(nullptr);
+      fj["p_over_budget_ci_low"] = risk ? json(risk->p_over_low) : json(nullptr);
+      fj["p_over_budget_ci_high"] = risk ? json(risk->p_over_high) : json(nullptr);
       years.push_back(std::move(fj));
     }
     item["cost_by_fiscal_year"] = std::move(years);

@@ -44,6 +44,8 @@ void read_assessment(TableReader& root, hub::Assessment& assessment) {
   const hub::Assessment defaults;
   with_section(root, "assessment", true, [&](TableReader& t) {
     assessment.grace_days = t.number_or("grace_days", defaults.grace_days, limits::up_to(limits::kDays));
+    assessment.extra_grace_days =
+        t.number_or("extra_grace_days", defaults.extra_grace_days, limits::up_to(limits::kDays));
     assessment.reassessment_interval_days =
         t.number_or("reassessment_interval_days", defaults.reassessment_interval_days, limits::positive_up_to(limits::kDays));
     assessment.visit_hours = t.distribution_or("visit_hours", defaults.visit_hours);

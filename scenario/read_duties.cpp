@@ -39,6 +39,10 @@ void read_duties(TableReader& root, hub::Duties& duties) {
         d.missing("hours", "needed because share > 0 (a plan takes coordinator time); a distribution, e.g. "
                            "{ dist = \"lognormal\", mean = 2, sd = 1 }");
     });
+    with_section(t, "reassessment", false, [&](TableReader& d) {
+      if (d.has("visit_hours")) duties.reassessment_visit_hours = d.distribution("visit_hours");
+      if (d.has("staff_hours")) duties.reassessment_staff_hours = d.distribution("staff_hours");
+    });
     read_duty(t, "meeting", duties.meeting, [&](TableReader& d) {
       duties.meeting_every_months = d.integer_or("every_months", defaults.meeting_every_months, limits::whole_up_to(0, 12));
       duties.meeting_start_hour = d.integer_or("start_hour", defaults.meeting_start_hour, limits::whole_up_to(0, 23));

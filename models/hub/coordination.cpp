@@ -269,7 +269,11 @@ void HubSimulation::escort_or_finish(std::uint32_t id) {
   const double u_escort = rs_duties_.uniform();
   const double escort_hours = duties.escort.hours(rs_duties_);
   if (u_escort >= duties.escort_share || escort_hours <= 0) return finish_case(id);
-  // The coordinator who found the bed takes the person there (付添): a visit, not interrupted.
+  // The coordinator who found the bed takes the person there (付添): a visit, not interrupted. A coordinator on
+  // duty goes only if enough colleagues stay at the phones (with 常時2名体制 one alone cannot leave); else the
+  // person goes without the escort (care taxi, family or the facility's transport). The on-call coordinator is
+  // away from the office already.
+  if (!c.on_call && !coordinators_.one_may_leave(c.center)) return finish_case(id);
   coordinators_.change_duty(c.center, c.on_call, c.duty, Duty::Escort, events_.now());
   c.duty = Duty::Escort;
   c.visit = !c.on_call;
@@ -398,8 +402,15 @@ void HubSimulation::enqueue_assessment(std::uint32_t registrant) {
   c.registrant = static_cast<std::int32_t>(registrant);
   c.duty = Duty::Assessment;
   c.due_at = now;
-  const double visit_hours = sc_.assessment.visit_hours(rs_work_);
-  c.write_up_hours = sc_.assessment.staff_hours(rs_work_);
+  c.late_after_days = sc_.assessment.grace_days;
+  c.grace_after_days = sc_.assessment.grace_days + sc_.assessment.extra_grace_days;
+  // A re-assessment has durations of its own where the scenario states them; one draw each either way.
+  const bool again = population_[registrant].assessed;
+  const Duties& d = sc_.duties;
+  const double visit_hours =
+      (again && d.reassessment_visit_hours ? *d.reassessment_visit_hours : sc_.assessment.visit_hours)(rs_work_);
+  c.write_up_hours =
+      (again && d.reassessment_staff_hours ? *d.reassessment_staff_hours : sc_.assessment.staff_hours)(rs_work_);
   c.visit = visit_hours > 0;
   c.interruptible = !c.visit;
   c.stage = c.visit ? Stage::AssessmentVisit : Stage::Assessment;

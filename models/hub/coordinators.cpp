@@ -41,9 +41,11 @@ FreeCoordinator Coordinators::free_at(int center) const {
   return FreeCoordinator::None;
 }
 
-bool Coordinators::may_leave_for_visit(int center) const {
+bool Coordinators::may_leave_for_visit(int center) const { return on_duty_free(center) && one_may_leave(center); }
+
+bool Coordinators::one_may_leave(int center) const {
   const CenterState& cs = centers_[center];
-  return cs.busy < cs.on_duty && cs.on_duty - cs.out_on_visits - 1 >= sc_->centers[center].min_at_phones;
+  return cs.on_duty - cs.out_on_visits - 1 >= sc_->centers[center].min_at_phones;
 }
 
 Answerer Coordinators::answerer_for(int center) const {

@@ -53,6 +53,9 @@ class Coordinators {
   [[nodiscard]] bool on_duty_free(int center) const { return centers_[center].busy < centers_[center].on_duty; }
   // A free coordinator on duty may go out on a visit only if enough colleagues on duty stay at the phones.
   [[nodiscard]] bool may_leave_for_visit(int center) const;
+  // One coordinator on duty (already busy, e.g. with the case to escort) may leave the office only if enough
+  // colleagues on duty stay at the phones.
+  [[nodiscard]] bool one_may_leave(int center) const;
   void leave_for_visit(int center) { ++centers_[center].out_on_visits; }
   void back_from_visit(int center) { --centers_[center].out_on_visits; }
   // A new call to `center`: taken there if nobody is waiting and someone is free, else by the first overflow

@@ -68,6 +68,8 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
   }
   set("assessment_wait_days_mean", acc_.assessment_wait_days.mean());
   set("assessments_late_share", ratio(acc_.assessments_late, static_cast<double>(acc_.assessment_wait_days.count())));
+  set("assessments_late_past_grace_share",
+      ratio(acc_.assessments_late_past_grace, static_cast<double>(acc_.assessment_wait_days.count())));
   set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
   set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
   set("bed_occupancy", ratio(end.bed_hours / span, beds));
@@ -87,6 +89,7 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
   set("bed_days_used", bed_days_used);
   set("bed_days_integral", end.bed_hours / kHoursPerDay);
   set("beds_in_use_census", ratio(acc_.beds_at_census, acc_.census_days));
+  set("bed_days_all_in_use_census", ratio(acc_.census_days_all_beds, acc_.census_days));
   set("emergency_bed_days", emergency_beds_level_.integral(now) / kHoursPerDay);
   if (rooms > 0) {
     set("hub_room_days_used", acc_.room_days_used);

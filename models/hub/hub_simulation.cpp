@@ -196,7 +196,10 @@ void HubSimulation::on_stats_start() {
 
 void HubSimulation::on_census() {
   const double now = events_.now();
-  recorder_.census(now, beds_in_use(now));
+  const int in_use = beds_in_use(now);  // brings every facility to now
+  const bool every_bed_in_use = std::none_of(facilities_.begin(), facilities_.end(),
+                                             [](const FacilityState& f) { return f.has_bed_for_emergency(); });
+  recorder_.census(now, in_use, every_bed_in_use);
   if (now + kHoursPerDay < t_end_) events_.schedule(now + kHoursPerDay, kCensus);
 }
 

@@ -78,7 +78,7 @@ void HubSimulation::begin_task(std::uint32_t id) {
       return;
     }
     recorder_.backlog_changed(now, -1);
-    recorder_.assessment_started(c.due_at, now);
+    recorder_.assessment_started(c.due_at, now, c.late_after_days, c.grace_after_days);
   }
   c.started = true;
   coordinators_.take(c.center, false, c.duty, now);

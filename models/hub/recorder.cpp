@@ -105,12 +105,13 @@ void Recorder::called_back(double call_time, int tries) {
   if (tries == 2) acc_.count[kpi_id("callers_retried")] += 1;
 }
 
-void Recorder::assessment_started(double due_at, double now) {
+void Recorder::assessment_started(double due_at, double now, double late_after_days, double grace_after_days) {
   if (!collecting_) return;
   const double waited_days = (now - due_at) / kHoursPerDay;
   acc_.assessment_wait_days.add(waited_days);
   year_now().assessment_wait_days.add(waited_days);
-  if (waited_days > sc_.assessment.grace_days) acc_.assessments_late += 1;
+  if (waited_days > late_after_days) acc_.assessments_late += 1;
+  if (waited_days > grace_after_days) acc_.assessments_late_past_grace += 1;
 }
 
 void Recorder::assessment_done() {
@@ -196,11 +197,12 @@ void Recorder::emergency_beds_changed(double now, int delta) {
       std::max(acc_.day.emergency_beds_in_use_max, static_cast<int>(emergency_beds_level_.level()));
 }
 
-void Recorder::census(double now, int beds_in_use) {
+void Recorder::census(double now, int beds_in_use, bool every_bed_in_use) {
   if (!collecting_ || now < t_start_ || now >= t_end_) return;
   const double rooms = hub_level_.level();
   acc_.census_days += 1;
   acc_.beds_at_census += beds_in_use;
+  if (every_bed_in_use) acc_.census_days_all_beds += 1;
   acc_.rooms_at_census += rooms;
   if (sc_.hub.rooms > 0 && rooms >= sc_.hub.rooms) acc_.census_days_all_rooms += 1;
 }

@@ -51,7 +51,8 @@ class Recorder {
   void start(double now);
   void begin_day(double now, double bed_hours_now, int beds_in_use_now);
   // The daily count at the census hour: short-stay beds in use (the hub rooms are known here).
-  void census(double now, int beds_in_use);
+  // `every_bed_in_use`: no facility had a short-stay bed free for an emergency.
+  void census(double now, int beds_in_use, bool every_bed_in_use);
 
   // Events
   void count(std::size_t kpi, double n = 1) {
@@ -66,7 +67,10 @@ class Recorder {
   // A waiting caller hung up (for good: they will not call back); a caller called back, on their tries-th call.
   void hung_up(double call_time, double now, bool for_good);
   void called_back(double call_time, int tries);
-  void assessment_started(double due_at, double now);
+  // An assessment that fell due at `due_at` starts at `now`; it is late after `late_after_days` (the standard
+  // deadline in force when it fell due) and past its grace after `grace_after_days` (that deadline plus any
+  // extra grace then in force).
+  void assessment_started(double due_at, double now, double late_after_days, double grace_after_days);
   void assessment_done();
   void search_started(double call_time, TimeBand band);
   void facility_contacted(double call_time);
@@ -123,7 +127,8 @@ class Recorder {
     double searches_met_neighbour = 0, searches_met_respite = 0;
     sim::Tally approval_wait_days;
     sim::Tally assessment_wait_days;
-    double assessments_late = 0;  // started more than the grace period after falling due
+    double assessments_late = 0;             // started after the standard deadline (grace_days)
+    double assessments_late_past_grace = 0;  // started after the deadline plus any extra grace
     std::vector<std::array<double, sim::kHoursPerWeek>> scheduled_hours;  // per center: coordinators on duty
     std::map<std::pair<int, int>, ExtraWork> extra_work;  // by (fiscal year, center)
     double hub_days = 0, hub_days_none_in_use = 0, hub_days_all_in_use = 0;  // days with hub rooms in force
@@ -134,6 +139,7 @@ class Recorder {
     // those that begin during it (planned admissions are added at the end, from the facilities).
     double bed_days_used = 0, room_days_used = 0;
     double census_days = 0, beds_at_census = 0, rooms_at_census = 0, census_days_all_rooms = 0;
+    double census_days_all_beds = 0;
     double beds_integral_at_day_start = 0;
     MonthRecord month;
     DayRecord day;

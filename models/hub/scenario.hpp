@@ -153,7 +153,11 @@ struct Registration {
 };
 
 struct Assessment {
-  double grace_days = 90;                  // an assessment should start within this many days of falling due
+  // An assessment should start within grace_days of falling due (the standard deadline); extra_grace_days is a
+  // temporary grace (一定の猶予) on top, for the assessments that fall due while it is in force (set by a dated
+  // change). Both only classify: an assessment gets no priority by its deadline.
+  double grace_days = 30;
+  double extra_grace_days = 0;
   double reassessment_interval_days = 365; // a re-assessment falls due this long after the last one
   // An assessment is a home visit (travel included; zero = none, the whole assessment is desk work) and then
   // desk work: the write-up.
@@ -201,6 +205,10 @@ struct Duties {
   double follow_up_after_days = 1;
   DutyWork escort;     // the coordinator working the case escorts the person to the facility (付添); a visit
   double escort_share = 0;  // share of emergency short stays escorted
+  // A re-assessment (再アセスメント): its own home visit (travel included) and write-up; unset, those of the
+  // first assessment ([assessment] visit_hours and staff_hours).
+  std::optional<Distribution> reassessment_visit_hours;
+  std::optional<Distribution> reassessment_staff_hours;
   DutyWork meeting;    // the liaison meeting (連絡会), per attendee
   int meeting_every_months = 0;  // 0 = none; held on the first weekday of the month that is not a holiday
   int meeting_start_hour = 14;

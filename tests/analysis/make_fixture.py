@@ -353,6 +353,9 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
             "home_help_dispatches": float(outcomes[2] + rng.poisson(5)), "care_taxi_trips": float(rng.poisson(4)),
             "cost_total_yen": cost_total, "cost_per_emergency_yen": cost_total / max(emergencies, 1.0),
         }
+        # Derived without a random draw, so every other figure of the fixture stays as it was.
+        k["assessments_late_past_grace_share"] = k["assessments_late_share"] / 2
+        k["bed_days_all_in_use_census"] = float((np.asarray(beds_mean) >= total_beds).mean())
         kpi_rows.append({"replication": r, **{key: k[key] for key in VOCAB.kpi_keys}})
 
     kpis = pd.DataFrame(kpi_rows, columns=["replication", *VOCAB.kpi_keys])

@@ -78,6 +78,37 @@ fixed_cost_per_year_yen = 5_695_000
   EXPECT_LT(cost.at("difference").get<double>(), 0.0) << "half the staff-hours cost less: " << cost.dump();
 }
 
+// Each option's probability of overspending, per fiscal year: a FY2023 budget of 1,000 yen is overspent in every
+// simulated year (share 1), one of 100 billion yen in none (share 0), whatever the simulated costs are.
+TEST(CliCompare, EachOptionShowsItsProbabilityOfOverspendingEachYearsBudget) {
+  TempDir tmp;
+  const auto with_budget = [&](const char* name, const char* yen) {
+    std::ofstream(tmp.path() / (std::string(name) + ".toml"))
+        << "base = " << nlohmann::json(source_path(kTrial)).dump() << "\n[meta]\nname = \"" << name
+        << "\"\n[[budget.lines]]\nfiscal_year = 2023\nline = \"center\"\nyen = " << yen << "\n";
+  };
+  with_budget("tight", "1_000");
+  with_budget("loose", "100_000_000_000");
+  const CliResult r = run_kyoten("compare tight.toml loose.toml -n 10 --seed 2 -j 2 --out out --lang en", tmp.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("P(over budget)"), std::string::npos) << r.out;
+  const auto j = nlohmann::json::parse(read_text(tmp.path() / "out" / "comparison.json"));
+  const auto fy2023 = [&](std::size_t s) {
+    for (const auto& f : j.at("scenarios").at(s).at("cost_by_fiscal_year"))
+      if (f.at("fiscal_year") == 2023) return f;
+    throw std::runtime_error("no FY2023");
+  };
+  EXPECT_EQ(fy2023(0).at("p_over_budget").get<double>(), 1.0) << fy2023(0).dump();
+  EXPECT_GT(fy2023(0).at("p_over_budget_ci_low").get<double>(), 0.6) << fy2023(0).dump();
+  EXPECT_EQ(fy2023(1).at("p_over_budget").get<double>(), 0.0) << fy2023(1).dump();
+  EXPECT_LT(fy2023(1).at("p_over_budget_ci_high").get<double>(), 0.4) << fy2023(1).dump();
+  for (const auto& f : j.at("scenarios").at(0).at("cost_by_fiscal_year")) {  // FY2022 has no budget line here
+    if (f.at("fiscal_year") == 2022) {
+      EXPECT_TRUE(f.at("p_over_budget").is_null()) << f.dump();
+    }
+  }
+}
+
 TEST(CliCompare, AnyBadScenarioReportsAllErrorsAndWritesNothing) {
   TempDir tmp;
   std::ofstream(tmp.path() / "bad.toml") << "base = " << nlohmann::json(source_path(kTrial)).dump()

@@ -33,6 +33,25 @@ TEST(BedCounts, ThreeDayStaysCountFourBedDaysAndThreeCensusNights) {
   }
 }
 
+// "Every bed in use at the census hour", as a share of days: with one bed it is in use exactly when the census
+// counts one, so the share equals the census mean; with 60 beds it never happens; with the only facility out of
+// service there is no free bed on any day.
+TEST(BedCounts, EveryBedInUseAtTheCensusHourIsTheShareOfDaysWithNoFreeBed) {
+  Scenario one_bed = three_day_stays(0);
+  one_bed.facilities[0].beds = 1;
+  const ReplicationResult r = simulate_replication(one_bed, 9, 0);
+  ASSERT_GT(r.kpi[kpi_index("beds_in_use_census")], 0.1);
+  EXPECT_DOUBLE_EQ(r.kpi[kpi_index("bed_days_all_in_use_census")], r.kpi[kpi_index("beds_in_use_census")]);
+
+  const ReplicationResult many = simulate_replication(three_day_stays(0), 9, 0);
+  ASSERT_GT(many.kpi[kpi_index("beds_in_use_census")], 0.1);
+  EXPECT_EQ(many.kpi[kpi_index("bed_days_all_in_use_census")], 0.0);
+
+  Scenario closed = three_day_stays(0);
+  closed.facilities[0].in_service = false;
+  EXPECT_EQ(simulate_replication(closed, 9, 0).kpi[kpi_index("bed_days_all_in_use_census")], 1.0);
+}
+
 // Nothing in use at all: every count is zero (and the room counts are NaN without hub rooms).
 TEST(BedCounts, EmptyBedsCountNothing) {
   Scenario sc = testing::minimal_scenario();

@@ -87,11 +87,9 @@ TEST(HubMechanisms, PlannedAndEmergencyStaysShareBedsAsOneErlangLossSystem) {
   EXPECT_TRUE(oci.contains(truth)) << "CI [" << oci.low() << ", " << oci.high() << "] vs " << truth;
 }
 
-// Thirty unassessed registrants on Monday 3 June 2024 and one coordinator on weekday office hours (9–17) whose
-// assessments take the whole day: the k-th (k = 0…29) starts at 09:00 on working day k, which is calendar day
-// k + 2⌊k/5⌋ (no public holiday until 15 July). With a 14-day grace period, k = 10…29 start late (k = 10 starts
-// 14 days 9 hours after falling due): 20 of 30. Mean wait: (435 + 150) / 30 days + 9 h = 19.875 days.
-TEST(HubMechanisms, AssessmentsStartedAfterTheGracePeriodAreCountedLate) {
+// Thirty unassessed registrants on Monday 3 June 2024, a 14-day deadline, one coordinator on weekday office
+// hours (9–17) and assessments that take the whole day.
+Scenario thirty_day_long_assessments() {
   Scenario sc = minimal_scenario();
   sc.horizon = {date(2024, 6, 3), date(2024, 7, 13), 0};
   sc.registration.initial_registrants = 30;
@@ -105,10 +103,36 @@ TEST(HubMechanisms, AssessmentsStartedAfterTheGracePeriodAreCountedLate) {
     for (int h = 9; h < 17; ++h) office.hour_of_week[day * 24 + h] = 1;
   }
   sc.centers[0].staff = office;
+  return sc;
+}
+
+// Thirty unassessed registrants on Monday 3 June 2024 and one coordinator on weekday office hours (9–17) whose
+// assessments take the whole day: the k-th (k = 0…29) starts at 09:00 on working day k, which is calendar day
+// k + 2⌊k/5⌋ (no public holiday until 15 July). With a 14-day grace period, k = 10…29 start late (k = 10 starts
+// 14 days 9 hours after falling due): 20 of 30. Mean wait: (435 + 150) / 30 days + 9 h = 19.875 days.
+TEST(HubMechanisms, AssessmentsStartedAfterTheGracePeriodAreCountedLate) {
+  Scenario sc = thirty_day_long_assessments();
   const ReplicationResult r = simulate_replication(sc, 1, 0);
   EXPECT_EQ(r.kpi[kpi_index("assessments_done")], 30);
   EXPECT_DOUBLE_EQ(r.kpi[kpi_index("assessments_late_share")], 20.0 / 30.0);
+  EXPECT_DOUBLE_EQ(r.kpi[kpi_index("assessments_late_past_grace_share")], 20.0 / 30.0);  // no extra grace
   EXPECT_NEAR(r.kpi[kpi_index("assessment_wait_days_mean")], 19.875, 1e-9);
+}
+
+// The same thirty, with an extra grace of 7 days (一定の猶予) in force when they fall due: still late after 14
+// days (20 of 30), past their grace only after 21 days, i.e. from k = 15 (calendar day 15 + 6 = 21, at 09:00):
+// 15 of 30. A change that grants a longer grace later (from 10 June) does not reach back to them: the grace is
+// the one in force when an assessment fell due.
+TEST(HubMechanisms, AnExtraGraceCoversTheAssessmentsThatFellDueWhileItWasInForce) {
+  Scenario sc = thirty_day_long_assessments();
+  sc.assessment.extra_grace_days = 7;
+  Scenario longer = sc;
+  longer.assessment.extra_grace_days = 100;
+  sc.changes.push_back({date(2024, 6, 10), "a longer grace", longer});
+  const ReplicationResult r = simulate_replication(sc, 1, 0);
+  EXPECT_EQ(r.kpi[kpi_index("assessments_done")], 30);
+  EXPECT_DOUBLE_EQ(r.kpi[kpi_index("assessments_late_share")], 20.0 / 30.0);
+  EXPECT_DOUBLE_EQ(r.kpi[kpi_index("assessments_late_past_grace_share")], 15.0 / 30.0);
 }
 
 // A center with nobody on duty and an on-call coordinator answers every call after the on-call delay.

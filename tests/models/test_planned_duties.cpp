@@ -119,5 +119,62 @@ TEST(PlannedDuties, EachDutysHoursAppearInTheUtilisationByDuty) {
   }
 }
 
+// Five unassessed registrants, one coordinator on weekday office hours, first assessments of 2 hours at the desk
+// and re-assessments of 1 hour (a duration of their own, [duties.reassessment]) falling due 7 days after each
+// assessment. The run ends on a Saturday, when no work is in progress: every assessment after the first five is
+// a re-assessment, so the assessment hours are 5 x 2 + (done - 5) x 1. Without a duration of their own the
+// re-assessments take the first assessment's 2 hours.
+TEST(PlannedDuties, ReassessmentsTakeADurationOfTheirOwn) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 6, 3), date(2024, 6, 29), 0};
+  sc.registration.initial_registrants = 5;
+  sc.assessment.initial_registrants_assessed = false;
+  sc.assessment.staff_hours = sim::Distribution(sim::Constant{2});
+  sc.assessment.reassessment_interval_days = 7;
+  sc.calls.per_registrant_per_year = 0;
+  sc.centers[0].staff = weekday_office(1);
+  const ReplicationResult same = simulate_replication(sc, 9, 0);
+  const double done_same = same.kpi[kpi_index("assessments_done")];
+  ASSERT_GT(done_same, 10);
+  EXPECT_NEAR(duty_hours(same, Duty::Assessment), 2.0 * done_same, 1e-9);
+
+  sc.duties.reassessment_staff_hours = sim::Distribution(sim::Constant{1});
+  const ReplicationResult own = simulate_replication(sc, 9, 0);
+  const double done = own.kpi[kpi_index("assessments_done")];
+  ASSERT_GT(done, 10);
+  EXPECT_NEAR(duty_hours(own, Duty::Assessment), 5 * 2.0 + (done - 5) * 1.0, 1e-9);
+}
+
+// Escort (付添) is a visit like any other: under 常時2名体制 (min_at_phones = 1) a coordinator alone on duty
+// cannot leave the phones to take the person to the facility, so no escort hours at all while emergency short
+// stays are arranged; with min_at_phones = 0 the same coordinator escorts every one (share 1, 2 hours each). An
+// escort still under way when the run ends is counted up to the end, hence the tolerance of one escort.
+TEST(PlannedDuties, AnEscortLeavesOnlyWhenEnoughColleaguesStayAtThePhones) {
+  Scenario sc = minimal_scenario();
+  sc.horizon = {date(2024, 4, 1), date(2024, 7, 1), 0};
+  sc.calls.emergency_share = {1, 1, 1, 1};
+  sc.duties.escort.hours = sim::Distribution(sim::Constant{2});
+  sc.duties.escort.visit = true;
+  sc.duties.escort_share = 1;
+  sc.centers[0].staff = testing::staff_all_hours(1);
+  sc.centers[0].min_at_phones = 1;
+  const ReplicationResult alone = simulate_replication(sc, 4, 0);
+  ASSERT_GT(alone.kpi[kpi_index("outcome_short_stay")], 5);
+  EXPECT_EQ(duty_hours(alone, Duty::Escort), 0.0);
+
+  sc.centers[0].min_at_phones = 0;
+  const ReplicationResult free_to_go = simulate_replication(sc, 4, 0);
+  const double stays = free_to_go.kpi[kpi_index("outcome_short_stay")];
+  ASSERT_GT(stays, 5);
+  EXPECT_NEAR(duty_hours(free_to_go, Duty::Escort), 2.0 * stays, 2.0);
+  EXPECT_GE(duty_hours(free_to_go, Duty::Escort), 2.0 * (stays - 1));
+
+  // Two on duty under 常時2名体制: one may go while the other stays, so escorts happen.
+  sc.centers[0].staff = testing::staff_all_hours(2);
+  sc.centers[0].min_at_phones = 1;
+  const ReplicationResult pair = simulate_replication(sc, 4, 0);
+  EXPECT_GT(duty_hours(pair, Duty::Escort), 0.0);
+}
+
 }  // namespace
 }  // namespace kyoten::hub

@@ -53,16 +53,21 @@ TEST_F(RecorderCase, NothingBeforeTheWarmUpEndsCounts) {
   EXPECT_DOUBLE_EQ(kpi(r, "cost_total_yen"), 0);
 }
 
-TEST_F(RecorderCase, AssessmentWaitAndLateShareAgainstTheGracePeriod) {
-  sc.assessment.grace_days = 3;
+// Deadline 3 days, and for two of them an extra grace of 4 days (fell due while a grace was in force): waits of
+// 2, 5 and 8 days under the grace and 5 days without it. Late (past 3 days): 5, 8, 5 — 3 of 4. Past the
+// deadline and grace (7 days under the grace, 3 without): 8 and the 5 without grace — 2 of 4.
+TEST_F(RecorderCase, AssessmentWaitLateShareAgainstTheDeadlineAndPastGraceShareAgainstItsGrace) {
   Recorder rec(sc, calendar, t_start, t_end);
   rec.start(t_start);
   rec.begin_day(t_start, 0, 0);
-  rec.assessment_started(t_start, t_start + 2 * 24.0);  // 2 days: in time
-  rec.assessment_started(t_start, t_start + 5 * 24.0);  // 5 days: late
-  const ReplicationResult r = results_at(rec, t_start + 6 * 24.0);
-  EXPECT_DOUBLE_EQ(kpi(r, "assessment_wait_days_mean"), 3.5);
-  EXPECT_DOUBLE_EQ(kpi(r, "assessments_late_share"), 0.5);
+  rec.assessment_started(t_start, t_start + 2 * 24.0, 3, 7);  // in time
+  rec.assessment_started(t_start, t_start + 5 * 24.0, 3, 7);  // late, within the grace
+  rec.assessment_started(t_start, t_start + 8 * 24.0, 3, 7);  // late, past the grace
+  rec.assessment_started(t_start, t_start + 5 * 24.0, 3, 3);  // late, no grace
+  const ReplicationResult r = results_at(rec, t_start + 9 * 24.0);
+  EXPECT_DOUBLE_EQ(kpi(r, "assessment_wait_days_mean"), 5.0);
+  EXPECT_DOUBLE_EQ(kpi(r, "assessments_late_share"), 0.75);
+  EXPECT_DOUBLE_EQ(kpi(r, "assessments_late_past_grace_share"), 0.5);
 }
 
 // One coordinator on duty all day, busy from 10:00 to 16:00: 6 of 24 hours.

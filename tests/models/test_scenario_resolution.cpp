@@ -82,7 +82,8 @@ TEST_F(Resolution, DefaultsForKeysLeftOut) {
   EXPECT_DOUBLE_EQ(s.horizon.warmup_days, 0);
   EXPECT_EQ(s.registration.initial_registrants, 100);  // the expected count at the horizon's start
   EXPECT_EQ(s.registration.attributes.age_band_names, (std::vector<std::string>{"all"}));
-  EXPECT_DOUBLE_EQ(s.assessment.grace_days, 90);
+  EXPECT_DOUBLE_EQ(s.assessment.grace_days, 30);
+  EXPECT_DOUBLE_EQ(s.assessment.extra_grace_days, 0);
   EXPECT_DOUBLE_EQ(s.assessment.reassessment_interval_days, 365);
   EXPECT_DOUBLE_EQ(s.calls.unregistered_per_year, 0);
   EXPECT_EQ(s.calls.band_hours.evening_start, 17);
