@@ -80,7 +80,7 @@ TEST(SettingsUsed, WritesTheDefaultsTheScenarioLeftUnstatedAndOnlyTheFacilitiesI
   s.hub.rooms = 3;
   const json u = settings_used_json(s);
   EXPECT_EQ(u["band_hours"], (json{{"day_start", 9}, {"evening_start", 17}, {"night_start", 22}}));
-  EXPECT_EQ(u["assessment"]["grace_days"], 90.0);
+  EXPECT_EQ(u["assessment"]["grace_days"], 30.0);  // the documented default deadline (scenarios/README.md)
   EXPECT_EQ(u["assessment"]["reassessment_interval_days"], 365.0);
   EXPECT_EQ(u["experience"]["lead_days"], 14.0);
   EXPECT_EQ(u["hub_rooms"], 3);
