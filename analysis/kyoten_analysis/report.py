@@ -445,8 +445,14 @@ def one_run_document(res: Results, lang: str, figs) -> D.Document:
     for heading, items in stress.stress_sections(res, lang):
         b += [D.Heading(heading, level=3), D.Table([t["col_item"], t["col_content"]], items, "stress", pdf_widths=[26, 74])]
     # appendices: printed small (the parameters at the size the appendix-size search sets in the browser)
-    b += [D.Heading(t["all_kpis"], "all-kpis"), D.Paragraph(_period_sentence(res, lang)),
-          D.Table(_kpi_headers(t), _kpi_rows(tables.kpi_table(res, lang, headline_only=False)), "kpis all",
+    # Mechanisms the scenario does not use (0 or undefined in every replication) are left out, and counted.
+    every_kpi = tables.kpi_table(res, lang, headline_only=False)
+    shown_kpis = tables.kpi_table(res, lang, headline_only=False, omit_never_happened=True)
+    left_out = len(every_kpi) - len(shown_kpis)
+    b += [D.Heading(t["all_kpis"], "all-kpis"), D.Paragraph(_period_sentence(res, lang))]
+    if left_out:
+        b += [D.Paragraph(t["omitted_never_happened"].format(n=left_out))]
+    b += [D.Table(_kpi_headers(t), _kpi_rows(shown_kpis), "kpis all",
                   (1, 2, 3, 5), pdf_widths=[34, 12, 20, 20, 8, 6], pdf_size=6.5)]
     b += [D.Heading(t["all_parameters"], "parameters"),
           D.Table(*_params_side_by_side(res, t), "params", pdf_widths=[26, 24, 26, 24], pdf_size=6.0)]

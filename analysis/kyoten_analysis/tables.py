@@ -11,13 +11,26 @@ from .results import Results
 
 
 # --- KPIs --------------------------------------------------------------------------------------------------
-def kpi_table(res: Results, lang: str = "ja", headline_only: bool = True) -> pd.DataFrame:
-    """KPIs in displayed units: label, mean, CI, one-period range (p2.5–p97.5), unit, n — as strings."""
+def never_happened(r: dict) -> bool:
+    """A KPI that was 0 in every replication (mean and both ends of the one-period range 0; the KPIs are never
+    negative) or undefined in all of them (n = 0): a mechanism the scenario does not use."""
+    n = r.get("n")
+    if n is not None and not (isinstance(n, float) and math.isnan(n)) and int(n) == 0:
+        return True
+    return all(_num(r.get(k)) == 0 for k in ("mean", "p2_5", "p97_5"))
+
+
+def kpi_table(res: Results, lang: str = "ja", headline_only: bool = True,
+              omit_never_happened: bool = False) -> pd.DataFrame:
+    """KPIs in displayed units: label, mean, CI, one-period range (p2.5–p97.5), unit, n — as strings. With
+    `omit_never_happened`, the non-headline KPIs that were 0 or undefined in every replication are left out."""
     ks = res.kpi_summary
     vocab = res.vocab
     rows = []
     for r in ks.to_dict("records"):
         if headline_only and not r.get("headline"):
+            continue
+        if omit_never_happened and not r.get("headline") and never_happened(r):
             continue
         unit = r.get("unit")
         scale = vocab.kpi_scale(unit)

@@ -51,3 +51,18 @@ def test_budget_table_intervals_are_summary_json_s(planted):
     assert center["ci"].startswith("[1, ")  # 1,000 yen = 1 thousand
     total = y24[y24["total"]].iloc[0]
     assert total["ci"] == "[123, 890,000]"
+
+
+def test_kpi_appendix_leaves_out_what_never_happened_and_counts_it(res):
+    # The fixture has no emergency places and no coordination meeting: those KPIs are 0 (or undefined) in every
+    # replication and leave the appendix; KPIs that happened, and every headline KPI, stay.
+    every = tables.kpi_table(res, "en", headline_only=False)
+    shown = tables.kpi_table(res, "en", headline_only=False, omit_never_happened=True)
+    gone = set(every["key"]) - set(shown["key"])
+    assert {"emergency_place_uses_vacant_house", "emergency_place_days", "experience_approvals"} <= gone
+    assert {"calls", "emergencies", "arrange_within_4h"} <= set(shown["key"])
+    headline = set(tables.kpi_table(res, "en")["key"])
+    assert headline <= set(shown["key"])
+    for key in gone:
+        r = res.kpi_summary.set_index("key").loc[key]
+        assert r["mean"] == 0 or r["mean"] != r["mean"] or r["n"] == 0, key  # 0 or undefined, never a figure
