@@ -75,7 +75,8 @@ TEST(MonthlyBands, AQuartersCountIsTheSumOfItsMonthsPerReplication) {
     m.calls = may[r];
     results[r].months = {a, m};
   }
-  const SeriesBand& q = find(monthly_bands(results), "calls", "quarter", "2024-04");
+  const auto bands = monthly_bands(results);  // kept: `find` returns a reference into it
+  const SeriesBand& q = find(bands, "calls", "quarter", "2024-04");
   EXPECT_EQ(q.months, 2);
   EXPECT_DOUBLE_EQ(q.q05, 3.0 + 0.05 * 4.0);  // between 3 and 7
   EXPECT_DOUBLE_EQ(q.q50, 5.0);
