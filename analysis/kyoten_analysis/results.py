@@ -162,6 +162,14 @@ class Results:
         return {int(fy): int(n) for fy, n in one.groupby("fiscal_year")["month"].nunique().items()}
 
 
+def number(v) -> float:
+    """A figure as summary.json or a CSV holds it, as a float; NaN where it is missing or not a number."""
+    try:
+        return float(v) if v is not None else math.nan
+    except (TypeError, ValueError):
+        return math.nan
+
+
 def load_results(path) -> Results:
     """Read a results directory (summary.json and the CSVs), or a results.db file.
 

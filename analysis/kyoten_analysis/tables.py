@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from . import labels, stats
-from .results import Results
+from .results import Results, number as _num
 
 
 # --- KPIs --------------------------------------------------------------------------------------------------
@@ -81,13 +81,6 @@ def variance_split_table(res: Results, lang: str = "ja") -> pd.DataFrame:
             "share_value": share,
         })
     return pd.DataFrame(rows)
-
-
-def _num(v) -> float:
-    try:
-        return float(v) if v is not None else math.nan
-    except (TypeError, ValueError):
-        return math.nan
 
 
 def _digits(mean: float, width: float) -> int:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .. import stats
-from ..results import Results, load_many
+from ..results import Results, load_many, number as _f
 
 
 # Flow counts (calls, emergencies) whose median month holds fewer than this many are drawn per quarter: a
@@ -155,13 +155,6 @@ def comparison_table(sources, kpis=None, names=None, lang: str = "ja") -> pd.Dat
                          "mean": _f(row.get("mean")) * scale, "ci_low": _f(row.get("ci_low")) * scale,
                          "ci_high": _f(row.get("ci_high")) * scale, "n": row.get("n")})
     return pd.DataFrame(rows)
-
-
-def _f(v) -> float:
-    try:
-        return float(v) if v is not None else math.nan
-    except (TypeError, ValueError):
-        return math.nan
 
 
 def frontier_table(sources, service_kpi: str = "arrange_within_4h", cost_kpi: str = "cost_total_yen",
