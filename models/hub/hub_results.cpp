@@ -67,9 +67,13 @@ ReplicationResult Recorder::results(double now, const EndState& end, Coordinator
     k[kpi_index("p_no_bed_weekday_daytime") + b] = ratio(acc_.without_bed_by_band[b], acc_.searches_by_band[b]);
   }
   set("assessment_wait_days_mean", acc_.assessment_wait_days.mean());
-  set("assessments_late_share", ratio(acc_.assessments_late, static_cast<double>(acc_.assessment_wait_days.count())));
-  set("assessments_late_past_grace_share",
-      ratio(acc_.assessments_late_past_grace, static_cast<double>(acc_.assessment_wait_days.count())));
+  // An assessment still awaited at the end but already past its deadline is late whatever happens next: left
+  // out, a backlog that outgrows the deadline would read as no lateness at all until the run ends.
+  const double started = static_cast<double>(acc_.assessment_wait_days.count());
+  set("assessments_late_share",
+      ratio(acc_.assessments_late + end.assessments_overdue, started + end.assessments_overdue));
+  set("assessments_late_past_grace_share", ratio(acc_.assessments_late_past_grace + end.assessments_overdue_past_grace,
+                                                 started + end.assessments_overdue_past_grace));
   set("p_no_bed", ratio(acc_.searches_without_bed, acc_.searches));
   set("contacts_per_search", ratio(acc_.contacts, acc_.searches));
   set("bed_occupancy", ratio(end.bed_hours / span, beds));

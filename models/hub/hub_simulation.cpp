@@ -377,6 +377,9 @@ ReplicationResult HubSimulation::finish() {
     recorder_.close_month(now, population_.active_count(), population_.backlog());
   }
   EndState end{population_.active_count(), population_.backlog()};
+  const Population::Overdue overdue = population_.overdue_at(now);
+  end.assessments_overdue = overdue.past_deadline;
+  end.assessments_overdue_past_grace = overdue.past_grace;
   end.bed_hours = bed_hours(now);  // plays every facility forward to the end, refusals included
   for (const FacilityState& f : facilities_) {
     end.planned_bed_hours += f.planned_bed_hours();

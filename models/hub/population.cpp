@@ -33,6 +33,17 @@ bool Population::assessment_due(std::uint32_t id, double now) {
   return true;
 }
 
+Population::Overdue Population::overdue_at(double now) const {
+  Overdue o;
+  for (const std::uint32_t id : active_) {
+    const Registrant& r = registrants_[id];
+    if (!r.awaiting_assessment) continue;
+    o.past_deadline += now > r.assessment_late_at ? 1 : 0;
+    o.past_grace += now > r.assessment_past_grace_at ? 1 : 0;
+  }
+  return o;
+}
+
 bool Population::start_assessment(std::uint32_t id) {
   Registrant& r = registrants_[id];
   if (!r.awaiting_assessment) return false;  // left the register while waiting

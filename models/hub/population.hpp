@@ -38,6 +38,12 @@ class Population {
   bool start_assessment(std::uint32_t id);
   // Assessments fallen due and not yet started.
   [[nodiscard]] int backlog() const { return backlog_; }
+  // Of those, the ones already past their deadline at `now`, and past the deadline plus any extra grace.
+  struct Overdue {
+    int past_deadline = 0;
+    int past_grace = 0;
+  };
+  [[nodiscard]] Overdue overdue_at(double now) const;
 
  private:
   std::vector<Registrant> registrants_;

@@ -27,6 +27,8 @@ enum class BedHolder : std::uint8_t { Neighbour, Respite };
 struct EndState {
   int registrants = 0;
   int assessment_backlog = 0;
+  // Of the backlog, those already past their deadline (and past any extra grace): late whatever happens next.
+  int assessments_overdue = 0, assessments_overdue_past_grace = 0;
   double bed_hours = 0;  // short-stay bed-hours in use since statistics started
   double planned_bed_hours = 0;  // of which planned stays
   int planned_stays_admitted = 0;

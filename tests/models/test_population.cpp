@@ -58,5 +58,29 @@ TEST(Population, SomeoneWhoLeavesWhileWaitingLeavesTheBacklogAndIsSkipped) {
   EXPECT_EQ(p.backlog(), 0);
 }
 
+TEST(Population, OnlyAwaitedAssessmentsPastTheirDeadlineAreOverdue) {
+  Population p;
+  const auto waiting_long = p.add(in_region(0)), waiting_short = p.add(in_region(0)), started = p.add(in_region(0)),
+             left = p.add(in_region(0)), in_grace = p.add(in_region(0));
+  for (const auto id : {waiting_long, waiting_short, started, left, in_grace}) p.assessment_due(id, 0.0);
+  const auto deadline = [&](std::uint32_t id, double late_at, double past_grace_at) {
+    p[id].assessment_late_at = late_at;
+    p[id].assessment_past_grace_at = past_grace_at;
+  };
+  deadline(waiting_long, 100.0, 100.0);
+  deadline(waiting_short, 300.0, 300.0);
+  deadline(started, 100.0, 100.0);
+  deadline(left, 100.0, 100.0);
+  deadline(in_grace, 100.0, 500.0);  // past the deadline, within an extra grace
+  p.start_assessment(started);
+  p.leave(left);
+  // At hour 200: the long wait and the one in its grace are past the deadline; only the long one past any grace.
+  const Population::Overdue o = p.overdue_at(200.0);
+  EXPECT_EQ(o.past_deadline, 2);
+  EXPECT_EQ(o.past_grace, 1);
+  // Exactly at a deadline is not yet past it.
+  EXPECT_EQ(p.overdue_at(100.0).past_deadline, 0);
+}
+
 }  // namespace
 }  // namespace kyoten::hub
