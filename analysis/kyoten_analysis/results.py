@@ -63,7 +63,7 @@ class Results:
         """How a period total is named: '期間合計（2024年4月1日〜2027年3月31日、36か月）' (labels.period_total_label)."""
         hz = self.summary.get("horizon") or {}
         if not hz.get("start") or not hz.get("end"):
-            return "期間合計" if lang == "ja" else "period total"
+            return labels.fmt("period_total", lang)
         return labels.period_total_label(hz["start"], hz["end"], lang)
 
     @property
