@@ -13,11 +13,6 @@ from pathlib import Path
 LANGS = ("ja", "en")
 
 
-def budget_line_costs(line: str, cost_lines) -> list[str]:
-    """The cost lines (among `cost_lines`) that a budget line is compared with: the one of the same name."""
-    return [line] if line in list(cost_lines) else []
-
-
 # Monthly series of monthly.csv that get a fan chart: (column, chart id).
 FAN_SERIES = {
     "registrants_end": "fan_registrants",

@@ -311,8 +311,8 @@ def figure_png_base64(fig) -> str:
 
 
 def _budget_rows(bt: pd.DataFrame, t: dict):
-    """Headers, rows and numeric columns of the budget table; the cost-lines column only when some budget line
-    is compared with cost lines of other names (results of earlier kyoten builds) or with several."""
+    """Headers, rows and numeric columns of the budget table; the cost-lines column only when a row sums
+    several cost lines (those no budget line covers)."""
     show_lines = not bt["same_name"].all()
     headers = [t["col_fy"], t["col_budget_line"]] + ([t["col_cost_lines"]] if show_lines else []) + \
         [t["col_budget"], t["col_cost"], t["col_cost_ci"], t["col_diff"]]
