@@ -1,7 +1,9 @@
-"""The report's own words, in Japanese (default) and English, from one catalogue per language (catalogue/ja.json,
+"""The analysis's own words, in Japanese (default) and English, from one catalogue per language (catalogue/ja.json,
 catalogue/en.json, the same keys): chart texts (each chart's title, axis labels with units and a one-line reading,
-読み方 / How to read), the report's headings, the assumptions table and the STRESS-DES summary; and dates and
-numbers as a reader says them. The words of the results themselves — KPI, cost-line, band, outcome and duty
+読み方 / How to read), the report's headings, the assumptions table, the STRESS-DES summary, the comparison,
+optimisation and sweep reports (`comparison`, `optimize`, `sweep`), the workbook (`workbook`) and small patterns
+(`formats`: brackets, periods, part years); and dates and numbers as a reader says them. Modules read their texts
+here (catalogue, text, fmt) and keep none of their own. The words of the results themselves — KPI, cost-line, band, outcome and duty
 labels and units — are not here: kyoten writes them into every results folder (vocabulary.json, vocabulary.py).
 """
 from __future__ import annotations
