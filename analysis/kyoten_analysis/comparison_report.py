@@ -22,78 +22,11 @@ from .vocabulary import Vocabulary, load_vocabulary
 DECISION_KPIS = ["answer_mean_min", "arrange_mean_h", "arrange_within_4h", "p_no_bed", "staff_utilisation",
                  "overtime_hours", "cost_total_yen"]
 
-TEXT = {
-    "ja": {"report": "選択肢の比較報告書", "options": "選択肢", "reference": "基準",
-           "intro": "各選択肢を共通乱数で{n}反復ずつ模擬し、基準（A）との差を対応のある差と95%信頼区間で示す。"
-                    "差の信頼区間全体が±実質的な差の最小値（MMD）の内側にあれば「実質的な差なし」。",
-           "side_by_side": "選択肢ごとの主要指標（平均と95%信頼区間）", "differences": "基準との差（対応のある差）",
-           "cost": "年度別の費用と予算（選択肢別）", "col_option": "選択肢", "col_kpi": "指標", "col_diff": "差（選択肢−基準）",
-           "col_ci": "95%信頼区間", "col_mmd": "実質的な差の最小値", "col_verdict": "判定", "col_fy": "年度",
-           "col_cost": "費用（千円）", "col_budget": "予算（千円）", "col_title": "名称", "col_file": "シナリオ",
-           "mmd_note": "実質的な差の最小値", "not_shared": "比較しない年度（期間の日数が異なる）",
-           "sentences": "差の読み方"},
-    "en": {"report": "Comparison of options", "options": "Options", "reference": "reference",
-           "intro": "Each option simulated {n} replications on common random numbers; differences from the "
-                    "reference (A) are paired, with 95% confidence intervals. A difference whose whole interval "
-                    "lies within ± the minimum meaningful difference (MMD) is \"no practical difference\".",
-           "side_by_side": "Headline indicators by option (mean and 95% CI)",
-           "differences": "Differences from the reference (paired)", "cost": "Cost and budget by fiscal year, per option",
-           "col_option": "Option", "col_kpi": "Indicator", "col_diff": "Difference (option − reference)",
-           "col_ci": "95% CI", "col_mmd": "Minimum meaningful difference", "col_verdict": "Verdict",
-           "col_fy": "Fiscal year", "col_cost": "Cost (thousand yen)", "col_budget": "Budget (thousand yen)",
-           "col_title": "Title", "col_file": "Scenario", "mmd_note": "Minimum meaningful difference",
-           "not_shared": "Fiscal years not compared (different days simulated)", "sentences": "In words"},
-}
-
-CHART_TEXT = {
-    "options_side_by_side": {
-        "ja": {"title": "選択肢ごとの主要指標", "reading": "点は平均、横線は95%信頼区間。選択肢の間で区間が重なっていても、"
-                                                  "対応のある差（次の図）では明確な差になりうる。"},
-        "en": {"title": "Headline indicators by option", "reading": "Dots: mean; lines: 95% CI. Overlapping "
-               "intervals can still hide a clear paired difference (next chart)."}},
-    "paired_differences": {
-        "ja": {"title": "基準（A）との差と95%信頼区間", "reading": "点は差の平均、横線は95%信頼区間、灰色の帯は±実質的な差の"
-                                                       "最小値。区間が0をまたがなければ統計的に明確な差、区間全体が帯の内側なら実質的な差なし。"},
-        "en": {"title": "Differences from the reference (A) with 95% CIs", "reading": "Dots: mean difference; "
-               "lines: 95% CI; grey band: ± the minimum meaningful difference. An interval clear of 0 is a "
-               "clear difference; one wholly inside the band is no practical difference."}},
-    "option_costs": {
-        "ja": {"title": "年度別の費用と予算（選択肢別）", "xlabel": "年度", "ylabel": "費用（百万円）",
-               "reading": "棒は各選択肢の年度別費用（反復平均）、ひげは95%信頼区間、◆は予算額。"},
-        "en": {"title": "Cost and budget by fiscal year, per option", "xlabel": "Fiscal year",
-               "ylabel": "Cost (million yen)",
-               "reading": "Bars: each option's cost per fiscal year (mean), whiskers: 95% CI, diamonds: budget."}},
-}
-
-
 # Overlaid fans: (monthly_bands.csv series, chart id), the series a council reads over time.
 OVERLAID_FANS = [("registrants_end", "overlay_registrants"), ("emergencies", "overlay_emergencies"),
                  ("cost_yen", "overlay_cost")]
 BAND_COLUMNS = ["scenario", "series", "period", "start", "months", "n", "mean", "q05", "q25", "q50", "q75", "q95"]
 
-_FAN_READING = {
-    "ja": "線は各選択肢の反復の中央値、帯は中央50%、細い破線は中央90%が入る範囲。帯が重なる月は、その月の値では選択肢の"
-          "差が反復のばらつきに埋もれている。",
-    "en": "Lines: each option's median over replications; band: its middle 50%; thin dashed lines: its middle 90%. "
-          "Where the bands overlap, the month's values do not separate the options from chance.",
-}
-CHART_TEXT.update({
-    "overlay_registrants": {
-        "ja": {"title": "登録者数の見通し（選択肢別）", "xlabel": "月", "ylabel": "登録者数（月末、人）",
-               "reading": _FAN_READING["ja"]},
-        "en": {"title": "Registrants over time, per option", "xlabel": "Month",
-               "ylabel": "Registrants (end of month)", "reading": _FAN_READING["en"]}},
-    "overlay_emergencies": {
-        "ja": {"title": "緊急対応件数の見通し（選択肢別）", "xlabel": "月", "ylabel": "緊急対応（件／月）",
-               "ylabel_quarter": "緊急対応（件／四半期）", "reading": _FAN_READING["ja"]},
-        "en": {"title": "Emergencies over time, per option", "xlabel": "Month", "ylabel": "Emergencies per month",
-               "ylabel_quarter": "Emergencies per quarter", "reading": _FAN_READING["en"]}},
-    "overlay_cost": {
-        "ja": {"title": "月別費用の見通し（選択肢別）", "xlabel": "月", "ylabel": "費用（千円／月）",
-               "reading": _FAN_READING["ja"]},
-        "en": {"title": "Monthly cost over time, per option", "xlabel": "Month", "ylabel": "Cost (thousand yen a month)",
-               "reading": _FAN_READING["en"]}},
-})
 
 
 @dataclass
@@ -172,8 +105,19 @@ def _label(cmp: Comparison, key: str, lang: str, item: dict | None = None) -> st
     return cmp.vocab.kpi_label(key, lang)
 
 
+def texts(lang: str) -> dict:
+    """The comparison report's texts in one language (the catalogue's `comparison`)."""
+    return labels.catalogue(lang)["comparison"]
+
+
+def chart_texts(chart_id: str, lang: str) -> dict:
+    """A chart's title, axis labels and reading; the overlaid fans share one reading."""
+    t = texts(lang)
+    return {"reading": t["overlay_reading"], **t["charts"][chart_id]}
+
+
 def _finish(fig, chart_id, lang, data, **texts):
-    t = dict(CHART_TEXT[chart_id][lang])
+    t = chart_texts(chart_id, lang)
     t.update(texts)
     return charts._finish(fig, chart_id, lang, data, texts=t, title=t["title"], reading=t["reading"])
 
@@ -198,8 +142,8 @@ def options_side_by_side(cmp: Comparison, lang: str = "ja"):
             ax.errorbar([m], [ys[j]], xerr=err, fmt="o", color=style.PALETTE[j % len(style.PALETTE)], capsize=4, ms=6)
         unit = cmp.vocab.kpi_unit(key, k.get("unit"), lang)
         label = cmp.vocab.kpi_label(key, lang)
-        ax.set_title(f"{label}（{unit}）" if lang == "ja" else f"{label} ({unit})",
-                     fontsize=9.5, fontweight="normal", loc="left")
+        ax.set_title(labels.fmt("bracketed", lang, text=label, inner=unit), fontsize=9.5, fontweight="normal",
+                     loc="left")
         ax.set_yticks(ys, [f"{_letter(j)} {o['label']}" for j, o in enumerate(cmp.options)] if i % ncol == 0
                       else [""] * n_opt)
         ax.set_ylim(-0.7, n_opt - 0.3)
@@ -248,7 +192,7 @@ def paired_differences(cmp: Comparison, lang: str = "ja"):
                         capsize=4, ms=6)
         unit = cmp.vocab.kpi_unit(key, sub["unit"].dropna().iloc[0] if sub["unit"].notna().any() else None, lang)
         label = sub["label"].dropna().iloc[0] if sub["label"].notna().any() else key
-        ax.set_title(f"{label}（{unit}）" if lang == "ja" else f"{label} ({unit})", fontsize=9.5, fontweight="normal",
+        ax.set_title(labels.fmt("bracketed", lang, text=label, inner=unit), fontsize=9.5, fontweight="normal",
                      loc="left")
         ax.set_yticks(ys, [f"{_letter(j + 1)}−A" for j in range(len(others))] if i % ncol == 0 else [""] * len(others))
         ax.set_ylim(-0.7, len(others) - 0.3)
@@ -268,7 +212,7 @@ def option_costs(cmp: Comparison, lang: str = "ja"):
             rows.append({"option": o["label"], "index": j, "fiscal_year": int(c["fiscal_year"]), "mean": _f(c.get("mean")),
                          "ci_low": _f(c.get("ci_low")), "ci_high": _f(c.get("ci_high")), "budget": _f(c.get("budget_yen"))})
     data = pd.DataFrame(rows)
-    t = CHART_TEXT["option_costs"][lang]
+    t = chart_texts("option_costs", lang)
     fig = style.figure((9.5, 4.8))
     ax = fig.add_subplot()
     years = sorted(set(data["fiscal_year"])) if len(data) else []
@@ -312,7 +256,7 @@ def fan_period(bands, series: str) -> str:
 def overlaid_fan(cmp: Comparison, series: str, chart_id: str, lang: str = "ja"):
     """Each option's fan of one monthly series on one chart: its median, middle 50% band and middle 90% lines."""
     import pandas as pd
-    t = dict(CHART_TEXT[chart_id][lang])
+    t = chart_texts(chart_id, lang)
     period = fan_period(cmp.bands, series)
     data = cmp.bands[(cmp.bands["series"] == series) & (cmp.bands["period"] == period)].copy()
     if period == "quarter":
@@ -356,15 +300,14 @@ def _fmt(cmp: Comparison, v, unit) -> str:
 
 
 def options_rows(cmp: Comparison, lang: str):
-    t = TEXT[lang]
+    t = texts(lang)
     return [t["col_option"], t["col_title"], t["col_file"]], \
-        [[f"{_letter(j)} {o['label']}" + (f"（{t['reference']}）" if j == 0 and lang == "ja" else
-                                         f" ({t['reference']})" if j == 0 else ""),
-          cmp.title(o, lang), o.get("file", "")] for j, o in enumerate(cmp.options)]
+        [[labels.fmt("bracketed", lang, text=f"{_letter(j)} {o['label']}", inner=t["reference"]) if j == 0
+          else f"{_letter(j)} {o['label']}", cmp.title(o, lang), o.get("file", "")] for j, o in enumerate(cmp.options)]
 
 
 def difference_rows(cmp: Comparison, lang: str):
-    t = TEXT[lang]
+    t = texts(lang)
     rows = []
     for d in cmp.data["differences"]:
         for k in (d.get("kpis") or []) + (d.get("cost_by_fiscal_year") or []):
@@ -380,7 +323,7 @@ def difference_rows(cmp: Comparison, lang: str):
 
 
 def cost_rows(cmp: Comparison, lang: str):
-    t = TEXT[lang]
+    t = texts(lang)
     rows = []
     for j, o in enumerate(cmp.options):
         for c in o.get("cost_by_fiscal_year") or []:

@@ -131,6 +131,11 @@ def check_tables(frames: dict, summary: dict, where: dict) -> None:
             raise ResultsError(f"{where[table]}: replications have different numbers of rows "
                                f"({counts.min()} to {counts.max()}; cut short?)")
     kpis = frames["kpis"]
+    listed = {k["key"] for k in summary["kpis"]}
+    unlisted = [c for c in kpis.columns if c != "replication" and c not in listed]
+    if unlisted:
+        raise ResultsError(f"{where['summary']}: kpis: no entry for KPI '{unlisted[0]}' that {where['kpis']} has "
+                           "(kyoten lists every KPI in both; docs/results-format.md)")
     for k in summary["kpis"]:
         key = k["key"]
         if key not in kpis.columns:

@@ -1,7 +1,9 @@
-"""The report's own words, in Japanese (default) and English, from one catalogue per language (catalogue/ja.json,
+"""The analysis's own words, in Japanese (default) and English, from one catalogue per language (catalogue/ja.json,
 catalogue/en.json, the same keys): chart texts (each chart's title, axis labels with units and a one-line reading,
-読み方 / How to read), the report's headings, the assumptions table and the STRESS-DES summary; and dates and
-numbers as a reader says them. The words of the results themselves — KPI, cost-line, band, outcome and duty
+読み方 / How to read), the report's headings, the assumptions table, the STRESS-DES summary, the comparison,
+optimisation and sweep reports (`comparison`, `optimize`, `sweep`), the workbook (`workbook`) and small patterns
+(`formats`: brackets, periods, part years); and dates and numbers as a reader says them. Modules read their texts
+here (catalogue, text, fmt) and keep none of their own. The words of the results themselves — KPI, cost-line, band, outcome and duty
 labels and units — are not here: kyoten writes them into every results folder (vocabulary.json, vocabulary.py).
 """
 from __future__ import annotations
@@ -11,11 +13,6 @@ import math
 from pathlib import Path
 
 LANGS = ("ja", "en")
-
-
-def budget_line_costs(line: str, cost_lines) -> list[str]:
-    """The cost lines (among `cost_lines`) that a budget line is compared with: the one of the same name."""
-    return [line] if line in list(cost_lines) else []
 
 
 # Monthly series of monthly.csv that get a fan chart: (column, chart id).
@@ -105,24 +102,26 @@ def is_period_total(key: str, unit: str | None) -> bool:
 def period_text(start: str, end: str, lang: str) -> str:
     """The horizon [start, end) as a reader says it: '2024年4月1日〜2027年3月31日（36か月）' /
     '1 April 2024 – 31 March 2027 (36 months)' (the end date itself is not simulated)."""
+    span, months = _period_span(start, end, lang)
+    return fmt("period_whole_months", lang, span=span, months=months) if months else span
+
+
+def _period_span(start: str, end: str, lang: str) -> tuple[str, int | None]:
+    """The dates of [start, end) as a reader says them, and the number of months when the period is whole months."""
     import datetime as dt
-    a = dt.date.fromisoformat(str(start)[:10])
-    b = dt.date.fromisoformat(str(end)[:10]) - dt.timedelta(days=1)
-    months = (b.year - a.year) * 12 + b.month - a.month + 1
-    whole = a.day == 1 and (b + dt.timedelta(days=1)).day == 1
-    if check_lang(lang) == "ja":
-        span = f"{a.year}年{a.month}月{a.day}日〜{b.year}年{b.month}月{b.day}日"
-        return f"{span}（{months}か月）" if whole else span
-    span = f"{a.day} {a:%B} {a.year} – {b.day} {b:%B} {b.year}"
-    return f"{span} ({months} months)" if whole else span
+    first = dt.date.fromisoformat(str(start)[:10])
+    last = dt.date.fromisoformat(str(end)[:10]) - dt.timedelta(days=1)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    whole = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+    return fmt("period_span", lang, first=first, last=last), months if whole else None
 
 
 def period_total_label(start: str, end: str, lang: str) -> str:
     """'期間合計（2024年4月1日〜2027年3月31日、36か月）' / 'period total, 1 April 2024 – 31 March 2027 (36 months)'."""
-    p = period_text(start, end, lang)
-    if lang == "ja":
-        return "期間合計（" + p.replace("（", "、").replace("）", "") + "）"
-    return f"period total, {p}"
+    span, months = _period_span(start, end, lang)
+    if months:
+        return fmt("period_total_of_months", lang, span=span, months=months)
+    return fmt("period_total_of", lang, span=span)
 
 
 def _has_japanese(s: str) -> bool:

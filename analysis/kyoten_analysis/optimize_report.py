@@ -17,37 +17,9 @@ from .vocabulary import Vocabulary, load_vocabulary
 
 RUNNERS_UP = 3
 
-TEXT = {
-    "ja": {"report": "最適な構成の探索結果", "choice": "選ばれた構成と次点", "all": "全構成の結果",
-           "intro": "目標（{targets}）を満たす構成のうち、{cost}が最も低いもの。次点は選ばれた構成との費用の差"
-                    "（対応のある差、95%信頼区間）とともに示す。",
-           "none": "目標を満たすと確認できた構成はない。", "clearly": "選ばれた構成は統計的に明確に最安。",
-           "not_clearly": "選ばれた構成は最安だが、次点との差は統計的に明確ではない（同等の候補）。",
-           "col_rank": "順位", "col_settings": "設定", "col_status": "判定", "col_reps": "反復数",
-           "col_cost": "費用 平均（千円）", "col_ci": "95%信頼区間", "col_vs": "選択との差（千円）",
-           "col_targets": "目標の平均", "chosen": "選択",
-           "status": {"feasible": "目標達成", "infeasible": "目標未達", "undecided": "判定不能"}},
-    "en": {"report": "Search for the best configuration", "choice": "The choice and its runners-up",
-           "all": "Every configuration",
-           "intro": "Among configurations meeting the targets ({targets}), the one with the lowest {cost}. "
-                    "Runners-up with their paired cost difference from the choice (95% CI).",
-           "none": "No configuration was shown to meet the targets.",
-           "clearly": "The choice is clearly the cheapest.",
-           "not_clearly": "The choice is the cheapest, but not clearly cheaper than its runner-up (a tie).",
-           "col_rank": "Rank", "col_settings": "Settings", "col_status": "Status", "col_reps": "Replications",
-           "col_cost": "Cost, mean (thousand yen)", "col_ci": "95% CI", "col_vs": "vs choice (thousand yen)",
-           "col_targets": "Target means", "chosen": "choice",
-           "status": {"feasible": "feasible", "infeasible": "infeasible", "undecided": "undecided"}},
-}
-
-CHART_TEXT = {
-    "optimize_costs": {
-        "ja": {"title": "構成ごとの費用と目標の判定", "xlabel": "費用（千円）", "ylabel": "構成",
-               "reading": "点は費用の平均、横線は95%信頼区間。色は目標の判定、★が選ばれた構成、次点は太字。"},
-        "en": {"title": "Cost and target status by configuration", "xlabel": "Cost (thousand yen)",
-               "ylabel": "Configuration",
-               "reading": "Dots: mean cost; lines: 95% CI. Colour: target status; star: the choice; bold: runners-up."}},
-}
+def texts(lang: str) -> dict:
+    """The optimisation report's texts in one language (the catalogue's `optimize`)."""
+    return labels.catalogue(lang)["optimize"]
 
 
 @dataclass
@@ -100,7 +72,7 @@ def settings_text(c: dict) -> str:
 
 
 def optimize_costs(opt: Optimize, lang: str = "ja"):
-    t = CHART_TEXT["optimize_costs"][lang]
+    t = texts(lang)["charts"]["optimize_costs"]
     rows = []
     for i, c in enumerate(opt.configurations):
         rows.append({"index": i, "settings": settings_text(c), "status": c.get("status", ""),
@@ -123,7 +95,7 @@ def optimize_costs(opt: Optimize, lang: str = "ja"):
         if r.index in runners or r.index == opt.choice:
             tick.set_fontweight("bold")
     from matplotlib.lines import Line2D
-    handles = [Line2D([], [], marker="o", ls="", color=colors[s], label=TEXT[lang]["status"][s])
+    handles = [Line2D([], [], marker="o", ls="", color=colors[s], label=texts(lang)["status"][s])
                for s in ("feasible", "infeasible", "undecided") if s in set(data["status"])]
     if handles:
         charts.legend_above(ax, ncol=len(handles), handles=handles)
@@ -135,7 +107,7 @@ def optimize_costs(opt: Optimize, lang: str = "ja"):
 
 
 def choice_rows(opt: Optimize, lang: str):
-    t = TEXT[lang]
+    t = texts(lang)
     k = 1e-3
     rows = []
     order = ([opt.choice] if opt.choice is not None else []) + opt.runners_up()
@@ -143,8 +115,7 @@ def choice_rows(opt: Optimize, lang: str):
         c = opt.configurations[i]
         vs = c.get("cost_vs_choice") or {}
         cost = c["cost"]
-        rows.append([str(rank) + (f"（{t['chosen']}）" if lang == "ja" and i == opt.choice else
-                                  f" ({t['chosen']})" if i == opt.choice else ""),
+        rows.append([labels.fmt("bracketed", lang, text=rank, inner=t["chosen"]) if i == opt.choice else str(rank),
                      f"#{i} {settings_text(c)}", labels.fmt_number(_f(cost.get("mean")) * k, 0),
                      f"[{labels.fmt_number(_f(cost.get('ci_low')) * k, 0)}, {labels.fmt_number(_f(cost.get('ci_high')) * k, 0)}]",
                      "—" if i == opt.choice else
@@ -154,7 +125,7 @@ def choice_rows(opt: Optimize, lang: str):
 
 
 def configuration_rows(opt: Optimize, lang: str):
-    t = TEXT[lang]
+    t = texts(lang)
     k = 1e-3
     rows = []
     for i, c in enumerate(opt.configurations):

@@ -89,7 +89,7 @@ def build_comparison_report(path, lang: str = "ja", out=None, pdf_engine: str = 
     from . import comparison_report as cr
     labels.check_lang(lang)
     cmp = cr.load_comparison(path)
-    t, tr = cr.TEXT[lang], labels.REPORT[lang]
+    t, tr = cr.texts(lang), labels.REPORT[lang]
     d = cmp.data
     title = " ／ ".join(f"{cr._letter(j)} {cmp.title(o, lang)}" for j, o in enumerate(cmp.options))
 
@@ -114,7 +114,7 @@ def build_optimize_report(path, lang: str = "ja", out=None, pdf_engine: str = "a
     from . import optimize_report as orp
     labels.check_lang(lang)
     opt = orp.load_optimize(path)
-    t, tr = orp.TEXT[lang], labels.REPORT[lang]
+    t, tr = orp.texts(lang), labels.REPORT[lang]
     d = opt.data
     targets = ", ".join(str(x) for x in d.get("targets") or [])
     cost = opt.vocab.kpi_label(str(d.get("cost_kpi", "cost_total_yen")), lang)
@@ -138,7 +138,7 @@ def build_sweep_report(path, lang: str = "ja", out=None, pdf_engine: str = "auto
     from . import sweep_report as sr
     labels.check_lang(lang)
     sw = sr.load_sweep(path)
-    t, tr = sr.TEXT[lang], labels.REPORT[lang]
+    t, tr = sr.texts(lang), labels.REPORT[lang]
     meta = sw.meta
     out = out or sw.path.with_name(f"{sw.path.stem}_report_{lang}.html")
 
@@ -311,8 +311,8 @@ def figure_png_base64(fig) -> str:
 
 
 def _budget_rows(bt: pd.DataFrame, t: dict):
-    """Headers, rows and numeric columns of the budget table; the cost-lines column only when some budget line
-    is compared with cost lines of other names (results of earlier kyoten builds) or with several."""
+    """Headers, rows and numeric columns of the budget table; the cost-lines column only when a row sums
+    several cost lines (those no budget line covers)."""
     show_lines = not bt["same_name"].all()
     headers = [t["col_fy"], t["col_budget_line"]] + ([t["col_cost_lines"]] if show_lines else []) + \
         [t["col_budget"], t["col_cost"], t["col_cost_ci"], t["col_diff"]]
@@ -464,38 +464,33 @@ def _overrides_banner(res: Results, lang: str) -> str:
     overrides = [str(o) for o in res.summary.get("overrides") or []]
     if not overrides:
         return ""
-    if lang == "ja":
-        return "注意：この結果はシナリオファイルの値を次のとおり変更して（--set）実行したもの：" + "、".join(overrides)
-    return "Note: these results were run with the scenario file's values changed (--set): " + ", ".join(overrides)
+    sep = labels.catalogue(lang)["tables"]["sep"]
+    return labels.text("overrides_banner", lang).format(overrides=sep.join(overrides))
 
 
 def _period_sentence(res: Results, lang: str) -> str:
     """What 期間合計 in the unit column means: the sum over the whole simulated period, which it names."""
     hz = res.summary.get("horizon") or {}
     if not hz.get("start") or not hz.get("end"):
-        return "単位に「期間合計」とある指標は、期間全体の合計。" if lang == "ja" else \
-            "Indicators marked \"period total\" are sums over the whole period."
-    p = labels.period_text(hz["start"], hz["end"], lang)
-    return (f"単位に「期間合計」とある指標は、{p}の合計。" if lang == "ja"
-            else f"Indicators marked \"period total\" are sums over {p}.")
+        return labels.text("period_sentence_whole", lang)
+    return labels.text("period_sentence", lang).format(period=labels.period_text(hz["start"], hz["end"], lang))
 
 
 def _run_facts(res: Results, lang: str) -> list[str]:
     s = res.summary
     hz = s.get("horizon") or {}
-    ja = lang == "ja"
+    t = labels.catalogue(lang)["report"]
     facts = []
     if hz.get("start"):
-        facts.append((f"期間 {hz.get('start')}〜{hz.get('end')}（終了日を含まない）" if ja
-                      else f"Period {hz.get('start')} to {hz.get('end')} (exclusive)"))
-    facts.append(f"反復 {res.replications}回" if ja else f"{res.replications} replications")
+        facts.append(t["fact_period"].format(start=hz.get("start"), end=hz.get("end")))
+    facts.append(t["fact_replications"].format(n=res.replications))
     if s.get("seed") is not None:
-        facts.append(f"乱数の種 {s.get('seed')}" if ja else f"seed {s.get('seed')}")
+        facts.append(t["fact_seed"].format(seed=s.get("seed")))
     if s.get("scenario_file"):
-        facts.append(("シナリオ " if ja else "scenario ") + str(s["scenario_file"]))
-    facts.append(f"{labels.text('version', lang)} {s.get('kyoten_version', '—')}")
+        facts.append(t["fact_scenario"].format(file=s["scenario_file"]))
+    facts.append(f"{t['version']} {s.get('kyoten_version', '—')}")
     if s.get("created"):
-        facts.append(("実行 " if ja else "run ") + str(s["created"]))
+        facts.append(t["fact_run"].format(created=s["created"]))
     facts.append(f"{labels.text('generated', lang)} {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}")
     return facts
 
@@ -611,7 +606,7 @@ def _chart_page(figs, header: str, lang: str):
         meta = fig.kyoten
         top = 0.955 - k * slot_h
         page.text(0.07, top, meta["title"], fontsize=11.5, fontweight="bold", va="top")
-        reading = (labels.text("reading", lang) + ("：" if lang == "ja" else ": ") + meta["reading"])
+        reading = labels.fmt("reading_prefix", lang, reading=labels.text("reading", lang)) + meta["reading"]
         lines = charts.wrap(reading, (0.86 * _A4[0] * 72) / 8.5)
         reading_h = len(lines) * 8.5 * 1.4 / 72 / _A4[1]
         img = mpimg.imread(io.BytesIO(style.to_png(charts.without_title_and_reading(fig))), format="png")

@@ -63,7 +63,7 @@ class Results:
         """How a period total is named: '期間合計（2024年4月1日〜2027年3月31日、36か月）' (labels.period_total_label)."""
         hz = self.summary.get("horizon") or {}
         if not hz.get("start") or not hz.get("end"):
-            return "期間合計" if lang == "ja" else "period total"
+            return labels.fmt("period_total", lang)
         return labels.period_total_label(hz["start"], hz["end"], lang)
 
     @property
@@ -112,13 +112,11 @@ class Results:
     # --- KPIs -----------------------------------------------------------------------------------------
     @property
     def kpi_summary(self) -> pd.DataFrame:
-        """One row per KPI: key, label_ja, label_en, unit, headline, mean, ci_low, ci_high, n, p2_5, p50, p97_5.
-
-        Taken from summary.json; KPIs it lacks (or every KPI, when there is no summary) are computed from the
-        replications in kpis.csv with the Student-t rule."""
+        """One row per KPI: key, label_ja, label_en, unit, headline, mean, ci_low, ci_high, n, p2_5, p50, p97_5,
+        as summary.json (or results.db's kpi_summary) holds them: kyoten lists every KPI of kpis.csv there
+        (format_check.check_tables refuses a folder where it does not)."""
         if self._kpi_summary is None:
-            self._kpi_summary = _kpi_summary(self.summary.get("kpis") or [], self.kpis, self.confidence_level,
-                                             self.replications_per_draw, self.vocab)
+            self._kpi_summary = _kpi_summary(self.summary["kpis"])
         return self._kpi_summary
 
     def kpi(self, key: str) -> dict:
@@ -131,15 +129,15 @@ class Results:
 
     def kpi_ci(self, key: str) -> stats.MeanCI:
         """Mean and confidence interval of a KPI as summary.json holds them (kyoten computed them: cut at the
-        bounds, pairs as units); recomputed from kpis.csv only for a KPI summary.json does not list."""
-        for k in self.summary.get("kpis") or []:
+        bounds, pairs as units)."""
+        for k in self.summary["kpis"]:
             if k.get("key") == key:
                 return _summary_ci(k)
-        return self.mean_ci(self.kpis[key] if key in self.kpis else [])
+        raise KeyError(f"{self.path}: no KPI '{key}'")
 
     def cost_ci(self, fiscal_year: int, line: str | None = None) -> stats.MeanCI | None:
         """A fiscal year's cost of one line (summary.json `costs`) or of all lines (`cost_totals`, line None)
-        with its interval; None when summary.json does not hold it (folders of older kyoten versions)."""
+        with its interval; None when summary.json does not hold it (a year or line the run has no cost in)."""
         if line is None:
             rows = [c for c in self.summary.get("cost_totals") or [] if int(c.get("fiscal_year", -1)) == int(fiscal_year)]
         else:
@@ -148,12 +146,6 @@ class Results:
         return _summary_ci(rows[0]) if rows else None
 
     # --- costs ----------------------------------------------------------------------------------------
-    def fiscal_year_totals(self) -> pd.DataFrame:
-        """Cost per (replication, fiscal year), all lines summed."""
-        if self.costs.empty:
-            return pd.DataFrame(columns=["replication", "fiscal_year", "yen"])
-        return self.costs.groupby(["replication", "fiscal_year"], as_index=False)["yen"].sum()
-
     def months_in_fiscal_year(self) -> dict:
         """How many months of the horizon fall in each fiscal year (a partial first or last year is < 12)."""
         if self.monthly.empty:
@@ -206,7 +198,7 @@ def _load(p: Path) -> Results:
         raise ResultsError(f"{summary_file}: not UTF-8 text: {e}") from e
     check_summary(summary, summary_file)
     vocab = load_vocabulary(p)
-    frames, where = {}, {}
+    frames, where = {}, {"summary": summary_file}
     for table in TABLES:
         csv = p / f"{table}.csv"
         if csv.exists():
@@ -288,11 +280,8 @@ def _load_db(db: Path) -> Results:
             summary["settings_used"] = json.loads(r.get("settings_used") or "{}")
         except (json.JSONDecodeError, TypeError):
             summary["settings_used"] = {}
-    try:
-        ks = _read_table(db, "kpi_summary")
-        summary["kpis"] = [{k: (None if _isnan(v) else v) for k, v in row.items()} for row in ks.to_dict("records")]
-    except ResultsError:
-        pass
+    ks = _read_table(db, "kpi_summary")
+    summary["kpis"] = [{k: (None if _isnan(v) else v) for k, v in row.items()} for row in ks.to_dict("records")]
     return Results(path=db.parent, summary=summary, kpis=frames["kpis"], monthly=_monthly(frames["monthly"]),
                    daily=_daily(frames["daily"]), staff=frames["staff_utilisation"], costs=frames["costs"],
                    budget=frames["budget"], vocab=load_vocabulary(db.parent), source="sqlite")
@@ -302,24 +291,8 @@ def _isnan(v) -> bool:
     return isinstance(v, float) and math.isnan(v)
 
 
-def _kpi_summary(summary_kpis: list, kpis: pd.DataFrame, level: float, group: int, vocab: Vocabulary) -> pd.DataFrame:
-    rows = []
-    seen = set()
-    for k in summary_kpis:
-        row = dict(k)
-        row["headline"] = bool(row.get("headline"))
-        rows.append(row)
-        seen.add(k.get("key"))
-    for key in [c for c in kpis.columns if c != "replication" and c not in seen]:
-        info = {k: v for k, v in vocab.kpi_info.get(key, {}).items() if k in ("label_ja", "label_en", "unit", "headline")} \
-            or {"label_ja": key, "label_en": key, "unit": "count", "headline": False}
-        ci = stats.mean_ci(kpis[key], level, group)
-        x = pd.to_numeric(kpis[key], errors="coerce").dropna()
-        rows.append({"key": key, **info, "mean": ci.mean, "ci_low": ci.ci_low, "ci_high": ci.ci_high,
-                     "sd": float(x.std(ddof=1)) if len(x) > 1 else math.nan, "n": ci.n,
-                     "p2_5": float(x.quantile(0.025)) if len(x) else math.nan,
-                     "p50": float(x.quantile(0.5)) if len(x) else math.nan,
-                     "p97_5": float(x.quantile(0.975)) if len(x) else math.nan})
+def _kpi_summary(summary_kpis: list) -> pd.DataFrame:
+    rows = [dict(k, headline=bool(k.get("headline"))) for k in summary_kpis]
     cols = ["key", "label_ja", "label_en", "unit", "headline", "mean", "ci_low", "ci_high", "sd", "n", "p2_5",
             "p50", "p97_5"]
     df = pd.DataFrame(rows)

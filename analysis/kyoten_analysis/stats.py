@@ -131,15 +131,6 @@ def mean_ci(values, level: float = 0.95, group: int = 1) -> MeanCI:
     return MeanCI(m, centre - h, centre + h, n)
 
 
-def ci_table(frame: pd.DataFrame, columns, level: float = 0.95, group: int = 1) -> pd.DataFrame:
-    """One row per column of `frame` (one row per replication, in replication order): mean, ci_low, ci_high, n."""
-    rows = []
-    for c in columns:
-        r = mean_ci(frame[c] if c in frame else [], level, group)
-        rows.append({"key": c, "mean": r.mean, "ci_low": r.ci_low, "ci_high": r.ci_high, "n": r.n})
-    return pd.DataFrame(rows)
-
-
 def quantile_bands(frame: pd.DataFrame, by: str, value: str, quantiles=FAN_QUANTILES) -> pd.DataFrame:
     """Quantiles of `value` across replications for each value of `by` (e.g. each month).
 

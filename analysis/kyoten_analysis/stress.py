@@ -48,7 +48,3 @@ def stress_sections(res: Results, lang: str = "ja") -> list[tuple[str, list[tupl
         command=s.get("command", "—"), created=s.get("created", "—"), citation=CITATION)
     return [(section["heading"], [(item, text.format(**facts)) for item, text in section["items"]])
             for section in t["sections"]]
-
-
-def stress_title(lang: str) -> str:
-    return labels.text("stress", lang)

@@ -23,7 +23,6 @@ ACCENT = "#D55E00"
 GREY = "#BBBBBB"
 
 FIG_WIDE = (9.0, 4.8)
-FIG_SQUARE = (7.5, 6.5)
 
 _done = False
 

@@ -19,21 +19,9 @@ SWEEP_KPIS = ["arrange_mean_h", "arrange_within_4h", "p_no_bed", "staff_utilisat
 SERVICE_KPI = "arrange_within_4h"
 COST_KPI = "cost_total_yen"
 
-TEXT = {
-    "ja": {"report": "パラメータ掃引の結果", "intro": "変化させた設定（{keys}）の各点を{n}反復ずつ模擬した。",
-           "points": "全ての点", "col_point": "点", "frontier": "費用とサービス水準"},
-    "en": {"report": "Parameter sweep", "intro": "Each point of the varied settings ({keys}) simulated {n} "
-                                                   "replications.", "points": "Every point", "col_point": "Point",
-           "frontier": "Cost and service"},
-}
-
-CHART_TEXT = {
-    "sweep_kpis": {
-        "ja": {"title": "変化させた設定ごとの主要指標", "reading": "点は平均、ひげは95%信頼区間。横軸は変化させた設定の値（複数の設定を"
-                                                          "変えた場合は点の名前）。"},
-        "en": {"title": "Headline indicators over the varied settings", "reading": "Dots: mean; whiskers: 95% CI. "
-               "x: the varied setting's value (the point's name when several settings vary)."}},
-}
+def texts(lang: str) -> dict:
+    """The sweep report's texts in one language (the catalogue's `sweep`)."""
+    return labels.catalogue(lang)["sweep"]
 
 
 @dataclass
@@ -112,15 +100,14 @@ def sweep_kpis(sw: Sweep, lang: str = "ja"):
         ax.errorbar(xs[order], m[order], yerr=[lo[order], hi[order]], fmt="o-", color=style.MAIN, capsize=3, ms=5)
         u = sw.vocab.kpi_unit(key, unit, lang)
         label = sw.vocab.kpi_label(key, lang)
-        ax.set_title(f"{label}（{u}）" if lang == "ja" else f"{label} ({u})",
-                     fontsize=9.5, fontweight="normal", loc="left")
+        ax.set_title(labels.fmt("bracketed", lang, text=label, inner=u), fontsize=9.5, fontweight="normal", loc="left")
         if ticks is not None:
             ax.set_xticks(xs, ticks, fontsize=7, rotation=30, ha="right")
         ax.set_xlabel(xlabel, fontsize=8.5)
         charts._thousands(ax)
     for j in range(len(keys), nrow * ncol):
         axes[j // ncol][j % ncol].set_visible(False)
-    t = CHART_TEXT["sweep_kpis"][lang]
+    t = texts(lang)["charts"]["sweep_kpis"]
     return charts._finish(fig, "sweep_kpis", lang, sw.kpis, texts=t, title=t["title"], reading=t["reading"])
 
 
@@ -140,14 +127,14 @@ def frontier_frame(sw: Sweep) -> pd.DataFrame:
 
 
 def sweep_charts(sw: Sweep, lang: str = "ja") -> list:
-    service = sw.vocab.kpi_label(SERVICE_KPI, lang) + ("（%）" if lang == "ja" else " (%)")
+    service = labels.fmt("bracketed", lang, text=sw.vocab.kpi_label(SERVICE_KPI, lang), inner="%")
     return [sweep_kpis(sw, lang),
             charts.cost_service_frontier(frontier_frame(sw), lang, service_label=service, service_scale=100.0)]
 
 
 def point_rows(sw: Sweep, lang: str):
     keys = [k for k in SWEEP_KPIS if k in set(sw.kpis["kpi"])]
-    heads = [TEXT[lang]["col_point"]] + [sw.vocab.kpi_label(k, lang) + f" [{sw.vocab.kpi_unit(k, None, lang)}]" for k in keys]
+    heads = [texts(lang)["col_point"]] + [sw.vocab.kpi_label(k, lang) + f" [{sw.vocab.kpi_unit(k, None, lang)}]" for k in keys]
     k = sw.kpis.set_index(["point", "kpi"])
     rows = []
     for r in sw.points.itertuples():

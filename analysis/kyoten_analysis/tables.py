@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from . import labels, stats
+from . import labels
 from .results import Results, number as _num
 
 
@@ -103,9 +103,9 @@ def _interval(lo: float, hi: float, digits: int) -> str:
 
 # --- cost against budget -------------------------------------------------------------------------------------
 def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
-    """For each fiscal year with a stated budget: each budget line with the cost line of the same name
-    (labels.budget_line_costs), cost mean and CI over replications, budget and difference (thousand yen); then the
-    cost lines no budget line covers, and the year's total."""
+    """For each fiscal year with a stated budget: each budget line with the cost line of the same name (kyoten
+    accepts only cost-line names as budget lines), cost mean and CI as summary.json holds them, budget and
+    difference (thousand yen); then the cost lines no budget line covers, and the year's total."""
     if res.budget.empty or res.costs.empty:
         return pd.DataFrame(columns=["fiscal_year", "budget_line", "cost_lines", "budget", "cost", "ci", "diff"])
     wide = res.costs.pivot_table(index=["replication", "fiscal_year"], columns="line", values="yen", aggfunc="sum",
@@ -121,22 +121,15 @@ def budget_table(res: Results, lang: str = "ja") -> pd.DataFrame:
         if months.get(int(fy), 12) < 12:
             fy_label += _t(lang)["part_year"].format(months=months[int(fy)])
         for line, yen in b.groupby("line", sort=False)["yen"].sum().items():
-            cost_lines = labels.budget_line_costs(line, w.columns)
-            covered.update(cost_lines)
-            held = res.cost_ci(int(fy), cost_lines[0]) if len(cost_lines) == 1 else None
-            if held is not None:
-                ci = held  # summary.json's interval, not recomputed
-            elif cost_lines:
-                ci = res.mean_ci(w[cost_lines].sum(axis=1))
-            else:
-                ci = stats.MeanCI(math.nan, math.nan, math.nan, 0)
-            rows.append(_budget_row(fy_label, res.vocab.budget_line_label(line, lang), cost_lines, yen, ci, lang,
+            covered.add(line)
+            ci = res.cost_ci(int(fy), line)  # summary.json holds every budgeted line's cost: not recomputed
+            rows.append(_budget_row(fy_label, res.vocab.budget_line_label(line, lang), [line], yen, ci, lang,
                                     res.vocab))
         rest = [c for c in w.columns if c not in covered and (w[c] != 0).any()]
         if rest:
             ci = res.mean_ci(w[rest].sum(axis=1))
             rows.append(_budget_row(fy_label, labels.text("unbudgeted", lang), rest, math.nan, ci, lang, res.vocab))
-        ci = res.cost_ci(int(fy)) or res.mean_ci(w.sum(axis=1))
+        ci = res.cost_ci(int(fy))
         total_label = _t(lang)["total"]
         rows.append(_budget_row(fy_label, total_label, [], float(b["yen"].sum()), ci, lang, res.vocab, total=True))
     return pd.DataFrame(rows)

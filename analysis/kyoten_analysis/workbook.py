@@ -25,39 +25,11 @@ PERCENT_1 = "0.0%"
 # monthly.csv columns counted per fiscal year (sums over the months of the year, mean over replications).
 YEAR_COUNTS = ["registrations", "calls", "emergencies", "arranged", "unresolved", "assessments", "experience_done",
                "experience_preempted"]
-YEAR_COUNT_LABELS = {
-    "registrations": ("新規登録", "New registrations"), "calls": ("相談件数", "Calls"),
-    "emergencies": ("緊急対応件数", "Emergencies"), "arranged": ("安全確保（件）", "Arranged"),
-    "unresolved": ("未解決（件）", "Unresolved"), "assessments": ("アセスメント実施数", "Assessments"),
-    "experience_done": ("体験利用の実施", "Experience stays done"),
-    "experience_preempted": ("緊急により中止された体験利用", "Experience stays pre-empted"),
-}
 
-TEXT = {
-    "ja": {"costs": "費用（年度・科目別）", "budget": "予算比較", "kpis": "指標", "per_year": "年度別件数",
-           "assumptions": "前提条件", "line": "費用項目", "total": "合計", "unit_note": "単位：千円（反復平均）",
-           "fy": "年度", "budget_line": "予算科目", "budget_yen": "予算額（千円）",
-           "compared": "比較する予算（千円）", "basis": "比較の基準", "pro_rated": "日数で按分", "full_year": "通年",
-           "cost_mean": "費用 平均（千円）", "cost_p5": "費用 5%点（千円）", "cost_p95": "費用 95%点（千円）",
-           "p_over": "予算超過の確率", "p_lo": "同 95%区間 下限", "p_hi": "同 95%区間 上限", "flag": "注意",
-           "unit_error": "単位の誤りの疑い", "kpi": "指標", "key": "キー", "mean": "平均", "ci_low": "95%信頼区間 下限",
-           "ci_high": "95%信頼区間 上限", "unit": "単位", "n": "反復数", "count": "件数（反復平均）",
-           "item": "項目", "value": "設定値", "months": "月数", "year_kpis": "年度別指標",
-           "year_kpis_note": "年度ごとの平均と95%信頼区間（kyotenの計算）。件数・時間は年度の合計、割合と平均時間はその年度に受けた相談・緊急対応について。"},
-    "en": {"costs": "Cost by FY and line", "budget": "Budget comparison", "kpis": "Indicators",
-           "per_year": "Counts by FY", "assumptions": "Assumptions", "line": "Cost line", "total": "Total",
-           "unit_note": "Thousand yen (mean over replications)", "fy": "Fiscal year", "budget_line": "Budget line",
-           "budget_yen": "Budget (thousand yen)", "compared": "Budget compared (thousand yen)", "basis": "Basis",
-           "pro_rated": "pro-rated by days", "full_year": "full year", "cost_mean": "Cost, mean (thousand yen)",
-           "cost_p5": "Cost, 5th percentile (thousand yen)", "cost_p95": "Cost, 95th percentile (thousand yen)",
-           "p_over": "P(over budget)", "p_lo": "95% CI, low", "p_hi": "95% CI, high", "flag": "Note",
-           "unit_error": "probable unit error", "kpi": "Indicator", "key": "Key", "mean": "Mean",
-           "ci_low": "95% CI, low", "ci_high": "95% CI, high", "unit": "Unit", "n": "Replications",
-           "count": "Count (mean over replications)", "item": "Setting", "value": "Value", "months": "Months",
-           "year_kpis": "Indicators by FY",
-           "year_kpis_note": "Mean and 95% CI per fiscal year (computed by kyoten). Counts and hours are the year's "
-                             "totals; shares and mean times are over that year's calls and emergencies."},
-}
+
+def texts(lang: str) -> dict:
+    """The workbook's sheet names, notes and headers in one language (the catalogue's `workbook`)."""
+    return labels.catalogue(lang)["workbook"]
 
 
 @dataclass
@@ -88,7 +60,7 @@ def _k(v):
 
 def cost_sheet(res: Results, lang: str) -> Sheet:
     """Mean cost of each line (rows) in each fiscal year (columns, 令和 labels), 千円, with the year's total."""
-    t = TEXT[lang]
+    t = texts(lang)
     costs = res.summary.get("costs") or []
     years = sorted({int(c["fiscal_year"]) for c in costs})
     order = [ln for ln in res.vocab.cost_lines if any(c["line"] == ln for c in costs)] + \
@@ -97,14 +69,15 @@ def cost_sheet(res: Results, lang: str) -> Sheet:
     rows = [[res.vocab.cost_line_label(ln, lang)] + [mean.get((fy, ln)) for fy in years] for ln in order]
     rows.append([t["total"]] + [sum(v for (y, _), v in mean.items() if y == fy and v is not None) for fy in years])
     months = res.months_in_fiscal_year()
-    heads = [labels.fiscal_year_short(fy, lang) + (f"（{months[fy]}か月）" if lang == "ja" else f" ({months[fy]} months)")
+    heads = [labels.fmt("bracketed", lang, text=labels.fiscal_year_short(fy, lang),
+                        inner=labels.fmt("months", lang, months=months[fy]))
              if months.get(fy, 12) < 12 else labels.fiscal_year_short(fy, lang) for fy in years]
     return Sheet("costs", t["costs"], t["unit_note"], [t["line"]] + heads, rows, [None] + [THOUSANDS] * len(years))
 
 
 def budget_sheet(res: Results, lang: str) -> Sheet:
     """summary.json's budget_risk: each budget line and each year's total against the budget compared."""
-    t = TEXT[lang]
+    t = texts(lang)
     rows = []
     for b in res.summary.get("budget_risk") or []:
         line = b.get("line", "")
@@ -125,7 +98,7 @@ def budget_sheet(res: Results, lang: str) -> Sheet:
 def kpi_sheet(res: Results, lang: str) -> Sheet:
     """Every KPI of summary.json for the whole period: mean and 95% CI in the displayed unit (shares as %
     formats, yen in 千円)."""
-    t = TEXT[lang]
+    t = texts(lang)
     rows, fmts = [], []
     for k in res.summary.get("kpis") or []:
         unit = k.get("unit")
@@ -133,7 +106,7 @@ def kpi_sheet(res: Results, lang: str) -> Sheet:
         vals = [None if _num(k.get(c)) is None else _num(k.get(c)) * scale for c in ("mean", "ci_low", "ci_high")]
         unit_text = "" if unit == "share" else res.vocab.kpi_unit(k["key"], unit, lang)
         if labels.is_period_total(k["key"], unit):
-            unit_text += "（期間合計）" if lang == "ja" else " (period total)"
+            unit_text += labels.catalogue(lang)["tables"]["period_total"]
         rows.append([res.vocab.kpi_label(k["key"], lang), k["key"], *vals, unit_text.strip(), k.get("n")])
         fmts.append(PERCENT_1 if unit == "share" else THOUSANDS if unit == "yen" else "#,##0.00")
     return Sheet("kpis", t["kpis"], res.period_total(lang),
@@ -147,7 +120,7 @@ def year_kpi_sheet(res: Results, lang: str) -> Sheet | None:
     years = res.summary.get("fiscal_years") or []
     if not years:
         return None
-    t = TEXT[lang]
+    t = texts(lang)
     by_key = {k["key"]: k for k in res.summary.get("kpis") or []}
     rows, fmts = [], []
     for i, item in enumerate(years[0].get("kpis") or []):
@@ -166,7 +139,7 @@ def year_kpi_sheet(res: Results, lang: str) -> Sheet | None:
 
 def per_year_sheet(res: Results, lang: str) -> Sheet:
     """Counts per fiscal year (mean over replications of the year's sum of monthly.csv)."""
-    t = TEXT[lang]
+    t = texts(lang)
     m = res.monthly
     cols = [c for c in YEAR_COUNTS if c in m.columns]
     if m.empty or not cols:
@@ -175,13 +148,13 @@ def per_year_sheet(res: Results, lang: str) -> Sheet:
     months = m.groupby("fiscal_year")["month"].nunique()
     years = [int(y) for y in sums.index]
     heads = [labels.fiscal_year_short(fy, lang) for fy in years]
-    rows = [[YEAR_COUNT_LABELS[c][0 if lang == "ja" else 1]] + [float(sums.loc[fy, c]) for fy in years] for c in cols]
+    rows = [[t["year_counts"][c]] + [float(sums.loc[fy, c]) for fy in years] for c in cols]
     rows.append([t["months"]] + [int(months.loc[fy]) for fy in years])
     return Sheet("per_year", t["per_year"], t["count"], [t["item"]] + heads, rows, [None] + [THOUSANDS_1] * len(years))
 
 
 def assumptions_sheet(res: Results, lang: str) -> Sheet:
-    t = TEXT[lang]
+    t = texts(lang)
     rows = [list(r) for r in tables.assumption_rows(res, lang)] + \
         [[k, v] for k, v in tables.flatten(res.scenario)]
     return Sheet("assumptions", t["assumptions"], labels.text("assumptions_intro", lang), [t["item"], t["value"]], rows, [None, None])

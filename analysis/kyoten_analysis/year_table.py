@@ -20,9 +20,9 @@ def fiscal_year_header(year: dict, lang: str) -> str:
     if start == dt.date(fy, 4, 1) and end == dt.date(fy + 1, 4, 1):
         return head
     last = end - dt.timedelta(days=1)
-    if lang == "ja":
-        return f"{head}（{start.month}〜{last.month}月）" if start.month != last.month else f"{head}（{start.month}月）"
-    return f"{head} ({start:%b}–{last:%b})" if start.month != last.month else f"{head} ({start:%b})"
+    if start.month == last.month:
+        return labels.fmt("fiscal_year_one_month", lang, head=head, start=start)
+    return labels.fmt("fiscal_year_part", lang, head=head, start=start, last=last)
 
 
 def _cell(stat: dict | None, scale: float) -> str:

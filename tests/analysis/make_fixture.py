@@ -374,6 +374,10 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
         cost_summary.append({"fiscal_year": int(fy), "line": line, **{k: row[k] for k in
                              ("mean", "ci_low", "ci_high", "sd", "n", "p2_5", "p50", "p97_5")},
                              "budget_yen": budget_by.get((int(fy), line))})
+    stat_keys = ("mean", "ci_low", "ci_high", "sd", "n", "p2_5", "p50", "p97_5")
+    cost_totals = [{"fiscal_year": int(fy), **{k: v for k, v in _summary_row("cost_total_yen", g, level).items()
+                                               if k in stat_keys}}
+                   for fy, g in costs.groupby(["replication", "fiscal_year"])["yen"].sum().groupby(level="fiscal_year")]
     summary = {
         "format_version": 2,
         "kyoten_version": "0.1.0",
@@ -390,6 +394,7 @@ def make_fixture(out_dir, replications: int = 5, months: int = 36, start: str = 
         "settings_used": settings_used(scenario),
         "kpis": kpi_summary,
         "costs": cost_summary,
+        "cost_totals": cost_totals,
     }
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     (out / "vocabulary.json").write_text(VOCABULARY_TEXT, encoding="utf-8")

@@ -1,6 +1,5 @@
 """charts/capacity.py: short-stay beds, hub rooms, and emergency beds without a hub."""
 
-import numpy as np
 import pandas as pd
 import pytest
 

@@ -1,8 +1,6 @@
 """charts/costs.py: cost by fiscal year against the budget."""
 import math
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from kyoten_analysis import charts, labels, stats

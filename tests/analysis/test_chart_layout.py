@@ -1,6 +1,4 @@
 """charts/layout.py: tick labels, the Japanese font, wrapping the reading under a figure."""
-import numpy as np
-import pandas as pd
 
 from kyoten_analysis import charts, labels, style
 

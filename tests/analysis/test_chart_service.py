@@ -1,7 +1,6 @@
 """charts/service.py: time to a safe arrangement by band, and the outcome mix."""
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from kyoten_analysis import charts, stats

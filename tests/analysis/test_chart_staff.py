@@ -1,8 +1,6 @@
 """charts/staff.py: coordinator utilisation by hour and weekday."""
 import math
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from kyoten_analysis import charts, labels

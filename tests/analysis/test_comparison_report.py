@@ -76,7 +76,7 @@ def test_comparison_report_charts_decode_and_tables_match(comparison, lang):
     assert {c for c, _, _ in found} == {"options", "differences", "costs"}
     for cls, heads, rows in found:
         assert rows and all(len(r) == len(heads) for r in rows), cls
-    assert cr.TEXT[lang]["report"] in doc and f'<html lang="{lang}">' in doc
+    assert cr.texts(lang)["report"] in doc and f'<html lang="{lang}">' in doc
     assert ("案2" if lang == "ja" else "Option 2") in doc
 
 

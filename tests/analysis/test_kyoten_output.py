@@ -6,7 +6,7 @@ import pytest
 
 import make_fixture
 from conftest import REPO, kyoten_binary
-from kyoten_analysis import build_report, charts, labels, load_results
+from kyoten_analysis import build_report, charts, load_results
 
 KYOTEN, WHY_NOT = kyoten_binary()
 pytestmark = pytest.mark.skipif(KYOTEN is None, reason=WHY_NOT or "")

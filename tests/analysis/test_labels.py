@@ -58,11 +58,6 @@ def test_fiscal_years_in_the_japanese_era_with_gannen_for_the_first_year():
     assert labels.fiscal_year_short(2019, "en") == "FY2019"
 
 
-def test_a_budget_line_is_compared_with_the_cost_line_of_its_name_only():
-    assert labels.budget_line_costs("center", ["hub", "center"]) == ["center"]
-    assert labels.budget_line_costs("training", ["center", "hub"]) == []
-
-
 def test_period_totals_name_their_period():
     # hand-picked: sums over the horizon are totals; states at its end, means, percentiles and ratios are not
     for key in ("calls", "emergencies", "outcome_unresolved", "overtime_hours", "emergency_bed_days", "cost_total_yen"):

@@ -51,7 +51,7 @@ def test_optimize_report(tmp_path, lang):
     assert [r[1].split()[0] for r in rows] == ["#1", "#2", "#3"]
     assert rows[0][2] == "56,000" and rows[1][4] == "5,000 [4,000, 6,000]"
     assert len(found["configurations"][1]) == 5
-    assert orp.TEXT[lang]["clearly"] in doc
+    assert orp.texts(lang)["clearly"] in doc
 
 
 def test_no_choice_says_so(tmp_path):
@@ -60,4 +60,4 @@ def test_no_choice_says_so(tmp_path):
     data.update(choice=None, ranking=[])
     (folder / "optimize.json").write_text(json.dumps(data))
     doc = build_optimize_report(folder, lang="en", pdf_engine="none").html.read_text(encoding="utf-8")
-    assert orp.TEXT["en"]["none"] in doc
+    assert orp.texts("en")["none"] in doc

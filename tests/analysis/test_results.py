@@ -4,7 +4,7 @@ import json
 import pandas as pd
 import pytest
 
-from kyoten_analysis import ResultsError, labels, load_results
+from kyoten_analysis import ResultsError, load_results
 from make_fixture import VOCAB  # the vocabulary the fixture folders hold
 
 
@@ -46,14 +46,26 @@ def test_kpi_summary_from_summary_json_matches_replications(res):
         assert row["ci_high"] == pytest.approx(ci.ci_high)
 
 
-def test_kpi_summary_computed_when_summary_lacks_it(fresh_copy):
+def test_a_kpi_that_summary_json_does_not_list_is_refused_naming_the_file_and_the_kpi(fresh_copy):
+    # kyoten lists every KPI of kpis.csv in summary.json; a folder where one is missing was altered or cut short,
+    # and the analysis does not recompute the interval kyoten would have given (pairs as units, cut at the bounds).
     s = json.loads((fresh_copy / "summary.json").read_text(encoding="utf-8"))
     s["kpis"] = [k for k in s["kpis"] if k["key"] != "calls"]
     (fresh_copy / "summary.json").write_text(json.dumps(s, ensure_ascii=False), encoding="utf-8")
-    r = load_results(fresh_copy)
-    row = r.kpi("calls")
-    assert row["label_ja"] == "相談件数"
-    assert row["mean"] == pytest.approx(r.kpis["calls"].mean())
+    with pytest.raises(ResultsError) as e:
+        load_results(fresh_copy)
+    message = str(e.value)
+    assert message.startswith(str(fresh_copy / "summary.json")) and "'calls'" in message and "kpis.csv" in message
+
+
+def test_a_database_without_its_kpi_summary_is_refused_naming_the_table(fresh_copy):
+    import sqlite3
+    db = fresh_copy / "results.db"
+    with sqlite3.connect(db) as con:
+        con.execute("DROP TABLE kpi_summary")
+    with pytest.raises(ResultsError, match="kpi_summary") as e:
+        load_results(db)
+    assert str(e.value).startswith(str(db))
 
 
 def test_sqlite_gives_the_same_tables(results_dir, res):

@@ -7,7 +7,7 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from kyoten_analysis import labels, load_results, workbook  # noqa: E402
+from kyoten_analysis import load_results, workbook  # noqa: E402
 from kyoten_analysis.__main__ import main as cli_main  # noqa: E402
 from make_fixture import VOCAB  # the vocabulary the fixture folders hold
 

@@ -108,8 +108,7 @@ def cost_by_fiscal_year(res: Results) -> pd.DataFrame:
     known = res.vocab.cost_lines
     order = [c for c in known if c in line_means.columns] + [c for c in line_means.columns if c not in known]
     out = line_means[order].reset_index()
-    totals = wide.sum(axis=1).groupby(level="fiscal_year")
-    cis = {fy: res.cost_ci(int(fy)) or res.mean_ci(v) for fy, v in totals}  # summary.json's when it has it
+    cis = {fy: res.cost_ci(int(fy)) for fy in out["fiscal_year"]}  # summary.json's cost_totals, not recomputed
     out["total_mean"] = out["fiscal_year"].map(lambda fy: cis[fy].mean)
     out["total_ci_low"] = out["fiscal_year"].map(lambda fy: cis[fy].ci_low)
     out["total_ci_high"] = out["fiscal_year"].map(lambda fy: cis[fy].ci_high)
