@@ -27,14 +27,14 @@ struct CalibrateOptions {
   std::string observations;
   std::string out;
   std::string lang = "ja";
-  [[nodiscard]] output::Language language() const {
-    return lang == "en" ? output::Language::English : output::Language::Japanese;
+  [[nodiscard]] presentation::Language language() const {
+    return lang == "en" ? presentation::Language::English : presentation::Language::Japanese;
   }
 };
 
 // Posterior mean and 95% equal-tailed interval per parameter, aligned by display width.
-std::string calibration_table(const calibration::Calibration& c, output::Language language) {
-  const bool ja = language == output::Language::Japanese;
+std::string calibration_table(const calibration::Calibration& c, presentation::Language language) {
+  const bool ja = language == presentation::Language::Japanese;
   const double percent = sim::kDefaultConfidenceLevel * 100;
   std::vector<std::vector<std::string>> rows{
       ja ? std::vector<std::string>{"パラメータ", "観測", "事後分布", "平均", fmt::format("{:g}%区間", percent)}
@@ -42,7 +42,7 @@ std::string calibration_table(const calibration::Calibration& c, output::Languag
   for (const calibration::PosteriorRow& r : c.rows)
     rows.push_back({ja && !r.parameter_ja.empty() ? r.parameter_ja : r.parameter, ja ? r.observed_ja : r.observed,
                     r.distribution, fmt::format("{:.4g}", r.mean), fmt::format("[{:.4g}, {:.4g}]", r.ci.low, r.ci.high)});
-  return planning::render_table(rows, {false, false, false, true, false});
+  return presentation::render_table(rows, {false, false, false, true, false});
 }
 
 int calibrate(const CalibrateOptions& o) {
@@ -71,7 +71,7 @@ int calibrate(const CalibrateOptions& o) {
     fmt::print(stderr, "kyoten calibrate: cannot write {}: {}\n", o.out, e.what());
     return 1;
   }
-  fmt::print("{} {}\n", o.language() == output::Language::Japanese ? "シナリオ断片の保存先:" : "Scenario fragment:", o.out);
+  fmt::print("{} {}\n", o.language() == presentation::Language::Japanese ? "シナリオ断片の保存先:" : "Scenario fragment:", o.out);
   return 0;
 }
 

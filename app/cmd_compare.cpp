@@ -15,6 +15,7 @@
 #include "kyoten_version.hpp"
 #include "planning/batch_runner.hpp"
 #include "planning/meaningful_differences.hpp"
+#include "planning/report_folders.hpp"
 #include "planning/scenario_set.hpp"
 #include "presentation/comparison_report.hpp"
 #include "presentation/progress_bar.hpp"
@@ -59,7 +60,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
   for (const auto& l : loaded)
     jobs.push_back({.scenario = &l.scenario, .first_replication = 0, .count = replications, .keep_months = true});
   const std::size_t total = jobs.size() * replications;
-  planning::ProgressBar bar(total, !o.quiet, o.language());
+  presentation::ProgressBar bar(total, !o.quiet, o.language());
   std::vector<planning::ComparisonInput> inputs(loaded.size());
   try {
     planning::run_batch(
@@ -67,7 +68,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
         {.job_done = [&inputs](std::size_t j,
                                std::vector<hub::ReplicationResult>&& r) { inputs[j].results = std::move(r); },
          .replication_done =
-             [&](std::size_t done) { bar.update(done, planning::replications_text(done, total, o.language())); },
+             [&](std::size_t done) { bar.update(done, presentation::replications_text(done, total, o.language())); },
          .stop = nullptr});
   } catch (const std::exception& e) {
     bar.finish();
@@ -80,17 +81,18 @@ int compare(const CompareOptions& o, const std::string& command_line) {
     inputs[s].scenario = &loaded[s].scenario;
   }
   const planning::Comparison comparison = planning::compare_scenarios(inputs, o.seed, kConfidenceLevel, mmd);
-  if (!o.quiet) fmt::print("{}", planning::format_comparison(comparison, o.language()));
+  if (!o.quiet) fmt::print("{}", presentation::format_comparison(comparison, o.language()));
 
   if (o.out.empty()) return 0;
   const planning::Provenance provenance{kVersion, planning::utc_now(), command_line, o.seed, o.threads};
   try {
-    planning::write_comparison(*folder, comparison, provenance);
+    planning::write_comparison(*folder, presentation::comparison_json(comparison, provenance),
+                               presentation::comparison_table(comparison), presentation::monthly_bands_table(comparison));
   } catch (const std::exception& e) {
     fmt::print(stderr, "kyoten compare: cannot write results to {}: {}\n", o.out, e.what());
     return kFailed;
   }
-  fmt::print("{} {}\n", o.language() == output::Language::Japanese ? "結果の保存先:" : "Results:", o.out);
+  fmt::print("{} {}\n", o.language() == presentation::Language::Japanese ? "結果の保存先:" : "Results:", o.out);
   return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "kyoten_version.hpp"
 #include "planning/batch_runner.hpp"
 #include "planning/meaningful_differences.hpp"
+#include "planning/report_folders.hpp"
 #include "presentation/optimize_report.hpp"
 #include "presentation/progress_bar.hpp"
 #include "planning/scenario_set.hpp"
@@ -38,8 +39,8 @@ struct OptimizeOptions : CommonOptions {
 };
 
 // Everything the command line says, checked together so every mistake is reported at once.
-planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scenario::LoadedScenario>& loaded) {
-  planning::OptimizeReport r;
+presentation::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scenario::LoadedScenario>& loaded) {
+  presentation::OptimizeReport r;
   r.scenario_file = o.scenario_file;
   std::vector<InputError> errors;
   const auto collect = [&errors](const auto& step) {
@@ -86,7 +87,7 @@ planning::OptimizeReport read_request(const OptimizeOptions& o, std::vector<scen
 
 int optimize(const OptimizeOptions& o, const std::string& command_line) {
   std::vector<scenario::LoadedScenario> loaded;
-  planning::OptimizeReport report;
+  presentation::OptimizeReport report;
   try {
     report = read_request(o, loaded);
   } catch (const InputErrors& e) {
@@ -109,17 +110,17 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
       total += e.count;
     }
     ++round;
-    planning::ProgressBar bar(total, !o.quiet, o.language());
+    presentation::ProgressBar bar(total, !o.quiet, o.language());
     std::vector<std::vector<hub::ReplicationResult>> results(jobs.size());
     planning::run_batch(
         jobs, o.seed, o.threads,
         {.job_done = [&results](std::size_t j, std::vector<hub::ReplicationResult>&& r) { results[j] = std::move(r); },
          .replication_done =
              [&](std::size_t done) {
-               bar.update(done, fmt::format(fmt::runtime(o.language() == output::Language::Japanese
+               bar.update(done, fmt::format(fmt::runtime(o.language() == presentation::Language::Japanese
                                                              ? "第{}回：{}通りの構成、{}"
                                                              : "round {}: {} configurations, {}"),
-                                            round, jobs.size(), planning::replications_text(done, total, o.language())));
+                                            round, jobs.size(), presentation::replications_text(done, total, o.language())));
              },
          .stop = nullptr});
     bar.finish();
@@ -131,16 +132,17 @@ int optimize(const OptimizeOptions& o, const std::string& command_line) {
     fmt::print(stderr, "kyoten optimize: the simulation failed: {}\n", e.what());
     return 1;
   }
-  if (!o.quiet) fmt::print("{}", planning::format_optimize(report, o.language()));
+  if (!o.quiet) fmt::print("{}", presentation::format_optimize(report, o.language()));
 
   if (!o.out.empty()) {
     try {
-      planning::write_optimize(*folder, report, {kVersion, planning::utc_now(), command_line, o.seed, o.threads});
+      planning::write_optimize(
+          *folder, presentation::optimize_json(report, {kVersion, planning::utc_now(), command_line, o.seed, o.threads}));
     } catch (const std::exception& e) {
       fmt::print(stderr, "kyoten optimize: cannot write results to {}: {}\n", o.out, e.what());
       return 1;
     }
-    fmt::print("{} {}\n", o.language() == output::Language::Japanese ? "結果の保存先:" : "Results:", o.out);
+    fmt::print("{} {}\n", o.language() == presentation::Language::Japanese ? "結果の保存先:" : "Results:", o.out);
   }
   return report.result.choice ? 0 : kNoChoice;
 }

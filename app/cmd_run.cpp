@@ -63,7 +63,7 @@ fs::path results_dir(const RunOptions& o, const scenario::LoadedScenario& loaded
 // [first, total), so its time left is to reach `total` at this batch's pace).
 std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, const RunOptions& o, std::size_t first,
                                              std::size_t count, std::size_t total) {
-  planning::ProgressBar progress(total - first, !o.quiet, o.language());
+  presentation::ProgressBar progress(total - first, !o.quiet, o.language());
   auto results = sim::run_replications(
       first, count, o.threads,
       [&scenario, seed = o.seed](std::size_t r) {
@@ -72,7 +72,7 @@ std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, cons
         return result;
       },
       [&progress, first, total, language = o.language()](std::size_t done) {
-        progress.update(done, planning::replications_text(first + done, total, language));
+        progress.update(done, presentation::replications_text(first + done, total, language));
       });
   progress.finish();
   return results;
@@ -159,13 +159,13 @@ int run(const RunOptions& o, const std::string& command_line) {
   output::RunSummary summary =
       output::summarise(results, scenario.budget, kConfidenceLevel, hub::replications_per_draw(scenario));
   summary.budget = output::budget_view(results, scenario.budget, scenario.horizon, summary.draw_group, kConfidenceLevel);
-  fmt::print(stderr, "{}", output::unit_error_warnings(summary.budget));
-  if (!o.quiet) fmt::print("{}\n", output::format_kpi_table(summary, o.language()));
-  if (const std::string risk = output::format_budget_risk(summary, o.language()); !o.quiet && !risk.empty())
+  fmt::print(stderr, "{}", presentation::unit_error_warnings(summary.budget));
+  if (!o.quiet) fmt::print("{}\n", presentation::format_kpi_table(summary, o.language()));
+  if (const std::string risk = presentation::format_budget_risk(summary, o.language()); !o.quiet && !risk.empty())
     fmt::print("{}\n", risk);
-  if (const std::string surges = output::format_surge_table(scenario, summary, o.language()); !o.quiet && !surges.empty())
+  if (const std::string surges = presentation::format_surge_table(scenario, summary, o.language()); !o.quiet && !surges.empty())
     fmt::print("{}\n", surges);
-  if (!o.quiet && summary.draw_group > 1) fmt::print("{}\n", output::format_variance_split(summary, o.language()));
+  if (!o.quiet && summary.draw_group > 1) fmt::print("{}\n", presentation::format_variance_split(summary, o.language()));
   if (!o.quiet && o.precision > 0)
     fmt::print("Replications: {} (precision target {:g}, reached {:.4g}{})\n", results.size(), o.precision,
                precision["reached"].get<double>(),
@@ -192,7 +192,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   }
   if (o.quiet)
     fmt::print("{}\n", dir.string());
-  else if (o.language() == output::Language::Japanese)
+  else if (o.language() == presentation::Language::Japanese)
     fmt::print("結果の保存先: {}\n", dir.string());
   else
     fmt::print("Results: {}\n", dir.string());

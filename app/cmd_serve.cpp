@@ -113,7 +113,7 @@ int serve(const ServeOptions& o) {
     server->stop();
   });
   const std::string url = fmt::format("http://{}:{}/", o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host, port);
-  if (o.language() == output::Language::Japanese)
+  if (o.language() == presentation::Language::Japanese)
     fmt::print("kyoten serve: {} をブラウザで開いてください（終了は Ctrl+C）\n", url);
   else
     fmt::print("kyoten serve: open {} in a browser (Ctrl+C to stop)\n", url);

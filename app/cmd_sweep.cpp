@@ -168,7 +168,7 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
     if (!done.contains(i)) tasks.push_back({i, &grid[i], &loaded[i + 1].scenario});
   if (!o.quiet)
     fmt::print(stderr,
-               fmt::runtime(o.language() == output::Language::Japanese
+               fmt::runtime(o.language() == presentation::Language::Japanese
                                 ? "sweep: {}点 × 反復{}回、実行済み {}点、これから {}点；データベース {}\n"
                                 : "sweep: {} points × {} replications, {} already done, {} to run; database {}\n"),
                grid.size(),
@@ -176,8 +176,8 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
 
   install_stop_handlers();
   const std::size_t total_replications = tasks.size() * replications;
-  const bool ja = o.language() == output::Language::Japanese;
-  planning::ProgressBar bar(total_replications, !o.quiet, o.language());
+  const bool ja = o.language() == presentation::Language::Japanese;
+  presentation::ProgressBar bar(total_replications, !o.quiet, o.language());
   std::atomic<std::size_t> replications_done{0}, points_done{0};
   const auto points_text = [&] {
     return fmt::format(fmt::runtime(ja ? "点 {}/{}" : "{}/{} points"), done.size() + points_done.load(), grid.size());
@@ -194,9 +194,9 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
                                                     fmt::runtime(ja ? "点 {}（{}）を保存：{}、経過 {}、残り約 {}\n"
                                                                     : "point {} ({}) committed: {}, elapsed {}, about {} left\n"),
                                                     t.index, planning::point_label(*t.point), points_text(),
-                                                    planning::format_duration(bar.seconds_elapsed(), o.language()),
+                                                    presentation::format_duration(bar.seconds_elapsed(), o.language()),
                                                     left < 0 ? std::string("?")
-                                                             : planning::format_duration(left, o.language()));
+                                                             : presentation::format_duration(left, o.language()));
                                        },
                                    .replication_done =
                                        [&](std::size_t n) {

@@ -27,8 +27,8 @@ struct CommonOptions {
   std::string lang = "ja";
   bool quiet = false;
 
-  [[nodiscard]] output::Language language() const {
-    return lang == "en" ? output::Language::English : output::Language::Japanese;
+  [[nodiscard]] presentation::Language language() const {
+    return lang == "en" ? presentation::Language::English : presentation::Language::Japanese;
   }
 };
 

@@ -28,10 +28,10 @@ json difference_json(const planning::Difference& d, std::string_view label_ja, s
           {"difference", number(d.ci.mean)},
           {"ci_low", number(d.ci.low())},
           {"ci_high", number(d.ci.high())},
-          {"verdict", planning::verdict_key(d.verdict)},
-          {"verdict_ja", planning::verdict_sentence(label_ja, unit, d, "変更後", "元の設定", output::Language::Japanese)},
-          {"verdict_en", planning::verdict_sentence(label_en, unit, d, "the change", "the original",
-                                                    output::Language::English)}};
+          {"verdict", presentation::verdict_key(d.verdict)},
+          {"verdict_ja", presentation::verdict_sentence(label_ja, unit, d, "変更後", "元の設定", presentation::Language::Japanese)},
+          {"verdict_en", presentation::verdict_sentence(label_en, unit, d, "the change", "the original",
+                                                    presentation::Language::English)}};
 }
 
 json kpis_json(const output::RunSummary& summary, std::span<const hub::ReplicationResult> base,

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <optional>
 #include <system_error>
 #include <stdexcept>
 #include <string_view>
@@ -62,6 +63,15 @@ sqlite3* open_database(const std::filesystem::path& path, int flags) {
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   return db;
+}
+
+// A budget, or NULL without one. Appended in place rather than through `v ? Value(*v) : Value()`, whose
+// temporary gcc 12 takes for maybe-uninitialized once the SQLite helper is inlined (release builds, LTO).
+void push_optional(std::vector<Value>& row, const std::optional<double>& v) {
+  if (v)
+    row.emplace_back(*v);
+  else
+    row.emplace_back();
 }
 
 std::vector<Value> statistic_values(const output::Statistic& s) {
@@ -200,14 +210,14 @@ void SweepStore::commit_point(std::size_t index, const GridPoint& point,
     for (const output::CostSummary& c : summary.costs) {
       std::vector<Value> row{p, static_cast<std::int64_t>(c.fiscal_year), c.line};
       for (Value& v : statistic_values(c.stat)) row.push_back(std::move(v));
-      row.push_back(c.budget_yen ? Value(*c.budget_yen) : Value());
+      push_optional(row, c.budget_yen);
       costs.run(row);
     }
     Statement fy(db, "INSERT INTO point_fiscal_years VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     for (const FiscalYearCost& y : years) {
       std::vector<Value> row{p, static_cast<std::int64_t>(y.fiscal_year)};
       for (Value& v : statistic_values(y.total)) row.push_back(std::move(v));
-      row.push_back(y.budget_yen ? Value(*y.budget_yen) : Value());
+      push_optional(row, y.budget_yen);
       fy.run(row);
     }
     execute(db, "COMMIT");

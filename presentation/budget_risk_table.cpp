@@ -8,7 +8,14 @@
 
 #include "presentation/number_format.hpp"
 
-namespace kyoten::output {
+namespace kyoten::presentation {
+
+using output::BudgetRisk;
+using output::BudgetView;
+using output::RunSummary;
+using output::kTotalLine;
+using output::NetCost;
+
 namespace {
 
 constexpr std::size_t kColumns = 6;
@@ -93,4 +100,4 @@ std::string unit_error_warnings(const BudgetView& view) {
   return out;
 }
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

@@ -7,12 +7,12 @@
 #include "output/summary.hpp"
 #include "presentation/terminal_table.hpp"
 
-namespace kyoten::output {
+namespace kyoten::presentation {
 
 // Empty when the scenario states no budget and no revenue.
-std::string format_budget_risk(const RunSummary& summary, Language language);
+std::string format_budget_risk(const output::RunSummary& summary, Language language);
 
 // One warning line per budget line flagged as a probable unit error (for validate and run); empty if none.
-std::string unit_error_warnings(const BudgetView& view);
+std::string unit_error_warnings(const output::BudgetView& view);
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

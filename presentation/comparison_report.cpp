@@ -2,19 +2,30 @@
 
 #include <fmt/format.h>
 
-#include <ostream>
-
-#include "output/vocabulary.hpp"
-
 #include "output/budget_risk.hpp"
-#include "output/csv_writer.hpp"
 #include "presentation/display.hpp"
 #include "presentation/verdict_text.hpp"
 
-namespace kyoten::planning {
-namespace {
+namespace kyoten::presentation {
 
-using output::Language;
+using planning::ComparedScenario;
+using planning::Comparison;
+using planning::Difference;
+using planning::FiscalYearCost;
+using planning::FiscalYearDifference;
+using planning::KpiDifference;
+using planning::Provenance;
+using planning::Verdict;
+using planning::Versus;
+using planning::add_difference;
+using planning::add_provenance;
+using planning::add_statistic;
+using planning::describe_meaningful_differences;
+using planning::json;
+using planning::meaningful_threshold;
+using planning::number_or_null;
+
+namespace {
 
 constexpr std::size_t kCostPerEmergency = hub::kpi_index("cost_per_emergency_yen");
 
@@ -311,22 +322,4 @@ output::Table monthly_bands_table(const Comparison& c) {
   return t;
 }
 
-namespace {
-constexpr const char* kComparisonJson = "comparison.json";
-constexpr const char* kComparisonCsv = "comparison.csv";
-constexpr const char* kMonthlyBandsCsv = "monthly_bands.csv";
-}  // namespace
-
-std::vector<std::string> comparison_file_names() {
-  return {kComparisonJson, kComparisonCsv, kMonthlyBandsCsv, output::kVocabularyJson};
-}
-
-void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance) {
-  staged.write(kComparisonJson, [&](std::ostream& out) { out << comparison_json(c, provenance).dump(2) << '\n'; });
-  staged.write(kComparisonCsv, [&](std::ostream& out) { output::write_csv(out, comparison_table(c)); });
-  staged.write(output::kVocabularyJson, output::write_vocabulary_json);
-  staged.write(kMonthlyBandsCsv, [&](std::ostream& out) { output::write_csv(out, monthly_bands_table(c)); });
-  staged.commit();
-}
-
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

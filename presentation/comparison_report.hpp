@@ -1,33 +1,25 @@
 #pragma once
-// Writing a Comparison: the terminal text (Japanese or English), comparison.json and comparison.csv
-// (docs/planning.md lists their fields).
-#include <filesystem>
+// A Comparison as people read it: the terminal text (Japanese or English), and the contents of comparison.json and
+// comparison.csv with their verdict sentences (docs/planning.md lists their fields). planning/report_folders
+// writes the files.
 #include <string>
-#include <vector>
 
 #include "output/tables.hpp"
-#include "output/staged_folder.hpp"
-#include "presentation/terminal_table.hpp"
 #include "planning/comparison.hpp"
 #include "planning/json_fields.hpp"
+#include "presentation/terminal_table.hpp"
 
-namespace kyoten::planning {
+namespace kyoten::presentation {
 
-std::string format_comparison(const Comparison& c, output::Language language);
+std::string format_comparison(const planning::Comparison& c, Language language);
 
-json comparison_json(const Comparison& c, const Provenance& provenance);
+planning::json comparison_json(const planning::Comparison& c, const planning::Provenance& provenance);
 
 // One row per (scenario, KPI) and per (scenario, fiscal year) difference against the first scenario; the
 // Comparison must outlive the table.
-output::Table comparison_table(const Comparison& c);
+output::Table comparison_table(const planning::Comparison& c);
 
 // Each scenario's monthly fans (output/monthly_bands.hpp), one row per (scenario, series, month or quarter).
-output::Table monthly_bands_table(const Comparison& c);
+output::Table monthly_bands_table(const planning::Comparison& c);
 
-// The files written into the output folder (an existing folder holding only these may be replaced).
-std::vector<std::string> comparison_file_names();
-
-// comparison.json, comparison.csv and monthly_bands.csv into `staged`, committed together (output/staged_folder.hpp).
-void write_comparison(output::StagedFolder& staged, const Comparison& c, const Provenance& provenance);
-
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace kyoten::planning {
+namespace kyoten::presentation {
 
 int decimals_for_difference(double difference, double half_width, double scale) {
   constexpr double kNoise = 1e-9;
@@ -14,8 +14,8 @@ int decimals_for_difference(double difference, double half_width, double scale) 
   return decimals_for(std::abs(difference) > 0 ? difference : scale, half_width);
 }
 
-std::string unit_text(const ShownUnit& unit, output::Language language) {
-  return language == output::Language::Japanese ? unit.ja : unit.en;
+std::string unit_text(const ShownUnit& unit, Language language) {
+  return language == Language::Japanese ? unit.ja : unit.en;
 }
 
 std::string render_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
@@ -23,7 +23,7 @@ std::string render_table(const std::vector<std::vector<std::string>>& rows, cons
   for (const auto& row : rows)
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (width.size() <= c) width.resize(c + 1, 0);
-      width[c] = std::max(width[c], output::display_width(row[c]));
+      width[c] = std::max(width[c], display_width(row[c]));
     }
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -44,4 +44,4 @@ std::string render_table(const std::vector<std::vector<std::string>>& rows, cons
   return out;
 }
 
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <locale>
 
-namespace kyoten::output {
+namespace kyoten::presentation {
 namespace {
 
 struct CommaGrouping : std::numpunct<char> {
@@ -51,4 +51,4 @@ std::size_t display_width(std::string_view text) {
   return text.size() + field - fmt::formatted_size("{:<{}}", text, field);
 }
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace kyoten::output {
+namespace kyoten::presentation {
 
 struct ShownUnit {
   double scale = 1;              // multiply a value in the KPI's own unit by this
@@ -28,4 +28,4 @@ std::string format_number(double value, int decimals);
 // Terminal columns of UTF-8 text as fmt counts them when padding (East Asian wide characters count two).
 std::size_t display_width(std::string_view text);
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

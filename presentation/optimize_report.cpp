@@ -2,17 +2,29 @@
 
 #include <fmt/format.h>
 
-#include <ostream>
-
-#include "output/vocabulary.hpp"
-
 #include "planning/comparison.hpp"
 #include "presentation/display.hpp"
 
-namespace kyoten::planning {
-namespace {
+namespace kyoten::presentation {
 
-using output::Language;
+using planning::ConfigurationOutcome;
+using planning::FiscalYearCost;
+using planning::OptimizeResult;
+using planning::Provenance;
+using planning::Status;
+using planning::Target;
+using planning::TargetCheck;
+using planning::add_provenance;
+using planning::add_statistic;
+using planning::dimensions_json;
+using planning::fiscal_year_costs;
+using planning::json;
+using planning::kpi_column;
+using planning::number_or_null;
+using planning::point_json;
+using planning::point_label;
+
+namespace {
 
 constexpr double kReportLevel = sim::kDefaultConfidenceLevel;
 constexpr std::size_t kCostPerEmergency = hub::kpi_index("cost_per_emergency_yen");
@@ -221,16 +233,4 @@ json optimize_json(const OptimizeReport& r, const Provenance& provenance) {
   return j;
 }
 
-namespace {
-constexpr const char* kOptimizeJson = "optimize.json";
-}  // namespace
-
-std::vector<std::string> optimize_file_names() { return {kOptimizeJson, output::kVocabularyJson}; }
-
-void write_optimize(output::StagedFolder& staged, const OptimizeReport& report, const Provenance& provenance) {
-  staged.write(kOptimizeJson, [&](std::ostream& out) { out << optimize_json(report, provenance).dump(2) << '\n'; });
-  staged.write(output::kVocabularyJson, output::write_vocabulary_json);
-  staged.commit();
-}
-
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace kyoten::planning {
+namespace kyoten::presentation {
 namespace {
 constexpr std::chrono::milliseconds kRedrawInterval{100};
 constexpr int kBarWidth = 30;
@@ -57,4 +57,4 @@ void ProgressBar::finish() {
   if (shown_) fmt::print(stderr, "\r\033[K");
 }
 
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

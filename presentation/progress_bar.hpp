@@ -8,9 +8,8 @@
 
 #include "presentation/terminal_table.hpp"
 
-namespace kyoten::planning {
+namespace kyoten::presentation {
 
-using output::Language;
 
 // "45 s", "3 min 05 s", "1 h 12 min"; in Japanese "45秒", "3分05秒", "1時間12分".
 std::string format_duration(double seconds, Language language = Language::English);
@@ -40,4 +39,4 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_drawn_{};
 };
 
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

@@ -9,7 +9,13 @@
 #include "presentation/number_format.hpp"
 #include "sim/time/civil_calendar.hpp"
 
-namespace kyoten::output {
+namespace kyoten::presentation {
+
+using output::RunSummary;
+using output::Statistic;
+using output::SurgeFigure;
+using output::kSurgeFigures;
+using output::surge_region;
 
 std::string format_surge_table(const hub::Scenario& scenario, const RunSummary& summary, Language language) {
   const bool ja = language == Language::Japanese;
@@ -41,4 +47,4 @@ std::string format_surge_table(const hub::Scenario& scenario, const RunSummary& 
   return out;
 }
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

@@ -7,9 +7,9 @@
 #include "output/summary.hpp"
 #include "presentation/terminal_table.hpp"
 
-namespace kyoten::output {
+namespace kyoten::presentation {
 
 // Empty when the scenario has no surges.
-std::string format_surge_table(const hub::Scenario& scenario, const RunSummary& summary, Language language);
+std::string format_surge_table(const hub::Scenario& scenario, const output::RunSummary& summary, Language language);
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

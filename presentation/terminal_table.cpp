@@ -9,7 +9,13 @@
 
 #include "presentation/number_format.hpp"
 
-namespace kyoten::output {
+namespace kyoten::presentation {
+
+using output::KpiSummary;
+using output::RunSummary;
+using output::Statistic;
+using output::VarianceSplitSummary;
+
 namespace {
 
 struct Line {
@@ -96,4 +102,4 @@ std::string format_variance_split(const RunSummary& summary, Language language) 
   return out;
 }
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

@@ -6,14 +6,14 @@
 
 #include "output/summary.hpp"
 
-namespace kyoten::output {
+namespace kyoten::presentation {
 
 enum class Language { Japanese, English };
 
-std::string format_kpi_table(const RunSummary& summary, Language language);
+std::string format_kpi_table(const output::RunSummary& summary, Language language);
 
 // When parameters are drawn (summary.draw_group > 1): what share of each output's variance over replications
 // comes from the parameters, and a note that the intervals count pairs of replications. Empty otherwise.
-std::string format_variance_split(const RunSummary& summary, Language language);
+std::string format_variance_split(const output::RunSummary& summary, Language language);
 
-}  // namespace kyoten::output
+}  // namespace kyoten::presentation

@@ -7,7 +7,11 @@
 
 #include "presentation/display.hpp"
 
-namespace kyoten::planning {
+namespace kyoten::presentation {
+
+using planning::Difference;
+using planning::Verdict;
+
 namespace {
 
 constexpr double kNoise = 1e-9;  // an interval narrower than this share of the values is rounding noise
@@ -41,8 +45,8 @@ const char* verdict_key(Verdict verdict) {
   return "";
 }
 
-std::string verdict_word(std::string_view unit, Verdict verdict, output::Language language) {
-  const bool ja = language == output::Language::Japanese;
+std::string verdict_word(std::string_view unit, Verdict verdict, Language language) {
+  const bool ja = language == Language::Japanese;
   const Direction dir = direction_of(unit);
   switch (verdict) {
     case Verdict::Same: return ja ? "差なし（全反復で同一）" : "no difference (identical)";
@@ -56,8 +60,8 @@ std::string verdict_word(std::string_view unit, Verdict verdict, output::Languag
 }
 
 std::string verdict_sentence(std::string_view label, std::string_view unit, const Difference& d,
-                             const std::string& other, const std::string& base, output::Language language) {
-  const bool ja = language == output::Language::Japanese;
+                             const std::string& other, const std::string& base, Language language) {
+  const bool ja = language == Language::Japanese;
   const ShownUnit shown = shown_unit(unit);
   const std::string diff_unit = ja ? shown.diff_ja : shown.diff_en;
   const double mean = d.ci.mean * shown.scale;
@@ -107,4 +111,4 @@ std::string verdict_sentence(std::string_view label, std::string_view unit, cons
   return "";
 }
 
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

@@ -9,16 +9,16 @@
 #include "presentation/terminal_table.hpp"
 #include "planning/paired.hpp"
 
-namespace kyoten::planning {
+namespace kyoten::presentation {
 
 // `unit` is a hub::KpiInfo unit. `other` and `base` name the two scenarios.
-std::string verdict_sentence(std::string_view label, std::string_view unit, const Difference& d,
-                             const std::string& other, const std::string& base, output::Language language);
+std::string verdict_sentence(std::string_view label, std::string_view unit, const planning::Difference& d,
+                             const std::string& other, const std::string& base, Language language);
 
 // Short form for a table column: "B shorter", "no clear difference", "identical", …
-std::string verdict_word(std::string_view unit, Verdict verdict, output::Language language);
+std::string verdict_word(std::string_view unit, planning::Verdict verdict, Language language);
 
 // "same", "not_clear", "higher", "lower", "undefined", "no_practical_difference": for JSON and CSV.
-const char* verdict_key(Verdict verdict);
+const char* verdict_key(planning::Verdict verdict);
 
-}  // namespace kyoten::planning
+}  // namespace kyoten::presentation

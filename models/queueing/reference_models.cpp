@@ -21,7 +21,7 @@ using sim::RandomStream;
 // designed; not re-measured by bench/).
 using Exponential = boost::random::exponential_distribution<double>;
 
-// Event kinds shared by the three models. WarmupEnd resets the statistics; Horizon stops the run.
+// Event kinds shared by the models. WarmupEnd resets the statistics; Horizon stops the run.
 enum Kind : std::uint32_t { kArrival, kDeparture, kWarmupEnd, kHorizon, kGiveUp };
 
 void require_positive(double x, const char* what) {
@@ -61,32 +61,65 @@ struct LevelIntegral {
 
 double ratio(double num, std::uint64_t den) { return den ? num / static_cast<double>(den) : 0.0; }
 
-}  // namespace
+// The M/M/c queue on the engine (Poisson arrivals, c exponential servers, one FIFO queue) with the two
+// extensions of M/M/c/K+M: room for at most K in the system (0: unlimited; an arrival finding K present is lost)
+// and exponential patience (rate 0: nobody gives up). M/M/c is K = 0 with rate 0, so both reference models run
+// this one birth–death loop: the same events, draws and sums in the same order.
+struct QueueParams {
+  double lambda = 1.0;
+  double mu = 1.0;
+  int servers = 1;
+  int capacity = 0;
+  double patience_rate = 0.0;
+  std::size_t trace_arrivals = 0;
+};
 
-MmcResult simulate_mmc(const MmcParams& p, const RunLength& run, std::uint64_t seed, std::uint64_t replication) {
-  require_positive(p.lambda, "arrival rate");
-  require_positive(p.mu, "service rate");
-  require_servers(p.servers);
-  require_run(run);
+// Counts and integrals over [warmup, horizon] (counted customers arrived at or after the warm-up).
+struct QueueRun {
+  std::uint64_t arrivals = 0;     // counted arrivals
+  std::uint64_t blocked = 0;      // lost: the system was full
+  std::uint64_t waited = 0;       // admitted to the queue (every server busy)
+  std::uint64_t abandoned = 0;    // gave up waiting
+  std::uint64_t waits_ended = 0;  // waits that ended by the horizon: served (zero if at once) or given up
+  double wait_sum = 0.0;          // their total
+  double busy_area = 0.0;         // integral of the busy servers
+  double queue_area = 0.0;        // integral of the number waiting
+  std::uint64_t events = 0;       // popped, warm-up included
+  std::vector<double> arrival_times;  // the first trace_arrivals, warm-up included
+};
 
+QueueRun simulate_queue(const QueueParams& p, const RunLength& run, std::uint64_t seed, std::uint64_t replication) {
   RandomStream arrival_stream(seed, replication, "arrivals");
   RandomStream service_stream(seed, replication, "service");
+  RandomStream patience_stream(seed, replication, "patience");
   Exponential interarrival(p.lambda);
   Exponential service(p.mu);
+  const bool impatient = p.patience_rate > 0;
+  Exponential patience(impatient ? p.patience_rate : 1.0);  // drawn only when someone may give up
 
-  EventCalendar calendar(static_cast<std::size_t>(p.servers) + 3);
-  FifoRing<double> waiting(1024);  // arrival times of the customers in queue
-  MmcResult r;
+  // Waiting customers in arrival order; one who gave up stays in the ring, marked, until it reaches the front.
+  struct Waiting {
+    double arrived = 0.0;
+    std::uint32_t id = 0;  // index into gave_up (customers who may give up)
+    sim::EventHandle give_up;
+  };
+  // Pending: a departure per server, the next arrival and the two run markers; give-ups besides.
+  EventCalendar calendar(impatient ? 1024 : static_cast<std::size_t>(p.servers) + 3);
+  FifoRing<Waiting> ring(1024);
+  std::vector<double> arrived_at;     // by customer who may give up
+  std::vector<std::uint8_t> gave_up;  // by customer who may give up
+  QueueRun r;
   r.arrival_times.reserve(p.trace_arrivals);
-
   int busy = 0;
+  std::size_t waiting = 0;
   bool counting = false;
-  std::uint64_t waited = 0;
-  std::uint64_t waits_observed = 0;
-  double wait_sum = 0.0;
   LevelIntegral busy_area, queue_area;
-
-  auto start_service = [&](double now) { calendar.schedule(now + service(service_stream), kDeparture); };
+  const auto end_wait = [&](double arrived, double now) {
+    if (arrived < run.warmup) return;  // customers who arrived during warm-up are not counted
+    r.wait_sum += now - arrived;
+    ++r.waits_ended;
+  };
+  const auto start_service = [&](double now) { calendar.schedule(now + service(service_stream), kDeparture); };
 
   schedule_run_markers(calendar, run);
   calendar.schedule(interarrival(arrival_stream), kArrival);
@@ -95,52 +128,91 @@ MmcResult simulate_mmc(const MmcParams& p, const RunLength& run, std::uint64_t s
     const double now = e.time;
     ++r.events;
     switch (e.kind) {
-      case kArrival:
+      case kArrival: {
         if (r.arrival_times.size() < p.trace_arrivals) r.arrival_times.push_back(now);
         calendar.schedule(now + interarrival(arrival_stream), kArrival);
-        if (counting) ++r.customers;
-        if (busy < p.servers) {
+        if (counting) ++r.arrivals;
+        const auto present = static_cast<std::size_t>(busy) + waiting;
+        if (p.capacity > 0 && present >= static_cast<std::size_t>(p.capacity)) {
+          if (counting) ++r.blocked;
+        } else if (busy < p.servers) {
           busy_area.advance(now, busy);
           ++busy;
-          if (counting) ++waits_observed;  // waited zero
+          if (counting) ++r.waits_ended;  // waited zero
           start_service(now);
         } else {
-          queue_area.advance(now, static_cast<double>(waiting.size()));
-          if (counting) ++waited;
-          waiting.push(now);
+          if (counting) ++r.waited;
+          queue_area.advance(now, static_cast<double>(waiting));
+          ++waiting;
+          Waiting w{now, static_cast<std::uint32_t>(gave_up.size()), {}};
+          if (impatient) {
+            arrived_at.push_back(now);
+            gave_up.push_back(0);
+            w.give_up = calendar.schedule_cancellable(sim::Event{now + patience(patience_stream), kGiveUp, w.id});
+          }
+          ring.push(w);
         }
         break;
-      case kDeparture:
-        if (waiting.empty()) {
+      }
+      case kGiveUp:
+        queue_area.advance(now, static_cast<double>(waiting));
+        --waiting;
+        gave_up[e.subject] = 1;
+        if (arrived_at[e.subject] >= run.warmup) ++r.abandoned;
+        end_wait(arrived_at[e.subject], now);  // a caller who hung up waited until then
+        break;
+      case kDeparture: {
+        bool served = false;
+        while (!ring.empty() && !served) {
+          const Waiting w = ring.pop();
+          if (impatient && gave_up[w.id]) continue;
+          queue_area.advance(now, static_cast<double>(waiting));
+          --waiting;
+          if (impatient) calendar.cancel(w.give_up);
+          end_wait(w.arrived, now);
+          start_service(now);
+          served = true;
+        }
+        if (!served) {
           busy_area.advance(now, busy);
           --busy;
-        } else {
-          queue_area.advance(now, static_cast<double>(waiting.size()));
-          const double arrived = waiting.pop();
-          if (arrived >= run.warmup) {  // customers who arrived during warm-up are not counted
-            wait_sum += now - arrived;
-            ++waits_observed;
-          }
-          start_service(now);
         }
         break;
+      }
       case kWarmupEnd:
         counting = true;
         busy_area.reset(now);
         queue_area.reset(now);
         break;
-      case kHorizon: {
+      case kHorizon:
         busy_area.advance(now, busy);
-        queue_area.advance(now, static_cast<double>(waiting.size()));
-        const double span = run.horizon - run.warmup;
-        r.mean_wait_in_queue = ratio(wait_sum, waits_observed);
-        r.probability_of_waiting = ratio(static_cast<double>(waited), r.customers);
-        r.utilisation = busy_area.area / (span * p.servers);
-        r.mean_queue_length = queue_area.area / span;
+        queue_area.advance(now, static_cast<double>(waiting));
+        r.busy_area = busy_area.area;
+        r.queue_area = queue_area.area;
         return r;
-      }
     }
   }
+}
+
+}  // namespace
+
+MmcResult simulate_mmc(const MmcParams& p, const RunLength& run, std::uint64_t seed, std::uint64_t replication) {
+  require_positive(p.lambda, "arrival rate");
+  require_positive(p.mu, "service rate");
+  require_servers(p.servers);
+  require_run(run);
+
+  const QueueRun q = simulate_queue({p.lambda, p.mu, p.servers, 0, 0.0, p.trace_arrivals}, run, seed, replication);
+  const double span = run.horizon - run.warmup;
+  MmcResult r;
+  r.mean_wait_in_queue = ratio(q.wait_sum, q.waits_ended);
+  r.probability_of_waiting = ratio(static_cast<double>(q.waited), q.arrivals);
+  r.utilisation = q.busy_area / (span * p.servers);
+  r.mean_queue_length = q.queue_area / span;
+  r.customers = q.arrivals;
+  r.events = q.events;
+  r.arrival_times = q.arrival_times;
+  return r;
 }
 
 LossResult simulate_loss(const LossParams& p, const RunLength& run, std::uint64_t seed, std::uint64_t replication) {
@@ -272,106 +344,17 @@ ImpatientResult simulate_impatient(const ImpatientParams& p, const RunLength& ru
     throw std::invalid_argument(fmt::format("patience rate must be >= 0 (got {:g})", p.patience_rate));
   require_run(run);
 
-  RandomStream arrival_stream(seed, replication, "arrivals");
-  RandomStream service_stream(seed, replication, "service");
-  RandomStream patience_stream(seed, replication, "patience");
-  Exponential interarrival(p.lambda);
-  Exponential service(p.mu);
-  Exponential patience(p.patience_rate > 0 ? p.patience_rate : 1.0);  // drawn only when someone may give up
-
-  // Waiting customers in arrival order; one who gave up stays in the ring, marked, until it reaches the front.
-  struct Waiting {
-    std::uint32_t id = 0;  // index into arrived_at and gave_up
-    sim::EventHandle give_up;
-  };
-  EventCalendar calendar(1024);
-  FifoRing<Waiting> ring(1024);
-  std::vector<double> arrived_at;     // by waiting customer
-  std::vector<std::uint8_t> gave_up;  // by waiting customer
+  const QueueRun q =
+      simulate_queue({p.lambda, p.mu, p.servers, p.capacity, p.patience_rate, 0}, run, seed, replication);
   ImpatientResult r;
-  int busy = 0;
-  std::size_t waiting = 0;
-  bool counting = false;
-  std::uint64_t blocked = 0, waited = 0, abandoned = 0, waits_ended = 0;
-  double wait_sum = 0.0;
-  LevelIntegral queue_area;
-  const auto end_wait = [&](double arrived, double now) {
-    if (arrived < run.warmup) return;
-    wait_sum += now - arrived;
-    ++waits_ended;
-  };
-
-  schedule_run_markers(calendar, run);
-  calendar.schedule(interarrival(arrival_stream), kArrival);
-  for (;;) {
-    const sim::Event e = calendar.pop();
-    const double now = e.time;
-    ++r.events;
-    switch (e.kind) {
-      case kArrival: {
-        calendar.schedule(now + interarrival(arrival_stream), kArrival);
-        if (counting) ++r.arrivals;
-        const auto present = static_cast<std::size_t>(busy) + waiting;
-        if (p.capacity > 0 && present >= static_cast<std::size_t>(p.capacity)) {
-          if (counting) ++blocked;
-        } else if (busy < p.servers) {
-          ++busy;
-          if (counting) ++waits_ended;  // waited zero
-          calendar.schedule(now + service(service_stream), kDeparture);
-        } else {
-          if (counting) ++waited;
-          queue_area.advance(now, static_cast<double>(waiting));
-          ++waiting;
-          const auto id = static_cast<std::uint32_t>(gave_up.size());
-          arrived_at.push_back(now);
-          gave_up.push_back(0);
-          sim::EventHandle h;
-          if (p.patience_rate > 0) {
-            h = calendar.schedule_cancellable(
-                sim::Event{now + patience(patience_stream), kGiveUp, id});
-          }
-          ring.push(Waiting{id, h});
-        }
-        break;
-      }
-      case kGiveUp:
-        queue_area.advance(now, static_cast<double>(waiting));
-        --waiting;
-        gave_up[e.subject] = 1;
-        if (arrived_at[e.subject] >= run.warmup) ++abandoned;
-        end_wait(arrived_at[e.subject], now);  // a caller who hung up waited until then
-        break;
-      case kDeparture: {
-        bool served = false;
-        while (!ring.empty() && !served) {
-          const Waiting w = ring.pop();
-          if (gave_up[w.id]) continue;
-          queue_area.advance(now, static_cast<double>(waiting));
-          --waiting;
-          calendar.cancel(w.give_up);
-          end_wait(arrived_at[w.id], now);
-          calendar.schedule(now + service(service_stream), kDeparture);
-          served = true;
-        }
-        if (!served) --busy;
-        break;
-      }
-      case kWarmupEnd:
-        counting = true;
-        queue_area.reset(now);
-        break;
-      case kHorizon: {
-        queue_area.advance(now, static_cast<double>(waiting));
-        const double span = run.horizon - run.warmup;
-        r.blocking = ratio(static_cast<double>(blocked), r.arrivals);
-        r.probability_of_waiting = ratio(static_cast<double>(waited), r.arrivals);
-        r.abandonment = ratio(static_cast<double>(abandoned), r.arrivals);
-        r.mean_wait = ratio(wait_sum, waits_ended);
-        r.mean_queue_length = queue_area.area / span;
-        return r;
-      }
-    }
-  }
+  r.blocking = ratio(static_cast<double>(q.blocked), q.arrivals);
+  r.probability_of_waiting = ratio(static_cast<double>(q.waited), q.arrivals);
+  r.abandonment = ratio(static_cast<double>(q.abandoned), q.arrivals);
+  r.mean_wait = ratio(q.wait_sum, q.waits_ended);
+  r.mean_queue_length = q.queue_area / (run.horizon - run.warmup);
+  r.arrivals = q.arrivals;
+  r.events = q.events;
+  return r;
 }
 
 }  // namespace kyoten::queueing

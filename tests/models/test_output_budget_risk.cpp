@@ -96,7 +96,7 @@ TEST(BudgetRisk, ABudgetAThousandTimesOffIsFlaggedAsAProbableUnitError) {
   EXPECT_FALSE(flagged(59'877'000.0 / 100));  // 100× off: a bad budget, not the 1,000× of a unit slip
   hub::Budget typo;
   typo.lines = {{2024, "center", 59'877}};
-  EXPECT_NE(unit_error_warnings(budget_view(results, typo, fiscal_year_2024())).find("'center' FY2024"),
+  EXPECT_NE(presentation::unit_error_warnings(budget_view(results, typo, fiscal_year_2024())).find("'center' FY2024"),
             std::string::npos);
 }
 

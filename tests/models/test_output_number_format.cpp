@@ -10,7 +10,7 @@
 #include <limits>
 #include <string>
 
-using namespace kyoten::output;
+using namespace kyoten::presentation;
 
 namespace {
 

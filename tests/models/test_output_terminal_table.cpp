@@ -9,6 +9,9 @@
 namespace kyoten::output {
 namespace {
 
+using presentation::format_kpi_table;
+using presentation::Language;
+
 // Display columns, independently of the code under test: CJK and full-width forms count two.
 std::size_t columns(const std::string& utf8) {
   std::size_t width = 0;

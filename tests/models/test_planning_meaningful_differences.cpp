@@ -14,6 +14,9 @@
 namespace kyoten::planning {
 namespace {
 
+using presentation::verdict_key;
+using presentation::verdict_sentence;
+
 constexpr output::MeaningfulDifference kOneMinute{1.0, 0};
 
 TEST(MeaningfulDifference, AClearButTinyDifferenceIsNoPracticalDifference) {
@@ -25,7 +28,7 @@ TEST(MeaningfulDifference, AClearButTinyDifferenceIsNoPracticalDifference) {
   apply_meaningful_difference(d, kOneMinute);
   EXPECT_EQ(d.verdict, Verdict::NoPracticalDifference);
   EXPECT_STREQ(verdict_key(d.verdict), "no_practical_difference");
-  EXPECT_NE(verdict_sentence("Wait", "minutes", d, "B", "A", output::Language::English).find("no practical"),
+  EXPECT_NE(verdict_sentence("Wait", "minutes", d, "B", "A", presentation::Language::English).find("no practical"),
             std::string::npos);
 }
 

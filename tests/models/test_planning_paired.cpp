@@ -11,7 +11,9 @@ namespace kyoten::planning {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-using output::Language;
+using presentation::Language;
+using presentation::verdict_key;
+using presentation::verdict_sentence;
 
 TEST(PlanningPaired, IdenticalColumnsGiveZeroAndSame) {
   const std::vector<double> a{3, 5, kNaN, 9};
