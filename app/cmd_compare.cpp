@@ -25,8 +25,6 @@
 namespace kyoten::app {
 namespace {
 
-constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
-
 struct CompareOptions : CommonOptions {
   std::vector<std::string> files;
   std::size_t replications = 100;
