@@ -26,8 +26,6 @@
 namespace kyoten::app {
 namespace {
 
-constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
-
 struct CompareOptions : CommonOptions {
   std::vector<std::string> files;
   std::size_t replications = 100;

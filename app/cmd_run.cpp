@@ -40,8 +40,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
-
 std::optional<scenario::LoadedScenario> load_or_report(const RunOptions& o) {
   try {
     return scenario::load_scenario(o.scenario_file, o.overrides);

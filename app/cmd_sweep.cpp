@@ -32,8 +32,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
-
 struct SweepOptions : CommonOptions {
   std::string scenario_file;
   std::vector<std::string> vary;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/common_options.hpp"
+#include "sim/stats/confidence.hpp"
 
 namespace kyoten::app {
 
@@ -26,5 +27,8 @@ void add_run_options(CLI::App& cmd, RunOptions& options);
 
 // The first batch of `run --precision` when --replications is not given.
 inline constexpr std::size_t kPrecisionFirstBatch = 10;
+
+// The confidence level of the intervals that run, compare and sweep report.
+inline constexpr double kConfidenceLevel = sim::kDefaultConfidenceLevel;
 
 }  // namespace kyoten::app

@@ -99,4 +99,9 @@ inline int wait_exit_code(pid_t pid) {
 
 inline std::string source_path(const std::string& relative) { return std::string(KYOTEN_SOURCE_DIR) + "/" + relative; }
 
+// A shipped scenario's file, scenarios/NAME.
+inline std::filesystem::path scenario_file(const char* name) {
+  return std::filesystem::path(KYOTEN_SOURCE_DIR) / "scenarios" / name;
+}
+
 }  // namespace kyoten::test

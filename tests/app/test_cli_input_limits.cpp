@@ -12,7 +12,7 @@
 namespace kyoten::test {
 namespace {
 
-const std::string kScenario = shell_quoted(source_path("scenarios/setagaya-fy2023.toml"));
+const std::string kQuotedScenario = shell_quoted(source_path("scenarios/setagaya-fy2023.toml"));
 
 void expect_refused(const CliResult& r, const std::string& text, const TempDir& tmp) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
@@ -22,19 +22,19 @@ void expect_refused(const CliResult& r, const std::string& text, const TempDir& 
 
 TEST(CliInputLimits, ASeedBeyondTwoToThe64IsRefusedNotCapped) {
   const TempDir tmp;
-  expect_refused(run_kyoten("run " + kScenario + " -n 2 --seed 18446744073709551616 --out out", tmp.path()),
+  expect_refused(run_kyoten("run " + kQuotedScenario + " -n 2 --seed 18446744073709551616 --out out", tmp.path()),
                  "from 0 to 18446744073709551615", tmp);
-  expect_refused(run_kyoten("run " + kScenario + " -n 2 --seed -1 --out out", tmp.path()), "--seed", tmp);
+  expect_refused(run_kyoten("run " + kQuotedScenario + " -n 2 --seed -1 --out out", tmp.path()), "--seed", tmp);
 }
 
 TEST(CliInputLimits, ReplicationsThreadsAndGridsHaveUpperLimits) {
   const TempDir tmp;
-  expect_refused(run_kyoten("run " + kScenario + " -n 1000000000 --out out", tmp.path()), "from 1 to 10000", tmp);
-  expect_refused(run_kyoten("run " + kScenario + " -n 2 --threads 100000 --out out", tmp.path()), "from 1 to 1024",
+  expect_refused(run_kyoten("run " + kQuotedScenario + " -n 1000000000 --out out", tmp.path()), "from 1 to 10000", tmp);
+  expect_refused(run_kyoten("run " + kQuotedScenario + " -n 2 --threads 100000 --out out", tmp.path()), "from 1 to 1024",
                  tmp);
   std::string values;
   for (int i = 1; i <= 1000; ++i) values += (i > 1 ? "," : "") + std::to_string(i);
-  expect_refused(run_kyoten("sweep " + kScenario + " -n 2 --vary 'facilities[0].beds=" + values +
+  expect_refused(run_kyoten("sweep " + kQuotedScenario + " -n 2 --vary 'facilities[0].beds=" + values +
                                 "' --vary 'hub.rooms=" + values + "' --db out",
                             tmp.path()),
                  "the grid has 1000000 points; at most 10000", tmp);
@@ -42,17 +42,17 @@ TEST(CliInputLimits, ReplicationsThreadsAndGridsHaveUpperLimits) {
 
 TEST(CliInputLimits, SetTextWithANewlineOrInvalidUtf8IsRefusedAtParseTime) {
   const TempDir tmp;
-  expect_refused(run_kyoten("validate " + kScenario + " --set \"$(printf 'meta.title_en=a\\nb')\"", tmp.path()),
+  expect_refused(run_kyoten("validate " + kQuotedScenario + " --set \"$(printf 'meta.title_en=a\\nb')\"", tmp.path()),
                  "control character", tmp);
-  expect_refused(run_kyoten("validate " + kScenario + " --set \"$(printf 'meta.title_en=\\377')\"", tmp.path()), "UTF-8", tmp);
+  expect_refused(run_kyoten("validate " + kQuotedScenario + " --set \"$(printf 'meta.title_en=\\377')\"", tmp.path()), "UTF-8", tmp);
 }
 
 TEST(CliInputLimits, HugeValuesAreRefusedWithTheirKey) {
   const TempDir tmp;
-  expect_refused(run_kyoten("run " + kScenario + " -n 2 --set horizon.warmup_days=1e12 --out out", tmp.path()),
+  expect_refused(run_kyoten("run " + kQuotedScenario + " -n 2 --set horizon.warmup_days=1e12 --out out", tmp.path()),
                  "horizon.warmup_days", tmp);
   expect_refused(
-      run_kyoten("validate " + kScenario + " --set calls.per_registrant_per_year=1e308", tmp.path()),
+      run_kyoten("validate " + kQuotedScenario + " --set calls.per_registrant_per_year=1e308", tmp.path()),
       "calls.per_registrant_per_year", tmp);
 }
 
@@ -60,7 +60,7 @@ TEST(CliInputLimits, HugeValuesAreRefusedWithTheirKey) {
 TEST(CliInputLimits, ARunAboveTheWorkCeilingIsRefusedWithItsEstimate) {
   const TempDir tmp;
   const CliResult r = run_kyoten(
-      "run " + kScenario +
+      "run " + kQuotedScenario +
           " -n 10000 --set calls.per_registrant_per_year=1000 --set calls.unregistered_per_year=1000000 --out out",
       tmp.path());
   expect_refused(r, "would process about", tmp);
@@ -78,7 +78,7 @@ TEST(CliInputLimits, SpecialFilesAreRefusedAsScenarios) {
 // Used to hang: Boost's uniform_real never returns when low == high.
 TEST(CliInputLimits, AUniformWithEqualBoundsRunsAsAConstant) {
   const TempDir tmp;
-  const CliResult r = run_kyoten("run " + kScenario +
+  const CliResult r = run_kyoten("run " + kQuotedScenario +
                                      " -n 2 -q --set 'stays.emergency_need_days={ dist = \"uniform\", low = 3, high = 3 }'"
                                      " --out out",
                                  tmp.path());

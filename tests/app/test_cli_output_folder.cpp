@@ -16,13 +16,13 @@
 namespace kyoten::test {
 namespace {
 
-const std::string kScenario = source_path("scenarios/setagaya-fy2023.toml");
+const std::string kScenarioPath = source_path("scenarios/setagaya-fy2023.toml");
 const std::set<std::string> kRunFiles{"summary.json", "vocabulary.json", "kpis.csv",  "monthly.csv", "daily.csv",
                                       "staff_utilisation.csv", "overtime.csv", "costs.csv", "budget.csv",
                                       "results.db"};
 
 std::vector<std::string> run_args(int seed, const std::string& out) {
-  return {"run", kScenario, "--replications", "3", "--threads", "1", "--seed", std::to_string(seed),
+  return {"run", kScenarioPath, "--replications", "3", "--threads", "1", "--seed", std::to_string(seed),
           "--out", out, "--quiet"};
 }
 
@@ -176,7 +176,7 @@ TEST_F(CliOutputFolder, AFolderHoldingOtherFilesIsNotReplaced) {
 TEST_F(CliOutputFolder, AnotherCommandsOutputIsNotReplaced) {
   TempDir tmp;
   ASSERT_EQ(run_kyoten(command(run_args(1, "out")), tmp.path()).exit_code, 0);
-  const CliResult r = run_kyoten(command({"compare", kScenario, kScenario, "-n", "2", "--out", "out", "-q"}), tmp.path());
+  const CliResult r = run_kyoten(command({"compare", kScenarioPath, kScenarioPath, "-n", "2", "--out", "out", "-q"}), tmp.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("holds files this command does not write (budget.csv"), std::string::npos) << r.err;
   EXPECT_EQ(whole_run_in(tmp.path() / "out"), 1);
@@ -188,13 +188,13 @@ TEST(CliOutputName, MetaNameLeadingOutsideResultsIsRefusedAndNothingIsWritten) {
     TempDir tmp;
     fs::create_directory(tmp.path() / "work");
     const CliResult r =
-        run_kyoten(command({"run", kScenario, "-n", "2", "--set", "meta.name=" + name}), tmp.path() / "work");
+        run_kyoten(command({"run", kScenarioPath, "-n", "2", "--set", "meta.name=" + name}), tmp.path() / "work");
     EXPECT_EQ(r.exit_code, 2) << name;
     EXPECT_NE(r.err.find("meta.name"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("--out"), std::string::npos) << "suggests --out: " << r.err;
     EXPECT_TRUE(fs::is_empty(tmp.path() / "work")) << name;
     EXPECT_EQ(entries(tmp.path()), (std::set<std::string>{"work"})) << name;
-    const CliResult v = run_kyoten(command({"validate", kScenario, "--set", "meta.name=" + name}), tmp.path());
+    const CliResult v = run_kyoten(command({"validate", kScenarioPath, "--set", "meta.name=" + name}), tmp.path());
     EXPECT_EQ(v.exit_code, 2) << name << ": validate says what run would refuse";
   }
   EXPECT_FALSE(fs::exists("/tmp/kyoten-abs"));
@@ -202,11 +202,11 @@ TEST(CliOutputName, MetaNameLeadingOutsideResultsIsRefusedAndNothingIsWritten) {
 
 TEST(CliOutputName, OutRescuesANameThatCannotBeAFolderAndJapaneseNamesAreAllowed) {
   TempDir tmp;
-  const CliResult out = run_kyoten(command({"run", kScenario, "-n", "2", "--set", "meta.name=..", "--out", "mine", "-q"}),
+  const CliResult out = run_kyoten(command({"run", kScenarioPath, "-n", "2", "--set", "meta.name=..", "--out", "mine", "-q"}),
                                    tmp.path());
   EXPECT_EQ(out.exit_code, 0) << out.err;
   EXPECT_TRUE(fs::exists(tmp.path() / "mine" / "summary.json"));
-  const CliResult ja = run_kyoten(command({"run", kScenario, "-n", "2", "--set", "meta.name=世田谷区_2024.v1", "-q"}),
+  const CliResult ja = run_kyoten(command({"run", kScenarioPath, "-n", "2", "--set", "meta.name=世田谷区_2024.v1", "-q"}),
                                   tmp.path());
   EXPECT_EQ(ja.exit_code, 0) << ja.err;
   EXPECT_TRUE(fs::exists(tmp.path() / "results" / "世田谷区_2024.v1" / "summary.json"));
@@ -220,11 +220,11 @@ TEST(CliOutputPath, SymlinkLoopsAndOverlongNamesAreBadInputForEveryCommand) {
   const std::string scenario_b = source_path("scenarios/setagaya-fy2023.toml");
   for (const std::string& out : {std::string("loop"), std::string("loop/x"), long_name, long_name + "/x"}) {
     const std::vector<std::vector<std::string>> commands{
-        {"run", kScenario, "-n", "2", "--out", out},
-        {"compare", kScenario, scenario_b, "-n", "2", "--out", out},
-        {"optimize", kScenario, "--space", "centers[0].staff[0].count=1,2", "--target", "p_no_bed<=1",
+        {"run", kScenarioPath, "-n", "2", "--out", out},
+        {"compare", kScenarioPath, scenario_b, "-n", "2", "--out", out},
+        {"optimize", kScenarioPath, "--space", "centers[0].staff[0].count=1,2", "--target", "p_no_bed<=1",
          "--replications-initial", "2", "--replications-max", "2", "--out", out},
-        {"sweep", kScenario, "--vary", "calls.per_registrant_per_year=0.4", "-n", "1", "--db", out},
+        {"sweep", kScenarioPath, "--vary", "calls.per_registrant_per_year=0.4", "-n", "1", "--db", out},
         {"report", out}};
     for (const auto& c : commands) {
       const CliResult r = run_kyoten(command(c), tmp.path());
@@ -240,7 +240,7 @@ TEST(CliOutputPath, AParentWithoutWritePermissionIsBadInput) {
   TempDir tmp;
   fs::create_directory(tmp.path() / "locked");
   fs::permissions(tmp.path() / "locked", fs::perms::owner_read | fs::perms::owner_exec);
-  const CliResult r = run_kyoten(command({"run", kScenario, "-n", "2", "--out", "locked/out"}), tmp.path());
+  const CliResult r = run_kyoten(command({"run", kScenarioPath, "-n", "2", "--out", "locked/out"}), tmp.path());
   fs::permissions(tmp.path() / "locked", fs::perms::owner_all);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("Permission denied"), std::string::npos) << r.err;
@@ -250,7 +250,7 @@ TEST(CliOutputPath, AParentWithoutWritePermissionIsBadInput) {
 TEST(CliOutputPath, AFolderWhereTheParentShouldBeIsBadInput) {
   TempDir tmp;
   { std::ofstream(tmp.path() / "file") << "x"; }
-  const CliResult r = run_kyoten(command({"run", kScenario, "-n", "2", "--out", "file/out"}), tmp.path());
+  const CliResult r = run_kyoten(command({"run", kScenarioPath, "-n", "2", "--out", "file/out"}), tmp.path());
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("file/out"), std::string::npos) << r.err;
 }
@@ -279,7 +279,7 @@ long long count_rows(const fs::path& db, const char* sql) {
 TEST(CliSweepDatabase, TwoSweepsStartedTogetherOnOneNewDatabaseLeaveOneCompleteDatabase) {
   for (int trial = 0; trial < 3; ++trial) {
     TempDir tmp;
-    const std::vector<std::string> args{"sweep", kScenario, "--vary", "calls.per_registrant_per_year=0.4,0.5",
+    const std::vector<std::string> args{"sweep", kScenarioPath, "--vary", "calls.per_registrant_per_year=0.4,0.5",
                                         "-n", "2", "--seed", "3", "--threads", "1", "--db", "s.db", "-q"};
     const pid_t a = spawn_kyoten(args, tmp.path(), "a.log");
     const pid_t b = spawn_kyoten(args, tmp.path(), "b.log");

@@ -10,7 +10,7 @@
 namespace kyoten::test {
 namespace {
 
-const std::string kTrial = shell_quoted(source_path("scenarios/setagaya-fy2023.toml"));
+const std::string kQuotedTrial = shell_quoted(source_path("scenarios/setagaya-fy2023.toml"));
 const std::string kGrid = " --vary 'calls.per_registrant_per_year=0.4,0.6' --vary 'centers[0].staff[0].count=1,2'";
 
 long long scalar(const fs::path& db, const std::string& sql) {
@@ -27,7 +27,7 @@ long long scalar(const fs::path& db, const std::string& sql) {
 
 TEST(CliSweep, WritesEveryPointToTheDefaultDatabase) {
   TempDir tmp;
-  const CliResult r = run_kyoten("sweep " + kTrial + kGrid + " -n 3 -j 2", tmp.path());
+  const CliResult r = run_kyoten("sweep " + kQuotedTrial + kGrid + " -n 3 -j 2", tmp.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const fs::path db = tmp.path() / "results" / "setagaya-fy2023-sweep.db";
   ASSERT_TRUE(fs::exists(db)) << r.out;
@@ -52,7 +52,7 @@ TEST(CliSweep, WritesEveryPointToTheDefaultDatabase) {
 TEST(CliSweep, UnknownVaryKeyExitsTwoWithASuggestionAndWritesNothing) {
   TempDir tmp;
   const CliResult r = run_kyoten(
-      "sweep " + kTrial + " --vary 'facilities[0].bedz=2,3' --vary 'calls.per_registrant_per_year=0.4'", tmp.path());
+      "sweep " + kQuotedTrial + " --vary 'facilities[0].bedz=2,3' --vary 'calls.per_registrant_per_year=0.4'", tmp.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("did you mean 'beds'"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(tmp.path() / "results"));
@@ -61,7 +61,7 @@ TEST(CliSweep, UnknownVaryKeyExitsTwoWithASuggestionAndWritesNothing) {
 TEST(CliSweep, BadValueAtOneGridPointStopsTheWholeSweep) {
   TempDir tmp;
   const CliResult r =
-      run_kyoten("sweep " + kTrial + " --vary 'facilities[0].reserved_emergency_beds=0,99' --db s.db", tmp.path());
+      run_kyoten("sweep " + kQuotedTrial + " --vary 'facilities[0].reserved_emergency_beds=0,99' --db s.db", tmp.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("reserved_emergency_beds"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(tmp.path() / "s.db"));
@@ -70,7 +70,7 @@ TEST(CliSweep, BadValueAtOneGridPointStopsTheWholeSweep) {
 TEST(CliSweep, ExistingDatabaseWithoutResumeExitsTwoAndIsLeftAlone) {
   TempDir tmp;
   std::ofstream(tmp.path() / "s.db") << "not a database";
-  const CliResult r = run_kyoten("sweep " + kTrial + kGrid + " -n 2 --db s.db", tmp.path());
+  const CliResult r = run_kyoten("sweep " + kQuotedTrial + kGrid + " -n 2 --db s.db", tmp.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--resume"), std::string::npos) << r.err;
   EXPECT_EQ(read_text(tmp.path() / "s.db"), "not a database");
@@ -78,11 +78,11 @@ TEST(CliSweep, ExistingDatabaseWithoutResumeExitsTwoAndIsLeftAlone) {
 
 TEST(CliSweep, ResumingAnotherSweepsDatabaseExitsTwo) {
   TempDir tmp;
-  ASSERT_EQ(run_kyoten("sweep " + kTrial + kGrid + " -n 2 --db s.db -q", tmp.path()).exit_code, 0);
+  ASSERT_EQ(run_kyoten("sweep " + kQuotedTrial + kGrid + " -n 2 --db s.db -q", tmp.path()).exit_code, 0);
   for (const std::string& changed :
        {kGrid + " -n 3", kGrid + " -n 2 --seed 9", std::string(" --vary 'calls.per_registrant_per_year=0.4' -n 2"),
         kGrid + " -n 2 --set calls.unregistered_per_year=9"}) {
-    const CliResult r = run_kyoten("sweep " + kTrial + changed + " --db s.db --resume", tmp.path());
+    const CliResult r = run_kyoten("sweep " + kQuotedTrial + changed + " --db s.db --resume", tmp.path());
     EXPECT_EQ(r.exit_code, 2) << changed;
     EXPECT_NE(r.err.find("different sweep"), std::string::npos) << r.err;
   }
@@ -91,8 +91,8 @@ TEST(CliSweep, ResumingAnotherSweepsDatabaseExitsTwo) {
 
 TEST(CliSweep, ResumingAFinishedSweepRunsNothing) {
   TempDir tmp;
-  ASSERT_EQ(run_kyoten("sweep " + kTrial + kGrid + " -n 2 --db s.db -q", tmp.path()).exit_code, 0);
-  const CliResult r = run_kyoten("sweep " + kTrial + kGrid + " -n 2 --db s.db --resume --lang en", tmp.path());
+  ASSERT_EQ(run_kyoten("sweep " + kQuotedTrial + kGrid + " -n 2 --db s.db -q", tmp.path()).exit_code, 0);
+  const CliResult r = run_kyoten("sweep " + kQuotedTrial + kGrid + " -n 2 --db s.db --resume --lang en", tmp.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("4 already done, 0 to run"), std::string::npos) << r.err;
 }

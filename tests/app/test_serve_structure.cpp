@@ -14,8 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path scenario_file(const char* name) { return fs::path(KYOTEN_SOURCE_DIR) / "scenarios" / name; }
-
 // Hour of the week from Monday 00:00.
 constexpr int at(int day, int hour) { return day * 24 + hour; }
 constexpr int kMonday = 0, kSaturday = 5, kSunday = 6;

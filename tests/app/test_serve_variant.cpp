@@ -16,8 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path scenario_file(const char* name) { return fs::path(KYOTEN_SOURCE_DIR) / "scenarios" / name; }
-
 std::string number_text(double v) {
   std::ostringstream out;
   out.precision(17);

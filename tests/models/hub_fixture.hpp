@@ -3,6 +3,7 @@
 // round the clock, one facility, no registrations beyond the initial ones, calls spread evenly over the week.
 #include <chrono>
 
+#include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
 
 namespace kyoten::hub::testing {
@@ -10,6 +11,9 @@ namespace kyoten::hub::testing {
 inline Date date(int y, unsigned m, unsigned d) {
   return Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
 }
+
+// One replication's value of the KPI named `key` (models/hub/results.hpp's list).
+inline double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
 
 inline StaffSchedule staff_all_hours(int n) {
   StaffSchedule s;

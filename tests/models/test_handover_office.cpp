@@ -14,7 +14,7 @@ namespace {
 using testing::date;
 
 // 2024-04-01 is a Monday; 2024-04-29 (昭和の日) a Monday holiday. Times are hours since 2024-04-01 00:00.
-constexpr double kDay = 24;
+constexpr double kHoursPerDay = 24;
 const sim::CivilCalendar kCalendar{date(2024, 4, 1)};
 
 TEST(HandoverOffice, OpenOnAWeekdayAfternoonTakesTheCaseAtOnce) {
@@ -23,19 +23,19 @@ TEST(HandoverOffice, OpenOnAWeekdayAfternoonTakesTheCaseAtOnce) {
 
 TEST(HandoverOffice, AWeekdayEveningWaitsForTheNextMorning) {
   // Monday 20:00 → Tuesday 8:30: 12.5 h, within the default 16 h.
-  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, HandoverOffice{}, 20.0), kDay + 8.5);
+  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, HandoverOffice{}, 20.0), kHoursPerDay + 8.5);
   // Closing time itself is closed: Monday 17:15 → Tuesday 8:30.
-  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, HandoverOffice{}, 17.25), kDay + 8.5);
+  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, HandoverOffice{}, 17.25), kHoursPerDay + 8.5);
   // Before opening on a weekday: Tuesday 6:00 → 8:30 the same day.
-  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, HandoverOffice{}, kDay + 6), kDay + 8.5);
+  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, HandoverOffice{}, kHoursPerDay + 6), kHoursPerDay + 8.5);
 }
 
 TEST(HandoverOffice, AFridayEveningCannotWaitForMondayUnderTheDefault) {
-  const double friday_8pm = 4 * kDay + 20;  // Monday 8:30 is 60.5 h later
+  const double friday_8pm = 4 * kHoursPerDay + 20;  // Monday 8:30 is 60.5 h later
   EXPECT_FALSE(handover_opening(kCalendar, HandoverOffice{}, friday_8pm).has_value());
   HandoverOffice patient;
   patient.max_wait_hours = 60.5;
-  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, patient, friday_8pm), 7 * kDay + 8.5);
+  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, patient, friday_8pm), 7 * kHoursPerDay + 8.5);
   patient.max_wait_hours = 60.4;
   EXPECT_FALSE(handover_opening(kCalendar, patient, friday_8pm).has_value());
 }
@@ -43,15 +43,15 @@ TEST(HandoverOffice, AFridayEveningCannotWaitForMondayUnderTheDefault) {
 TEST(HandoverOffice, APublicHolidayIsClosed) {
   HandoverOffice patient;
   patient.max_wait_hours = 72;
-  const double sunday_4_28_evening = 27 * kDay + 20;  // Monday 4/29 is 昭和の日: Tuesday 4/30 8:30
-  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, patient, sunday_4_28_evening), 29 * kDay + 8.5);
+  const double sunday_4_28_evening = 27 * kHoursPerDay + 20;  // Monday 4/29 is 昭和の日: Tuesday 4/30 8:30
+  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, patient, sunday_4_28_evening), 29 * kHoursPerDay + 8.5);
 }
 
 TEST(HandoverOffice, AnOfficeOpenEveryDayTakesWeekendCases) {
   HandoverOffice every_day;
   every_day.every_day = true;
-  const double saturday_7am = 5 * kDay + 7;
-  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, every_day, saturday_7am), 5 * kDay + 8.5);
+  const double saturday_7am = 5 * kHoursPerDay + 7;
+  EXPECT_DOUBLE_EQ(*handover_opening(kCalendar, every_day, saturday_7am), 5 * kHoursPerDay + 8.5);
 }
 
 // Every emergency is a family-wide problem handed over, and every call comes at a weekend or on a holiday.

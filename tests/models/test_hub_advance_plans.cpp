@@ -8,7 +8,7 @@
 namespace kyoten::hub {
 namespace {
 
-double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
+using testing::kpi;
 
 double advance_plan_hours(const ReplicationResult& r) {
   double hours = 0;

@@ -10,7 +10,7 @@
 namespace kyoten::hub {
 namespace {
 
-double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
+using testing::kpi;
 
 Scenario emergencies_only() {
   Scenario sc = testing::minimal_scenario();

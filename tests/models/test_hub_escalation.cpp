@@ -19,7 +19,7 @@ namespace {
 using sim::Constant;
 using sim::Distribution;
 
-double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
+using testing::kpi;
 
 double cost(const ReplicationResult& r, const std::string& line) {
   double yen = 0;

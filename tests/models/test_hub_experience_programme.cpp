@@ -22,7 +22,7 @@ Scenario one_experience_bed() {
   return sc;
 }
 
-double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
+using testing::kpi;
 
 // One person asking about every 3.7 days for a one-week stay in one fiscal year, alone in the one bed: 4 stays
 // of 7 days (28 ≤ 30) are done; every later request would make 35 > 30 and is lost as capped.

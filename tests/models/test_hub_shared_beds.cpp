@@ -12,7 +12,7 @@
 namespace kyoten::hub {
 namespace {
 
-double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
+using testing::kpi;
 
 // One bed, no planned stays, every call an emergency needing a short stay, the facility always saying yes when
 // it has a bed, no fallbacks. Emergency stays last no time at all, so the town's own emergencies never hold the

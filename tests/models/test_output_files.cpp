@@ -27,10 +27,10 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kQuietNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kReplications = 3;
-constexpr std::size_t kCalls = hub::kpi_index("calls");
-constexpr std::size_t kAnswerMean = hub::kpi_index("answer_mean_min");
+constexpr std::size_t kCallsIndex = hub::kpi_index("calls");
+constexpr std::size_t kAnswerMeanIndex = hub::kpi_index("answer_mean_min");
 
 // A fresh directory under the system temp dir, removed with everything in it at the end of the test.
 class TempDir {
@@ -95,12 +95,12 @@ std::vector<hub::ReplicationResult> small_results() {
     hub::ReplicationResult& x = results[r];
     x.replication = r;
     for (std::size_t k = 0; k < hub::kKpiCount; ++k) x.kpi[k] = static_cast<double>(k) + 0.5;
-    x.kpi[kCalls] = awkward(r);
-    x.kpi[kAnswerMean] = kNaN;
+    x.kpi[kCallsIndex] = awkward(r);
+    x.kpi[kAnswerMeanIndex] = kQuietNaN;
     x.months = {{2023, 3, 2022, 10, 1, 5, 1, 1, 0, 0, 2, 0, 0, 1000},
                 {2023, 4, 2023, 11, 1, 6, 2, 1, 1, 1, 1, 1, 0, 2000}};
     x.days = {{1, 0, 2, 3.25}, {2, 1, 0, 4.5}};
-    x.staff_utilisation.fill(kNaN);
+    x.staff_utilisation.fill(kQuietNaN);
     x.staff_utilisation[9] = 0.5;                    // Monday 09:00
     x.staff_utilisation[24 + 10] = awkward(r) / 10;  // Tuesday 10:00
     // The same by duty: Monday 09:00 two scheduled hours, 0.5 + 0.25 + 0.25 busy (inquiry, emergency, assessment),
@@ -171,8 +171,8 @@ TEST(OutputFiles, KpisCsvHasOneColumnPerKpiAndRoundTrips) {
     const auto row = fields_of(lines[r + 1]);
     ASSERT_EQ(row.size(), header.size());
     EXPECT_EQ(row[0], std::to_string(r));
-    EXPECT_EQ(std::strtod(row[kCalls + 1].c_str(), nullptr), awkward(r));  // exact, not near
-    EXPECT_EQ(row[kAnswerMean + 1], "");                                   // NaN is an empty field
+    EXPECT_EQ(std::strtod(row[kCallsIndex + 1].c_str(), nullptr), awkward(r));  // exact, not near
+    EXPECT_EQ(row[kAnswerMeanIndex + 1], "");                                   // NaN is an empty field
   }
 }
 
@@ -263,15 +263,15 @@ TEST(OutputFiles, SummaryJsonRecordsTheRunAndTheAggregates) {
   EXPECT_EQ(j["confidence_level"], 0.95);
 
   ASSERT_EQ(j["kpis"].size(), hub::kKpiCount);
-  const auto& calls = j["kpis"][kCalls];
+  const auto& calls = j["kpis"][kCallsIndex];
   EXPECT_EQ(calls["key"], "calls");
   EXPECT_EQ(calls["label_ja"], "相談件数");
   EXPECT_EQ(calls["unit"], "count");
   EXPECT_EQ(calls["headline"], true);
   EXPECT_EQ(calls["n"], 3);
-  EXPECT_EQ(calls["mean"].get<double>(), run.summary.kpis[kCalls].stat.mean);  // exact round trip
+  EXPECT_EQ(calls["mean"].get<double>(), run.summary.kpis[kCallsIndex].stat.mean);  // exact round trip
   for (const char* field : {"ci_low", "ci_high", "sd", "p2_5", "p50", "p97_5"}) EXPECT_TRUE(calls[field].is_number());
-  const auto& answer = j["kpis"][kAnswerMean];
+  const auto& answer = j["kpis"][kAnswerMeanIndex];
   EXPECT_EQ(answer["n"], 0);
   EXPECT_TRUE(answer["mean"].is_null());
 
@@ -312,7 +312,7 @@ long long query_integer(sqlite3* db, const std::string& sql) {
 
 double query_double(sqlite3* db, const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
-  double value = kNaN;
+  double value = kQuietNaN;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
     value = sqlite3_column_double(stmt, 0);
   sqlite3_finalize(stmt);

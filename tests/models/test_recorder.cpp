@@ -13,9 +13,9 @@ namespace {
 
 using testing::date;
 
-double kpi(const ReplicationResult& r, const char* key) { return r.kpi[kpi_index(key)]; }
+using testing::kpi;
 
-double center_cost(const ReplicationResult& r) {
+double center_line_yen(const ReplicationResult& r) {
   double yen = 0;
   for (const CostRecord& c : r.costs) yen += c.line == "center" ? c.yen : 0;
   return yen;
@@ -102,7 +102,7 @@ TEST_F(RecorderCase, DayClosingChargesTheFixedCostPerDayOfItsFiscalYear) {
   ASSERT_TRUE(rec.closes_day_ending(t_start + 24));
   rec.close_day(t_start + 24, 48.0, 0);  // 48 bed-hours in the day: two beds in use on average
   const ReplicationResult r = rec.results(t_start + 24, EndState{}, co);
-  EXPECT_DOUBLE_EQ(center_cost(r), 10'000.0);
+  EXPECT_DOUBLE_EQ(center_line_yen(r), 10'000.0);
   ASSERT_EQ(r.days.size(), 1u);
   EXPECT_DOUBLE_EQ(r.days[0].short_stay_beds_in_use_mean, 2.0);
 }
@@ -156,7 +156,7 @@ TEST_F(RecorderCase, ExtraWorkIsChargedAndCountedByFiscalYearAndCenter) {
   rec.extra_work(std::span<const ExtraWork>(&day, 1));
   rec.extra_work(std::span<const ExtraWork>(&day, 1));
   const ReplicationResult r = results_at(rec, t_start + 24);
-  EXPECT_DOUBLE_EQ(center_cost(r), 2 * (5000.0 + 9500.0));
+  EXPECT_DOUBLE_EQ(center_line_yen(r), 2 * (5000.0 + 9500.0));
   EXPECT_DOUBLE_EQ(kpi(r, "overtime_hours"), 4.0);
   EXPECT_DOUBLE_EQ(kpi(r, "call_outs"), 2.0);
   EXPECT_DOUBLE_EQ(kpi(r, "call_out_hours"), 3.0);

@@ -15,13 +15,14 @@
 namespace kyoten::hub {
 namespace {
 
-constexpr int kReplications = 20;
+constexpr int kReplicationsPerVariant = 20;
 
-std::vector<ReplicationResult> run(const std::vector<std::string>& sets) {
+std::vector<ReplicationResult> run_wardwide(const std::vector<std::string>& sets) {
   const auto loaded =
       scenario::load_scenario(std::string(KYOTEN_SOURCE_DIR) + "/scenarios/setagaya-wardwide.toml", sets);
   const Scenario& sc = loaded.scenario;
-  return sim::run_replications(0, kReplications, 2, [&](std::size_t r) { return simulate_replication(sc, 11, r); });
+  return sim::run_replications(0, kReplicationsPerVariant, 2,
+                               [&](std::size_t r) { return simulate_replication(sc, 11, r); });
 }
 
 // Paired differences (give-up − shipped) of one KPI over replications with common random numbers.
@@ -40,8 +41,8 @@ TEST(ServiceMeasures, GivingUpSoonerScoresWorseOnTheHeadlineMeasures) {
   for (const char* s : {"search.max_contacts=2", "search.max_search_hours=1", "search.fallbacks=[\"hand_over\"]"}) {
     give_up_sets.emplace_back(s);
   }
-  const auto shipped = run(one_year);
-  const auto give_up = run(give_up_sets);
+  const auto shipped = run_wardwide(one_year);
+  const auto give_up = run_wardwide(give_up_sets);
 
   const auto within_4h = paired_difference(give_up, shipped, "arrange_within_4h");
   EXPECT_LT(within_4h.high(), 0.0) << "arranged within 4 h, of all emergencies: give-up − shipped in ["

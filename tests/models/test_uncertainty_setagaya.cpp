@@ -23,12 +23,12 @@
 namespace kyoten::hub {
 namespace {
 
-constexpr std::size_t kCalls = kpi_index("calls");
-constexpr std::size_t kEmergencies = kpi_index("emergencies");
-constexpr std::size_t kReplications = 400;
+constexpr std::size_t kCallsIndex = kpi_index("calls");
+constexpr std::size_t kEmergenciesIndex = kpi_index("emergencies");
+constexpr std::size_t kReplicationsPerScenario = 400;
 constexpr double kRateShape = 48.5;  // Gamma(48.5, 99): 48 calls over 99 registrant-years, Jeffreys prior
 
-double quantile(std::vector<double> v, double p) {  // type 7, as numpy's default
+double quantile_type7(std::vector<double> v, double p) {  // type 7, as numpy's default
   std::sort(v.begin(), v.end());
   const double h = p * static_cast<double>(v.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(h));
@@ -36,10 +36,11 @@ double quantile(std::vector<double> v, double p) {  // type 7, as numpy's defaul
   return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
-double band_width(const std::vector<double>& v) { return quantile(v, 0.95) - quantile(v, 0.05); }
+double band_width(const std::vector<double>& v) { return quantile_type7(v, 0.95) - quantile_type7(v, 0.05); }
 
-std::vector<ReplicationResult> run(const Scenario& sc) {
-  return sim::run_replications(0, kReplications, 2, [&](std::size_t r) { return simulate_replication(sc, 2024, r); });
+std::vector<ReplicationResult> replicate(const Scenario& sc) {
+  return sim::run_replications(0, kReplicationsPerScenario, 2,
+                               [&](std::size_t r) { return simulate_replication(sc, 2024, r); });
 }
 
 std::vector<double> column(const std::vector<ReplicationResult>& results, std::size_t kpi) {
@@ -57,8 +58,8 @@ TEST(CalibratedForecast, Fy2024BandIsWiderThanWithPointEstimatesAsTheNegativeBin
   Scenario point = calibrated;  // the loader stored each distribution's mean: the posterior-mean model
   point.uncertain.clear();
 
-  const auto with_draws = run(calibrated), at_means = run(point);
-  const std::vector<double> calls_point = column(at_means, kCalls), calls_drawn = column(with_draws, kCalls);
+  const auto with_draws = replicate(calibrated), at_means = replicate(point);
+  const std::vector<double> calls_point = column(at_means, kCallsIndex), calls_drawn = column(with_draws, kCallsIndex);
   double mu = 0;
   for (double c : calls_point) mu += c / static_cast<double>(calls_point.size());
   const double predicted = std::sqrt((mu + mu * mu / kRateShape) / mu);
@@ -67,7 +68,7 @@ TEST(CalibratedForecast, Fy2024BandIsWiderThanWithPointEstimatesAsTheNegativeBin
   EXPECT_NEAR(ratio, predicted, 0.2 * predicted) << "mu " << mu;
 
   // Emergencies carry the emergency-share and band-split posteriors as well.
-  EXPECT_GT(band_width(column(with_draws, kEmergencies)) / band_width(column(at_means, kEmergencies)), 1.5);
+  EXPECT_GT(band_width(column(with_draws, kEmergenciesIndex)) / band_width(column(at_means, kEmergenciesIndex)), 1.5);
 
   // The variance split: the parameter part dominates calls (predicted share (μ²/a) / (μ + μ²/a)).
   const output::RunSummary summary = output::summarise(with_draws, calibrated.budget, 0.95, 2);
