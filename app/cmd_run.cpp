@@ -24,10 +24,12 @@
 #include "models/hub/parameter_draws.hpp"
 #include "output/meaningful_difference.hpp"
 #include "output/precision.hpp"
+#include "output/precision_record.hpp"
 #include "output/results_directory.hpp"
 #include "output/summary.hpp"
 #include "presentation/surge_table.hpp"
 #include "presentation/budget_risk_table.hpp"
+#include "presentation/precision_text.hpp"
 #include "presentation/progress_bar.hpp"
 #include "presentation/terminal_table.hpp"
 #include "scenario/input_error.hpp"
@@ -76,41 +78,55 @@ std::vector<hub::ReplicationResult> simulate(const hub::Scenario& scenario, cons
   return results;
 }
 
+std::vector<output::PrecisionSeries> headline_series(const std::vector<hub::ReplicationResult>& results) {
+  std::vector<output::PrecisionSeries> series;
+  for (std::size_t k = 0; k < hub::kKpiCount; ++k) {
+    if (!hub::kKpis[k].headline) continue;
+    output::PrecisionSeries s{hub::kKpis[k].key, {}, output::default_meaningful_difference(hub::kKpis[k].unit).absolute};
+    for (const auto& r : results) s.values.push_back(r.kpi[k]);
+    series.push_back(std::move(s));
+  }
+  return series;
+}
+
 // `--precision`: batches until the rule of output/precision.hpp is met or --max-replications is reached.
 // Replication r depends only on (seed, r), and the rule reads every prefix, so the replications kept are those
-// the one-at-a-time algorithm would keep, whatever the batches and threads. Returns the record for summary.json.
-nlohmann::ordered_json simulate_to_precision(const hub::Scenario& scenario, const RunOptions& o,
-                                             std::vector<hub::ReplicationResult>& results) {
-  const output::PrecisionRule rule{
-      .target = o.precision, .confidence_level = kConfidenceLevel, .draw_group = hub::replications_per_draw(scenario)};
+// the one-at-a-time algorithm would keep, whatever the batches and threads. After the first batch the formula's
+// projection is printed, and at once (the first time it shows) when it is more than the cap, with what would fit.
+output::PrecisionRun simulate_to_precision(const hub::Scenario& scenario, const RunOptions& o,
+                                           std::vector<hub::ReplicationResult>& results) {
+  output::PrecisionRun run{
+      .rule = {.target = o.precision, .confidence_level = kConfidenceLevel,
+               .draw_group = hub::replications_per_draw(scenario)},
+      .max_replications = o.max_replications};
   std::size_t total = o.replications;
-  output::PrecisionDecision decision;
+  bool told_cap = false;
   for (;;) {
-    auto batch = simulate(scenario, o, results.size(), total - results.size(), o.max_replications);
+    // The bar counts towards this batch's end: the formula's total, not the cap, is what the user waits for.
+    auto batch = simulate(scenario, o, results.size(), total - results.size(), total);
     std::move(batch.begin(), batch.end(), std::back_inserter(results));
-    std::vector<output::PrecisionSeries> series;
-    for (std::size_t k = 0; k < hub::kKpiCount; ++k) {
-      if (!hub::kKpis[k].headline) continue;
-      output::PrecisionSeries s{hub::kKpis[k].key, {}, output::default_meaningful_difference(hub::kKpis[k].unit).absolute};
-      for (const auto& r : results) s.values.push_back(r.kpi[k]);
-      series.push_back(std::move(s));
+    const std::vector<output::PrecisionSeries> series = headline_series(results);
+    run.decision = output::decide_precision(series, run.rule);
+    const output::Projection& projection = run.decision.projection;
+    const bool first_batch = run.pilot.from == 0;
+    if (first_batch) {
+      run.pilot = projection;
+      if (!o.quiet) fmt::print(stderr, "{}\n", presentation::format_precision_projection(projection, o.precision, o.language()));
     }
-    decision = output::decide_precision(series, rule);
-    if (decision.satisfied || results.size() >= o.max_replications) break;
-    total = std::min(o.max_replications, decision.next_total);  // whole pairs: max_replications was rounded up
+    run.advice = output::advise_cap(series, run.rule, projection, o.max_replications, kMaxReplications);
+    if (!run.decision.satisfied && run.advice.exceeds && !told_cap) {
+      if (!first_batch && !o.quiet)
+        fmt::print(stderr, "{}\n", presentation::format_precision_projection(projection, o.precision, o.language()));
+      fmt::print(stderr, "{}\n",
+                 presentation::format_precision_cap_notice(projection, run.advice, o.precision, o.max_replications,
+                                                     o.language()));
+      told_cap = true;
+    }
+    if (run.decision.satisfied || results.size() >= o.max_replications) break;
+    total = std::min(o.max_replications, run.decision.next_total);  // whole pairs: max_replications was rounded up
   }
-  results.resize(decision.keep);
-  return {{"target", o.precision},
-          {"reached", decision.reached},
-          {"replications", decision.keep},
-          {"solution", decision.satisfied ? nlohmann::ordered_json(decision.solution) : nlohmann::ordered_json(nullptr)},
-          {"limited_by_max", !decision.satisfied},
-          {"max_replications", o.max_replications},
-          {"skipped", decision.skipped},
-          {"limiting_kpi", decision.limiting},
-          {"rule", fmt::format("Hoad, Robinson & Davies (2010): every headline KPI's half-width within "
-                               "max(P x |mean|, its minimum meaningful difference), look-ahead k_limit = {}",
-                               rule.k_limit)}};
+  results.resize(run.decision.keep);
+  return run;
 }
 
 std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
@@ -144,7 +160,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   if (refuse_too_much_work(only, o.precision > 0 ? options.max_replications : options.replications)) return kBadInput;
 
   std::vector<hub::ReplicationResult> results;
-  nlohmann::ordered_json precision;
+  std::optional<output::PrecisionRun> precision;
   try {
     if (o.precision > 0)
       precision = simulate_to_precision(scenario, options, results);
@@ -164,12 +180,9 @@ int run(const RunOptions& o, const std::string& command_line) {
   if (const std::string surges = presentation::format_surge_table(scenario, summary, o.language()); !o.quiet && !surges.empty())
     fmt::print("{}\n", surges);
   if (!o.quiet && summary.draw_group > 1) fmt::print("{}\n", presentation::format_variance_split(summary, o.language()));
-  if (!o.quiet && o.precision > 0)
-    fmt::print("Replications: {} (precision target {:g}, reached {:.4g}{})\n", results.size(), o.precision,
-               precision["reached"].get<double>(),
-               precision["limited_by_max"].get<bool>()
-                   ? "; stopped at --max-replications, held back by " + precision["limiting_kpi"].get<std::string>()
-                   : std::string());
+  if (!o.quiet && precision)
+    fmt::print("{}\n", presentation::format_precision_outcome(precision->decision, precision->advice, o.precision,
+                                                        options.max_replications, o.language()));
 
   const output::RunInfo info{.kyoten_version = kVersion,
                              .created = utc_now(),
@@ -180,7 +193,7 @@ int run(const RunOptions& o, const std::string& command_line) {
                              .replications = results.size(),
                              .threads = o.threads,
                              .confidence_level = kConfidenceLevel,
-                             .precision_json = precision.is_null() ? std::string() : precision.dump(),
+                             .precision_json = precision ? output::precision_record(*precision).dump() : std::string(),
                              .overrides = o.overrides};
   try {
     output::write_results_directory(*folder, info, scenario, summary, results);

@@ -20,7 +20,8 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
   add_lang_option(cmd, o.lang);
   auto* precision = cmd.add_option("--precision", o.precision,
                  "Add replications until every headline KPI's 95% CI half-width is at most this fraction of its "
-                 "mean, e.g. 0.05 (docs/uncertainty.md); --replications is the first batch (default 10)")
+                 "mean (near zero: its minimum meaningful difference), e.g. 0.05 (docs/uncertainty.md); "
+                 "--replications is the first batch (default 10)")
       ->check(CLI::Validator(
           [](std::string& text) {
             double x = 0;
@@ -28,7 +29,8 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
             return ok ? std::string() : fmt::format("must be a number in (0, 1], e.g. 0.05 (got {})", text);
           },
           ""));
-  cmd.add_option("--max-replications", o.max_replications, "With --precision: stop at this many replications at most")
+  cmd.add_option("--max-replications", o.max_replications, "With --precision: stop at this many replications at most (told at once when the "
+                 "formula projects more)")
       ->check(whole_number_in(2, kMaxReplications))
       ->needs(precision)
       ->capture_default_str();

@@ -68,7 +68,7 @@ TEST(CliRunPrecision, RecordsThePrecisionBlockInSummaryJson) {
   const auto n = p["replications"].get<std::size_t>();
   EXPECT_EQ(summary["replications"].get<std::size_t>(), n);
   EXPECT_GE(n, 10u);
-  EXPECT_FALSE(p["limited_by_max"].get<bool>());  // ~130 replications suffice (seed 3); the maximum is 1000
+  EXPECT_FALSE(p["limited_by_max"].get<bool>());  // ~130 replications suffice (seed 3); the default maximum is 2000
   EXPECT_LE(p["reached"].get<double>(), 0.2);
   EXPECT_GE(n, p["solution"].get<std::size_t>());
   // The Setagaya trial has no hub rooms: that KPI's mean is 0 and it is skipped, by name.
