@@ -53,10 +53,10 @@ struct SeriesProjection {
 };
 
 struct Projection {
-  std::vector<SeriesProjection> series;  // the checked series, largest need first
+  std::vector<SeriesProjection> series{};  // the checked series, largest need first
   std::size_t from = 0;     // replications the projection is computed from
   std::size_t needed = 0;   // the largest need (whole draw groups); 0 when nothing is checked
-  std::string limiting;     // the series that needs the most
+  std::string limiting{};   // the series that needs the most
   bool complete = true;     // false when some series could not be projected yet
   std::size_t with_look_ahead = 0;  // needed + f(needed): where the rule stops if it meets the target at `needed`
 };

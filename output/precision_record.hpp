@@ -12,9 +12,9 @@ namespace kyoten::output {
 struct PrecisionRun {
   PrecisionRule rule;
   std::size_t max_replications = 0;
-  Projection pilot;        // the formula after the first batch
-  PrecisionDecision decision;
-  CapAdvice advice;        // over all replications run, when the target was not met
+  Projection pilot{};      // the formula after the first batch
+  PrecisionDecision decision{};
+  CapAdvice advice{};      // over all replications run, when the target was not met
 };
 
 nlohmann::ordered_json precision_record(const PrecisionRun& run);

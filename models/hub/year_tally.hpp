@@ -13,7 +13,7 @@ struct YearTally {
   std::array<double, kKpiCount> count{};  // indexed like kKpis; only the counts of kYearKpis are kept
   sim::Tally answer_minutes{true};
   sim::Tally arrange_hours{true};
-  sim::Tally assessment_wait_days;
+  sim::Tally assessment_wait_days{};
   double outcomes = 0, not_arranged = 0;  // emergencies that reached any outcome; handed over or unresolved
   double searches = 0, searches_without_bed = 0;
 

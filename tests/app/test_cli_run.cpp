@@ -70,8 +70,11 @@ TEST_F(CliRun, SucceedsPrintsTheTableAndTheDirectory) {
     EXPECT_EQ(found, 1u) << k.label_en;
     row_of.push_back(row);
   }
-  for (std::size_t i = 1; i < hub::kKpiCount; ++i)
-    if (hub::kKpis[i].headline == hub::kKpis[i - 1].headline) EXPECT_LT(row_of[i - 1], row_of[i]) << hub::kKpis[i].key;
+  for (std::size_t i = 1; i < hub::kKpiCount; ++i) {
+    if (hub::kKpis[i].headline == hub::kKpis[i - 1].headline) {
+      EXPECT_LT(row_of[i - 1], row_of[i]) << hub::kKpis[i].key;
+    }
+  }
 }
 
 TEST_F(CliRun, PrintedMeanIsSummaryJsonsMeanRounded) {

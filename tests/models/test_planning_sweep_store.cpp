@@ -68,7 +68,11 @@ TEST(PlanningSweepStore, CommitsWholePointsAndReopens) {
   const auto grid = cartesian_product({parse_dimension("k=1,2", "--vary")});
   {
     SweepStore store = SweepStore::create(tmp.path(), meta());
-    store.commit_point(1, grid[1], two_replications(10), hub::Budget{{{2024, "center", 5000}}}, 0.95);
+    store.commit_point(1, grid[1], two_replications(10), [] {
+      hub::Budget b;
+      b.lines = {{2024, "center", 5000}};
+      return b;
+    }(), 0.95);
   }
   EXPECT_EQ(count(tmp.path(), "points"), 1);
   EXPECT_EQ(count(tmp.path(), "point_kpis"), static_cast<long long>(hub::kKpiCount));
