@@ -402,10 +402,8 @@ void HubSimulation::enqueue_assessment(std::uint32_t registrant) {
   c.registrant = static_cast<std::int32_t>(registrant);
   c.duty = Duty::Assessment;
   c.due_at = now;
-  c.late_after_days = sc_.assessment.grace_days;
-  c.grace_after_days = sc_.assessment.grace_days + sc_.assessment.extra_grace_days;
-  population_[registrant].assessment_late_at = now + c.late_after_days * kHoursPerDay;
-  population_[registrant].assessment_past_grace_at = now + c.grace_after_days * kHoursPerDay;
+  population_[registrant].assessment_late_after_days = sc_.assessment.grace_days;
+  population_[registrant].assessment_grace_after_days = sc_.assessment.grace_days + sc_.assessment.extra_grace_days;
   // A re-assessment has durations of its own where the scenario states them; one draw each either way.
   const bool again = population_[registrant].assessed;
   const Duties& d = sc_.duties;

@@ -106,8 +106,6 @@ class HubSimulation {
     // Planned work (a task booked into the center's diary)
     double booked_at = 0;          // booked start
     double due_at = 0;             // when it fell due
-    double late_after_days = 0;    // an assessment's deadline and its grace, as in force when it fell due
-    double grace_after_days = 0;
     double step_hours = 0;         // the current step's (remaining) coordinator time
     double write_up_hours = 0;     // an assessment's desk work after its visit
     bool visit = false;            // the current step is away from the office

@@ -78,7 +78,8 @@ void HubSimulation::begin_task(std::uint32_t id) {
       return;
     }
     recorder_.backlog_changed(now, -1);
-    recorder_.assessment_started(c.due_at, now, c.late_after_days, c.grace_after_days);
+    const Registrant& person = population_[registrant];
+    recorder_.assessment_started(c.due_at, now, person.assessment_late_after_days, person.assessment_grace_after_days);
   }
   c.started = true;
   coordinators_.take(c.center, false, c.duty, now);

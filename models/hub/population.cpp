@@ -1,5 +1,7 @@
 #include "models/hub/population.hpp"
 
+#include "sim/time/units.hpp"
+
 namespace kyoten::hub {
 
 std::uint32_t Population::add(const Registrant& person) {
@@ -38,8 +40,10 @@ Population::Overdue Population::overdue_at(double now) const {
   for (const std::uint32_t id : active_) {
     const Registrant& r = registrants_[id];
     if (!r.awaiting_assessment) continue;
-    o.past_deadline += now > r.assessment_late_at ? 1 : 0;
-    o.past_grace += now > r.assessment_past_grace_at ? 1 : 0;
+    // The recorder's rule for an assessment that starts now (Recorder::assessment_started).
+    const double waited_days = (now - r.assessment_due_at) / sim::kHoursPerDay;
+    o.past_deadline += waited_days > r.assessment_late_after_days ? 1 : 0;
+    o.past_grace += waited_days > r.assessment_grace_after_days ? 1 : 0;
   }
   return o;
 }

@@ -24,8 +24,8 @@ struct Registrant {
   bool hub_use_approved = false;   // Nishitokyo: contract and coordination meeting done (HubUseApproval)
   bool awaiting_approval = false;
   double assessment_due_at = 0;  // when the awaited (re-)assessment fell due
-  double assessment_late_at = 0;        // its deadline, by the rule in force when it fell due
-  double assessment_past_grace_at = 0;  // the deadline plus any extra grace then in force
+  double assessment_late_after_days = 0;   // its deadline, by the rule in force when it fell due
+  double assessment_grace_after_days = 0;  // the deadline plus any extra grace then in force
   std::uint64_t known_facilities = 0;  // bit f set once the person has stayed at facility f
 
   [[nodiscard]] bool knows(int facility) const { return (known_facilities >> facility) & 1u; }

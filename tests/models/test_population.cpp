@@ -63,9 +63,10 @@ TEST(Population, OnlyAwaitedAssessmentsPastTheirDeadlineAreOverdue) {
   const auto waiting_long = p.add(in_region(0)), waiting_short = p.add(in_region(0)), started = p.add(in_region(0)),
              left = p.add(in_region(0)), in_grace = p.add(in_region(0));
   for (const auto id : {waiting_long, waiting_short, started, left, in_grace}) p.assessment_due(id, 0.0);
-  const auto deadline = [&](std::uint32_t id, double late_at, double past_grace_at) {
-    p[id].assessment_late_at = late_at;
-    p[id].assessment_past_grace_at = past_grace_at;
+  // Deadlines in days after falling due at hour 0: 100 hours is 100/24 days.
+  const auto deadline = [&](std::uint32_t id, double late_after_hours, double grace_after_hours) {
+    p[id].assessment_late_after_days = late_after_hours / 24.0;
+    p[id].assessment_grace_after_days = grace_after_hours / 24.0;
   };
   deadline(waiting_long, 100.0, 100.0);
   deadline(waiting_short, 300.0, 300.0);
