@@ -14,7 +14,7 @@ EventHandle EventCalendar::schedule_cancellable(const Event& e) {
     slot = static_cast<std::uint32_t>(slots_.size());
     slots_.push_back(Slot{});
   }
-  push(Node{e, next_seq_++, slot});
+  push(node_of(e, slot));
   return EventHandle{slot, slots_[slot].generation};
 }
 
@@ -40,8 +40,9 @@ Event EventCalendar::pop() {
   const Node top = heaps_[h].front();
   if (top.slot != kNoSlot) release(top.slot);
   remove_at(h, 0);
-  now_ = top.event.time;
-  return top.event;
+  const Event e = top.event();
+  now_ = e.time;
+  return e;
 }
 
 void EventCalendar::clear() {
@@ -54,8 +55,8 @@ void EventCalendar::clear() {
 }
 
 void EventCalendar::push(const Node& n) {
-  assert(n.event.time >= now_ && "an event may not be scheduled in the past");
-  const HeapId h = n.event.time > now_ + kFarAhead ? kFar : kNear;
+  assert(time_of_key(n.time_key) >= now_ && "an event may not be scheduled in the past");
+  const HeapId h = n.time_key > key_of_time(now_ + kFarAhead) ? kFar : kNear;
   heaps_[h].push_back(n);
   sift_up(h, heaps_[h].size() - 1, n);
 }
@@ -98,10 +99,14 @@ void EventCalendar::sift_down(HeapId h, std::size_t i, Node n) {
     if (first >= size) break;
     std::size_t child = first;
     const std::size_t last = std::min(first + kArity, size);
+    Order least = heap[first].order();
     for (std::size_t k = first + 1; k < last; ++k) {
-      if (before(heap[k], heap[child])) child = k;
+      const Order o = heap[k].order();
+      const bool less = o < least;
+      child = less ? k : child;
+      least = less ? o : least;
     }
-    if (!before(heap[child], n)) break;
+    if (!(least < n.order())) break;
     place(h, i, heap[child]);
     i = child;
   }

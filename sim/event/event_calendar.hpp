@@ -10,6 +10,7 @@
 // Events due more than a week ahead (a model's yearly reviews, leaving dates) wait in a second heap: the heap
 // popped on nearly every event then stays small, and a pop takes the earlier of the two heads, so the order of
 // events is exactly that of one heap.
+#include <bit>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -42,7 +43,7 @@ class EventCalendar {
   }
 
   // Schedules an event; its time must not lie before now() (checked in debug builds).
-  void schedule(const Event& e) { push(Node{e, next_seq_++, kNoSlot}); }
+  void schedule(const Event& e) { push(node_of(e, kNoSlot)); }
   void schedule(Time time, std::uint32_t kind, std::uint32_t subject = 0) {
     schedule(Event{time, kind, subject});
   }
@@ -57,7 +58,7 @@ class EventCalendar {
   [[nodiscard]] bool empty() const { return heaps_[kNear].empty() && heaps_[kFar].empty(); }
   [[nodiscard]] std::size_t size() const { return heaps_[kNear].size() + heaps_[kFar].size(); }
   [[nodiscard]] Time next_time() const {
-    return empty() ? std::numeric_limits<Time>::infinity() : heaps_[first_heap()].front().event.time;
+    return empty() ? std::numeric_limits<Time>::infinity() : time_of_key(heaps_[first_heap()].front().time_key);
   }
 
   // Removes the earliest event, advances the clock to its time and returns it. Precondition: !empty().
@@ -72,11 +73,29 @@ class EventCalendar {
  private:
   static constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
 
+  // A pending event, ordered by (time, insertion order) as one 128-bit unsigned key: the time's bits mapped so
+  // that unsigned order is numeric order, then the sequence number that breaks ties first in, first out. One
+  // comparison without branches on the time replaces two that the CPU mispredicts about half the time.
+  __extension__ using Order = unsigned __int128;  // a GCC/Clang extension, hence __extension__ under -Wpedantic
   struct Node {
-    Event event;
-    std::uint64_t seq;  // insertion order: breaks ties between equal times (FIFO)
+    std::uint64_t time_key;
+    std::uint64_t seq;
+    std::uint32_t kind;
+    std::uint32_t subject;
     std::uint32_t slot;
+    [[nodiscard]] Order order() const { return (static_cast<Order>(time_key) << 64U) | seq; }
+    [[nodiscard]] Event event() const { return Event{time_of_key(time_key), kind, subject}; }
   };
+  // Order-preserving map of a double (not NaN) to 64 bits: flip every bit of a negative, the sign bit of a
+  // positive; -0.0 is made +0.0 first so that the two zeros tie, as they compare equal.
+  static std::uint64_t key_of_time(Time t) {
+    const auto bits = std::bit_cast<std::uint64_t>(t + 0.0);
+    return (bits >> 63U) != 0 ? ~bits : bits | kSignBit;
+  }
+  static Time time_of_key(std::uint64_t key) {
+    return std::bit_cast<Time>((key & kSignBit) != 0 ? key & ~kSignBit : ~key);
+  }
+  static constexpr std::uint64_t kSignBit = 0x8000'0000'0000'0000ULL;
   struct Slot {
     std::uint32_t position = 0;  // index in its heap (top bit: the far heap) while pending; next free slot while free
     std::uint32_t generation = 0;
@@ -87,9 +106,7 @@ class EventCalendar {
   static constexpr std::size_t kArity = 4;
   static std::size_t parent_of(std::size_t i) { return (i - 1) / kArity; }
 
-  static bool before(const Node& a, const Node& b) {
-    return a.event.time < b.event.time || (a.event.time == b.event.time && a.seq < b.seq);
-  }
+  static bool before(const Node& a, const Node& b) { return a.order() < b.order(); }
   // The two heaps, and how a slot's position names one of them: its top bit.
   enum HeapId : std::uint32_t { kNear = 0, kFar = 1 };
   static constexpr Time kFarAhead = kHoursPerWeek;
@@ -99,6 +116,9 @@ class EventCalendar {
     const auto& near = heaps_[kNear];
     const auto& far = heaps_[kFar];
     return far.empty() || (!near.empty() && before(near.front(), far.front())) ? kNear : kFar;
+  }
+  Node node_of(const Event& e, std::uint32_t slot) {
+    return Node{key_of_time(e.time), next_seq_++, e.kind, e.subject, slot};
   }
   void push(const Node& n);
   void place(HeapId h, std::size_t i, const Node& n) {
