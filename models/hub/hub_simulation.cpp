@@ -75,6 +75,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
   registration_bound_per_hour_ = max_slope + sc.registration.leave_rate_per_year / kHoursPerYear * max_level;
 
   set_call_profile();
+  office_week_ = OfficeWeek(sc_);
 
   for (std::size_t f = 0; f < sc_.facilities.size(); ++f) {
     const Facility& spec = sc_.facilities[f];
@@ -218,25 +219,8 @@ void HubSimulation::staff_centers(double now) {
 double HubSimulation::next_shift_tick(double now) const {
   // Between ticks nothing a tick does could change anything: the same coordinators are on duty, and whether
   // assessments may start (weekday daytime) is the same. A holiday is a whole day, so midnight always ticks.
-  const int day = calendar_.day_index(now);
-  const int hour_now = calendar_.hour_of_day(now);
-  const int week_hour_at_midnight = calendar_.hour_of_week(now) - hour_now;
-  const bool holiday = calendar_.is_holiday(now);
-  const bool weekday = calendar_.day_type(now) == sim::DayType::Weekday;
-  const auto on_duty = [&](const StaffSchedule& s, int hour) {
-    return s.on_duty(holiday, week_hour_at_midnight + hour);
-  };
-  const auto daytime = [&](int hour) {
-    return weekday && weekday_band(hour, sc_.calls.band_hours) == TimeBand::WeekdayDaytime;
-  };
-  for (int hour = hour_now + 1; hour < sim::kHoursPerDay; ++hour) {
-    bool changes = daytime(hour) != daytime(hour_now);
-    for (std::size_t c = 0; c < sc_.centers.size() && !changes; ++c) {
-      changes = on_duty(sc_.centers[c].staff, hour) != on_duty(sc_.centers[c].staff, hour_now);
-    }
-    if (changes) return day * kHoursPerDay + hour;
-  }
-  return (day + 1) * kHoursPerDay;
+  return calendar_.day_index(now) * kHoursPerDay +
+         office_week_.next_change_hour(calendar_.is_holiday(now), calendar_.hour_of_week(now));
 }
 
 void HubSimulation::close_hours(double until) {

@@ -13,6 +13,7 @@
 #include "models/hub/experience_bookings.hpp"
 #include "models/hub/facility_state.hpp"
 #include "models/hub/hub_rooms.hpp"
+#include "models/hub/office_week.hpp"
 #include "models/hub/planned_work.hpp"
 #include "models/hub/population.hpp"
 #include "models/hub/recorder.hpp"
@@ -264,6 +265,7 @@ class HubSimulation {
   double registration_bound_per_hour_ = 0;
   sim::WeeklyProfile call_profile_;
   double call_profile_max_ = 0;
+  OfficeWeek office_week_;  // office hours, capacity for planned work and where the ticks fall, by hour of week
 
   // The parts
   Population population_;

@@ -32,6 +32,7 @@ void HubSimulation::on_plan_change(std::uint32_t change) {
   plan_ = run_.changes[change].plan;
 
   set_call_profile();
+  office_week_ = OfficeWeek(sc_);
   for (std::size_t f = 0; f < facilities_.size(); ++f) {
     const Facility& spec = sc_.facilities[f];
     facilities_[f].change_plan(spec, planned_requests_per_hour(spec));

@@ -6,21 +6,18 @@
 #include <chrono>
 
 #include "models/hub/hub_simulation.hpp"
-#include "models/hub/time_bands.hpp"
 
 namespace kyoten::hub {
 
 bool HubSimulation::office_hours(double t) const {
-  return band_at(calendar_, t, sc_.calls.band_hours) == TimeBand::WeekdayDaytime;
+  return office_week_.office_hours(calendar_.is_holiday(t), calendar_.hour_of_week(t));
 }
 
 double HubSimulation::planned_capacity(int center, std::int64_t hour) const {
   // Planned work is done in office hours by the coordinators who may be away from the phones.
   const auto t = static_cast<double>(hour);
-  if (t < 0 || !office_hours(t)) return 0.0;
-  const Center& spec = sc_.centers[center];
-  const int on_duty = spec.staff.on_duty(calendar_.is_holiday(t), calendar_.hour_of_week(t));
-  return std::max(0, on_duty - spec.min_at_phones);
+  if (t < 0) return 0.0;
+  return office_week_.planned_capacity(center, calendar_.is_holiday(t), calendar_.hour_of_week(t));
 }
 
 void HubSimulation::plan(Duty duty, const DutyWork& work, int center, std::int32_t registrant, double earliest) {

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <deque>
 #include <limits>
+#include <vector>
 
 namespace kyoten::hub {
 
@@ -62,7 +62,7 @@ class WorkDiary {
   // over as full are looked at again.
   void recheck() {
     full_until_ = std::numeric_limits<std::int64_t>::min();
-    for (Hour& h : hours_) h.capacity = kUnknown;
+    for (std::size_t i = 0; i < count_; ++i) ring_[(head_ + i) & mask()].capacity = kUnknown;
   }
   // Clock hours before this one have no free capacity (or are past), as far as the diary knows.
   [[nodiscard]] std::int64_t full_until() const { return full_until_; }
@@ -70,7 +70,8 @@ class WorkDiary {
   // Coordinator-hours booked in clock hour `hour`.
   [[nodiscard]] double booked(std::int64_t hour) const {
     const std::int64_t i = hour - first_hour_;
-    return i >= 0 && i < static_cast<std::int64_t>(hours_.size()) ? hours_[static_cast<std::size_t>(i)].booked : 0.0;
+    return i >= 0 && i < static_cast<std::int64_t>(count_) ? ring_[(head_ + static_cast<std::size_t>(i)) & mask()].booked
+                                                           : 0.0;
   }
 
  private:
@@ -82,14 +83,33 @@ class WorkDiary {
     double booked = 0.0;
     double capacity = kUnknown;
   };
+  // The hours from first_hour_ on, in a ring whose size is a power of two: looked up on every hour a booking
+  // scans, so an index is one mask, and hours dropped at the front are reused at the back.
   Hour& slot(std::int64_t hour) {
-    if (hours_.empty()) first_hour_ = hour;
-    while (hour < first_hour_) {
-      hours_.push_front(Hour{});
-      --first_hour_;
+    if (count_ == 0) first_hour_ = hour;
+    if (hour < first_hour_) {
+      const auto more = static_cast<std::size_t>(first_hour_ - hour);
+      reserve(count_ + more);
+      head_ = (head_ - more) & mask();
+      for (std::size_t i = 0; i < more; ++i) ring_[(head_ + i) & mask()] = Hour{};
+      count_ += more;
+      first_hour_ = hour;
+    } else if (const auto i = static_cast<std::size_t>(hour - first_hour_); i >= count_) {
+      reserve(i + 1);
+      for (std::size_t k = count_; k <= i; ++k) ring_[(head_ + k) & mask()] = Hour{};
+      count_ = i + 1;
     }
-    while (hour >= first_hour_ + static_cast<std::int64_t>(hours_.size())) hours_.push_back(Hour{});
-    return hours_[static_cast<std::size_t>(hour - first_hour_)];
+    return ring_[(head_ + static_cast<std::size_t>(hour - first_hour_)) & mask()];
+  }
+  [[nodiscard]] std::size_t mask() const { return ring_.size() - 1; }
+  void reserve(std::size_t n) {
+    if (n <= ring_.size()) return;
+    std::size_t size = std::max<std::size_t>(ring_.size(), 64);
+    while (size < n) size *= 2;
+    std::vector<Hour> grown(size);
+    for (std::size_t i = 0; i < count_; ++i) grown[i] = ring_[(head_ + i) & mask()];
+    ring_ = std::move(grown);
+    head_ = 0;
   }
 
  public:
@@ -97,16 +117,19 @@ class WorkDiary {
   void advance_to(double now) {
     const auto hour = static_cast<std::int64_t>(std::floor(now));
     full_until_ = std::max(full_until_, static_cast<std::int64_t>(std::ceil(now - kEpsilon)));
-    while (!hours_.empty() && first_hour_ < hour) {
-      hours_.pop_front();
-      ++first_hour_;
-    }
+    if (count_ == 0 || hour <= first_hour_) return;
+    const auto passed = std::min(count_, static_cast<std::size_t>(hour - first_hour_));
+    head_ = (head_ + passed) & mask();
+    count_ -= passed;
+    first_hour_ = count_ == 0 ? hour : first_hour_ + static_cast<std::int64_t>(passed);
   }
 
  private:
-  std::int64_t first_hour_ = 0;  // clock hour of hours_.front()
+  std::int64_t first_hour_ = 0;  // clock hour of the first hour held
   std::int64_t full_until_ = std::numeric_limits<std::int64_t>::min();
-  std::deque<Hour> hours_;
+  std::vector<Hour> ring_;
+  std::size_t head_ = 0;   // ring_ index of first_hour_
+  std::size_t count_ = 0;  // hours held
 };
 
 }  // namespace kyoten::hub

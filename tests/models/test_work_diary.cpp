@@ -93,5 +93,27 @@ TEST(WorkDiary, AsksEachHoursCapacityOnceUntilTheCapacitiesMayHaveChanged) {
   EXPECT_GT(asked, first + 1);
 }
 
+TEST(WorkDiary, HoursLeftBehindAreForgottenWhileLaterBookingsStay) {
+  // One coordinator: a task booked three weeks ahead; then, each weekday at 8:00 for four weeks, the day comes
+  // and a 1-hour task is booked, starting at 9:00. The hours held wrap around their storage many times; the
+  // far booking is still there when its day comes (so the task that day starts at 10:00), and once past it
+  // reads as nothing booked.
+  WorkDiary diary;
+  const std::int64_t far = 3 * 7 * kDay + 2 * kDay + 9;  // Wednesday of the fourth week, 9:00
+  EXPECT_DOUBLE_EQ(diary.book(static_cast<double>(far), 1, office(1)), static_cast<double>(far));
+  for (std::int64_t day = 0; day < 28; ++day) {
+    if (day % 7 >= 5) continue;
+    const double eight = static_cast<double>(day * kDay + 8);
+    diary.advance_to(eight);
+    const double expected = day * kDay + 9 == far ? static_cast<double>(far) + 1 : static_cast<double>(day * kDay + 9);
+    if (day * kDay + 9 == far) {
+      EXPECT_DOUBLE_EQ(diary.booked(far), 1.0);
+    }
+    EXPECT_DOUBLE_EQ(diary.book(eight, 1, office(1)), expected) << "day " << day;
+  }
+  EXPECT_DOUBLE_EQ(diary.booked(far), 0.0);  // its day has passed
+  EXPECT_DOUBLE_EQ(diary.booked(9), 0.0);
+}
+
 }  // namespace
 }  // namespace kyoten::hub
