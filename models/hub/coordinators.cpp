@@ -166,12 +166,14 @@ void Coordinators::set_levels(int center, double t) {
   // Coordinators at work beyond the schedule share each duty's work in proportion: with 3 at work and 2 on
   // duty, two thirds of each duty's coordinator-time is within the schedule and one third is overtime.
   CenterState& cs = centers_[center];
-  const double within_share = cs.busy > 0 ? static_cast<double>(std::min(cs.busy, cs.on_duty)) / cs.busy : 0.0;
-  const double beyond_share = cs.busy > 0 ? static_cast<double>(std::max(0, cs.busy - cs.on_duty)) / cs.busy : 0.0;
+  const bool overtime = cs.busy > cs.on_duty;
+  const double within_share = overtime ? static_cast<double>(cs.on_duty) / cs.busy : 1.0;
+  const double beyond_share = overtime ? static_cast<double>(cs.busy - cs.on_duty) / cs.busy : 0.0;
+  const int on_call_duty = cs.on_call_busy ? static_cast<int>(cs.on_call_duty) : -1;
   for (int d = 0; d < kDuties; ++d) {
-    const double within = cs.busy_by_duty[d] * within_share;
-    const double beyond =
-        cs.busy_by_duty[d] * beyond_share + (cs.on_call_busy && static_cast<int>(cs.on_call_duty) == d ? 1.0 : 0.0);
+    const int busy = cs.busy_by_duty[d];
+    const double within = overtime ? busy * within_share : busy;
+    const double beyond = (overtime ? busy * beyond_share : 0.0) + (on_call_duty == d ? 1.0 : 0.0);
     if (within != cs.within[d].level()) cs.within[d].set(t, within);
     if (beyond != cs.beyond[d].level()) cs.beyond[d].set(t, beyond);
   }

@@ -15,9 +15,12 @@ bool HubSimulation::office_hours(double t) const {
 
 double HubSimulation::planned_capacity(int center, std::int64_t hour) const {
   // Planned work is done in office hours by the coordinators who may be away from the phones.
-  const auto t = static_cast<double>(hour);
-  if (t < 0) return 0.0;
-  return office_week_.planned_capacity(center, calendar_.is_holiday(t), calendar_.hour_of_week(t));
+  // Asked of each clock hour a booking scans: whole hours from the origin, so the day is integer arithmetic.
+  if (hour < 0) return 0.0;
+  const auto day = static_cast<int>(hour / sim::kHoursPerDay);
+  const auto hour_of_day = static_cast<int>(hour % sim::kHoursPerDay);
+  return office_week_.planned_capacity(center, calendar_.is_holiday_on(day),
+                                       calendar_.weekday_on(day) * sim::kHoursPerDay + hour_of_day);
 }
 
 void HubSimulation::plan(Duty duty, const DutyWork& work, int center, std::int32_t registrant, double earliest) {

@@ -36,7 +36,7 @@ class CivilCalendar {
     return static_cast<int>(hours - static_cast<long long>(floor_div(hours, kHoursPerDay)) * kHoursPerDay);
   }
   // 0 = Monday … 6 = Sunday.
-  [[nodiscard]] int weekday(Time t) const { return positive_mod(origin_weekday_ + day_index(t), kDaysPerWeek); }
+  [[nodiscard]] int weekday(Time t) const { return weekday_on(day_index(t)); }
   // 0–167, 0 = Monday 00:00–01:00.
   [[nodiscard]] int hour_of_week(Time t) const { return weekday(t) * kHoursPerDay + hour_of_day(t); }
 
@@ -44,11 +44,13 @@ class CivilCalendar {
   [[nodiscard]] std::chrono::year_month_day ymd_at(Time t) const { return std::chrono::year_month_day{date_at(t)}; }
 
   // Japanese public holiday (see japanese_holidays.hpp); throws std::out_of_range outside 2000–2099.
-  [[nodiscard]] bool is_holiday(Time t) const {
-    const int day = day_index(t);
+  [[nodiscard]] bool is_holiday(Time t) const { return is_holiday_on(day_index(t)); }
+  // The same questions asked of a day by its index, for a model walking whole days or hours.
+  [[nodiscard]] bool is_holiday_on(int day) const {
     if (day >= 0 && day < static_cast<int>(day_cache_.size())) return (day_cache_[day] & kHolidayBit) != 0;
-    return is_holiday_uncached(t);
+    return is_holiday_uncached(static_cast<Time>(day) * kHoursPerDay);
   }
+  [[nodiscard]] int weekday_on(int day) const { return positive_mod(origin_weekday_ + day, kDaysPerWeek); }
   // Looks up the holidays and day types of the first `days` days once, so that per-event questions cost one
   // array read.
   void cache_holidays(int days);

@@ -140,6 +140,8 @@ TEST(CivilCalendar, AgreesWithChronoEveryDayForTenYears) {
       ASSERT_EQ(cal.fiscal_year(t), fiscal_year_of(ymd));
       ASSERT_EQ(cal.month_index(t), months);
     }
+    ASSERT_EQ(cal.weekday_on(n), iso_weekday) << iso_date(d);
+    ASSERT_EQ(cal.is_holiday_on(n), holiday) << iso_date(d);
   }
 }
 
