@@ -112,7 +112,8 @@ void HubSimulation::serve_waiting(int center) {
     start_case(id, center, free == FreeCoordinator::OnCall);
   }
   // Planned work is done in office hours by a coordinator with no call waiting.
-  if (coordinators_.anyone_waiting(center) || !office_hours(events_.now())) return;
+  const double now = events_.now();
+  if (coordinators_.anyone_waiting(center) || !planned_.any_due(center, now) || !office_hours(now)) return;
   start_planned_work(center);
 }
 

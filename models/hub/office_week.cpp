@@ -17,13 +17,21 @@ std::uint8_t next_change_after(int hour, Differs&& differs) {
 }
 }  // namespace
 
-OfficeWeek::OfficeWeek(const Scenario& sc) : planned_capacity_(sc.centers.size()) {
+OfficeWeek::OfficeWeek(const Scenario& sc)
+    : planned_capacity_(sc.centers.size()), hours_to_capacity_(sc.centers.size()) {
   for (int h = 0; h < sim::kHoursPerWeek; ++h) {
     office_[h] = h / sim::kHoursPerDay < kWorkdays &&
                  weekday_band(h % sim::kHoursPerDay, sc.calls.band_hours) == TimeBand::WeekdayDaytime;
     for (std::size_t c = 0; c < sc.centers.size(); ++c) {
       const Center& center = sc.centers[c];
       planned_capacity_[c][h] = office_[h] ? std::max(0, center.staff.on_duty(false, h) - center.min_at_phones) : 0;
+    }
+  }
+  for (std::size_t c = 0; c < sc.centers.size(); ++c) {
+    for (int h = 0; h < sim::kHoursPerWeek; ++h) {
+      int ahead = 0;
+      while (ahead < sim::kHoursPerWeek && planned_capacity_[c][(h + ahead) % sim::kHoursPerWeek] == 0) ++ahead;
+      hours_to_capacity_[c][h] = ahead < sim::kHoursPerWeek ? ahead : -1;
     }
   }
   const auto staffing_differs = [&](bool holiday, int week_hour, int other_week_hour) {

@@ -24,6 +24,11 @@ class OfficeWeek {
   [[nodiscard]] int planned_capacity(int center, bool holiday, int week_hour) const {
     return holiday ? 0 : planned_capacity_[static_cast<std::size_t>(center)][week_hour];
   }
+  // Hours from `week_hour` to the first hour of the week, on an ordinary day, with capacity for planned work
+  // at `center` (0 if it has some), or -1 if it has none all week.
+  [[nodiscard]] int hours_to_capacity(int center, int week_hour) const {
+    return hours_to_capacity_[static_cast<std::size_t>(center)][week_hour];
+  }
   // The first later hour of that day (1–24; 24 = the next midnight) at which something the ticks follow changes.
   [[nodiscard]] int next_change_hour(bool holiday, int week_hour) const {
     return holiday ? next_change_holiday_[week_hour % sim::kHoursPerDay] : next_change_[week_hour];
@@ -32,6 +37,7 @@ class OfficeWeek {
  private:
   std::array<bool, sim::kHoursPerWeek> office_{};
   std::vector<std::array<int, sim::kHoursPerWeek>> planned_capacity_;
+  std::vector<std::array<int, sim::kHoursPerWeek>> hours_to_capacity_;
   std::array<std::uint8_t, sim::kHoursPerWeek> next_change_{};
   std::array<std::uint8_t, sim::kHoursPerDay> next_change_holiday_{};
 };

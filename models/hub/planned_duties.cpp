@@ -4,6 +4,7 @@
 // the call and resumed later with the time it still needs, so its total time is what was drawn.
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 #include "models/hub/hub_simulation.hpp"
 
@@ -44,7 +45,17 @@ void HubSimulation::book(std::uint32_t id, double earliest, double hours) {
   const int center = c.center;
   WorkDiary& diary = planned_.diary(center);
   diary.advance_to(events_.now());
-  c.booked_at = diary.book(earliest, hours, [&](std::int64_t h) { return planned_capacity(center, h); });
+  // Hours with no capacity for planned work in the plan's week (nights, weekends) are leapt over; a holiday's
+  // office hours are not in the week's table, so the diary asks them and finds none.
+  const auto may_have_capacity_from = [&](std::int64_t h) -> std::int64_t {
+    if (h < 0) return h + 1;
+    const auto day = static_cast<int>(h / sim::kHoursPerDay);
+    const int week_hour = calendar_.weekday_on(day) * sim::kHoursPerDay + static_cast<int>(h % sim::kHoursPerDay);
+    const int ahead = office_week_.hours_to_capacity(center, week_hour);
+    return ahead < 0 ? std::numeric_limits<std::int64_t>::max() : h + ahead;
+  };
+  c.booked_at = diary.book(
+      earliest, hours, [&](std::int64_t h) { return planned_capacity(center, h); }, may_have_capacity_from);
   planned_.queue(center, id, c.visit, c.booked_at);
   // Looked at when its time comes (an event even when that is now, so that no work starts in the middle of
   // whatever booked it).

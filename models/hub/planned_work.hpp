@@ -36,6 +36,11 @@ class PlannedWork {
     return q.empty() ? std::nullopt : std::optional(q.top());
   }
   void pop(int center, bool visit) { ready(center, visit).pop(); }
+  // Whether a task of either kind is booked to start at or before `now`.
+  [[nodiscard]] bool any_due(int center, double now) const {
+    const Center& c = centers_[center];
+    return (!c.desk.empty() && c.desk.top().at <= now) || (!c.visits.empty() && c.visits.top().at <= now);
+  }
 
   void desk_started(int center, std::uint32_t task) { centers_[center].interruptible.push_back(task); }
   void desk_ended(int center, std::uint32_t task);

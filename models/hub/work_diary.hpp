@@ -21,20 +21,29 @@ class WorkDiary {
   // clock hour). `capacity(hour)` gives the coordinator-hours available for planned work in clock hour `hour`
   // (hour h runs from h to h + 1). Returns the booked start: the moment within the first hour with free
   // capacity at which a coordinator is free, or `earliest` when nothing could be booked.
+  // `may_have_capacity_from(hour)`, if given, names the first hour at or after `hour` whose capacity may be more
+  // than zero (every hour before it must have none): the search then leaps over nights and weekends.
   template <class Capacity>
   double book(double earliest, double hours, Capacity&& capacity) {
+    return book(earliest, hours, capacity, [](std::int64_t hour) { return hour; });
+  }
+  template <class Capacity, class MayHaveCapacityFrom>
+  double book(double earliest, double hours, Capacity&& capacity, MayHaveCapacityFrom&& may_have_capacity_from) {
     const auto first = static_cast<std::int64_t>(std::ceil(earliest - kEpsilon));
     // Hours before full_until_ are known to have no free capacity; the search may skip them, and move the
     // mark on while it finds only full hours from it.
     const bool from_mark = first <= full_until_;
     double start = -1, remaining = hours;
-    for (std::int64_t h = std::max(first, full_until_); h < first + kLookaheadHours && remaining > kEpsilon; ++h) {
+    const std::int64_t end = first + kLookaheadHours;
+    for (std::int64_t h = std::max(first, full_until_); h < end && remaining > kEpsilon;) {
       Hour& hour = slot(h);
       if (std::isnan(hour.capacity)) hour.capacity = capacity(h);
       const double cap = hour.capacity;
       const double free = cap - hour.booked;
       if (free <= kEpsilon) {
-        if (from_mark && full_until_ == h) full_until_ = h + 1;
+        const std::int64_t next = cap > 0 ? h + 1 : std::max(h + 1, may_have_capacity_from(h));
+        if (from_mark && full_until_ == h) full_until_ = next;
+        h = next;
         continue;
       }
       double& booked_h = hour.booked;
@@ -45,6 +54,7 @@ class WorkDiary {
       booked_h += take;
       remaining -= take;
       if (from_mark && booked_h >= cap - kEpsilon && full_until_ == h) full_until_ = h + 1;
+      ++h;
     }
     return start < 0 ? earliest : std::max(start, earliest);
   }

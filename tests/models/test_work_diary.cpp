@@ -1,6 +1,8 @@
 // Booking planned work into the coming days' free hours, checked on small schedules worked by hand.
 #include <gtest/gtest.h>
 
+#include <rapidcheck/gtest.h>
+
 #include <cstdint>
 
 #include "models/hub/work_diary.hpp"
@@ -113,6 +115,46 @@ TEST(WorkDiary, HoursLeftBehindAreForgottenWhileLaterBookingsStay) {
   }
   EXPECT_DOUBLE_EQ(diary.booked(far), 0.0);  // its day has passed
   EXPECT_DOUBLE_EQ(diary.booked(9), 0.0);
+}
+
+// The first hour at or after `hour` that is in weekday office hours 9–17 (hour 0 is a Monday 00:00).
+std::int64_t next_office_hour(std::int64_t hour) {
+  while (office(1)(hour) == 0.0) ++hour;
+  return hour;
+}
+
+TEST(WorkDiary, LeapsOverNightsAndWeekendsWithoutAskingTheirHours) {
+  // Due Friday 17:00: the diary asks Friday 17:00 (closed), leaps to Monday 9:00 and asks that; nothing between.
+  WorkDiary diary;
+  int asked = 0;
+  const auto counting = [&](std::int64_t hour) {
+    ++asked;
+    return office(1)(hour);
+  };
+  const double friday_evening = 4 * kDay + 17;
+  EXPECT_DOUBLE_EQ(diary.book(friday_evening, 1, counting, next_office_hour), kNextMonday + 9);
+  EXPECT_EQ(asked, 2);
+  // A second booking from then leaps again, finds Monday 9:00 taken and starts at 10:00.
+  EXPECT_DOUBLE_EQ(diary.book(friday_evening, 1, counting, next_office_hour), kNextMonday + 10);
+}
+
+RC_GTEST_PROP(WorkDiary, LeapingOverClosedHoursBooksExactlyWhatTheHourByHourSearchBooks, ()) {
+  // Any sequence of bookings (due times over three weeks, durations up to two days, one or two coordinators):
+  // a diary that leaps over closed hours returns the same starts as one that asks every hour.
+  const double staff = *rc::gen::inRange(1, 3);
+  const auto n = *rc::gen::inRange(1, 40);
+  WorkDiary leaping, stepping;
+  double now = 0;
+  for (int i = 0; i < n; ++i) {
+    now += *rc::gen::inRange(0, 30);
+    const double due = now + *rc::gen::inRange(0, 200) / 4.0;
+    const double hours = *rc::gen::inRange(1, 64) / 4.0;
+    leaping.advance_to(now);
+    stepping.advance_to(now);
+    const double a = leaping.book(due, hours, office(staff), next_office_hour);
+    const double b = stepping.book(due, hours, office(staff));
+    RC_ASSERT(a == b);
+  }
 }
 
 }  // namespace
