@@ -28,24 +28,46 @@ bool EventCalendar::pending(EventHandle h) const {
 
 bool EventCalendar::cancel(EventHandle h) {
   if (!pending(h)) return false;
+  settle();
   const std::uint32_t position = slots_[h.slot].position;
   release(h.slot);
   remove_at((position & kFarBit) != 0 ? kFar : kNear, position & ~kFarBit);
   return true;
 }
 
+Time EventCalendar::next_time() const {
+  if (empty()) return std::numeric_limits<Time>::infinity();
+  // A vacant root's heap has its least node among the root's children.
+  const auto head = [this](HeapId h) -> std::uint64_t {
+    const auto& heap = heaps_[h];
+    if (heap.empty() || (vacant_ == h && heap.size() == 1)) return key_of_time(std::numeric_limits<Time>::infinity());
+    if (vacant_ != h) return heap.front().time_key;
+    const Node* least = &heap[1];
+    for (std::size_t k = 2; k <= std::min(kArity, heap.size() - 1); ++k)
+      if (before(heap[k], *least)) least = &heap[k];
+    return least->time_key;
+  };
+  return time_of_key(std::min(head(kNear), head(kFar)));
+}
+
 Event EventCalendar::pop() {
   assert(!empty());
+  settle();
   const HeapId h = first_heap();
   const Node top = heaps_[h].front();
   if (top.slot != kNoSlot) release(top.slot);
-  remove_at(h, 0);
+  if (heaps_[h].size() == 1) {
+    heaps_[h].pop_back();
+  } else {
+    vacant_ = h;
+  }
   const Event e = top.event();
   now_ = e.time;
   return e;
 }
 
 void EventCalendar::clear() {
+  vacant_ = kNone;
   heaps_[kNear].clear();
   heaps_[kFar].clear();
   slots_.clear();
@@ -57,6 +79,12 @@ void EventCalendar::clear() {
 void EventCalendar::push(const Node& n) {
   assert(time_of_key(n.time_key) >= now_ && "an event may not be scheduled in the past");
   const HeapId h = n.time_key > key_of_time(now_ + kFarAhead) ? kFar : kNear;
+  if (vacant_ == h) {
+    vacant_ = kNone;
+    sift_down(h, 0, n);
+    return;
+  }
+  settle();
   heaps_[h].push_back(n);
   sift_up(h, heaps_[h].size() - 1, n);
 }

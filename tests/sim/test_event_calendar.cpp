@@ -4,6 +4,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -40,6 +41,31 @@ TEST(EventCalendar, AnEventScheduledFarAheadStillPopsBeforeALaterOneScheduledAtT
   EXPECT_EQ(cal.pop().subject, 1U);
   EXPECT_EQ(cal.pop().subject, 2U);
   EXPECT_TRUE(cal.empty());
+}
+
+TEST(EventCalendar, TheTwoZerosTieAndPopInSchedulingOrder) {
+  // +0.0 and -0.0 compare equal, so they are one time: first scheduled, first popped.
+  EventCalendar cal;
+  cal.schedule(0.0, 0, 1);
+  cal.schedule(-0.0, 0, 2);
+  cal.schedule(0.0, 0, 3);
+  EXPECT_EQ(cal.pop().subject, 1U);
+  EXPECT_EQ(cal.pop().subject, 2U);
+  EXPECT_EQ(cal.pop().subject, 3U);
+}
+
+TEST(EventCalendar, NextTimeAndSizeHoldBetweenAPopAndTheNextSchedule) {
+  // Right after a pop the calendar still answers for what is left, before anything new is scheduled.
+  EventCalendar cal;
+  for (double t : {5.0, 1.0, 3.0, 4.0, 2.0, 6.0}) cal.schedule(t, 0, 0);
+  EXPECT_EQ(cal.pop().time, 1.0);
+  EXPECT_EQ(cal.size(), 5U);
+  EXPECT_EQ(cal.next_time(), 2.0);
+  cal.schedule(2.5, 0, 0);
+  EXPECT_EQ(cal.pop().time, 2.0);
+  EXPECT_EQ(cal.pop().time, 2.5);
+  EXPECT_EQ(cal.next_time(), 3.0);
+  EXPECT_EQ(cal.size(), 4U);
 }
 
 TEST(EventCalendar, ClockAdvancesToPoppedEvent) {
@@ -156,6 +182,7 @@ RC_GTEST_PROP(EventCalendarProperty, BehavesAsAMultimapByTime, ()) {
       }
     }
     RC_ASSERT(cal.size() == oracle.size());
+    RC_ASSERT(cal.next_time() == (oracle.empty() ? std::numeric_limits<double>::infinity() : oracle.begin()->first));
   }
   while (!oracle.empty()) {
     const Event e = cal.pop();
