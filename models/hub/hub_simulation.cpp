@@ -77,6 +77,7 @@ HubSimulation::HubSimulation(const Scenario& sc, std::uint64_t seed, std::uint64
   set_call_profile();
   office_week_ = OfficeWeek(sc_);
 
+  facilities_.reserve(sc_.facilities.size());
   for (std::size_t f = 0; f < sc_.facilities.size(); ++f) {
     const Facility& spec = sc_.facilities[f];
     facilities_.emplace_back(spec, sim::RandomStream(seed, rep, "planned-stays/" + std::to_string(f)),
@@ -168,7 +169,7 @@ void HubSimulation::normalise_call_profile_over_horizon() {
 }
 
 double HubSimulation::month_factor(double t) const {
-  return sc_.calls.month_factor[static_cast<unsigned>(calendar_.ymd_at(t).month()) - 1];
+  return sc_.calls.month_factor[calendar_.month(t) - 1];
 }
 
 double HubSimulation::registration_intensity(double t) const {

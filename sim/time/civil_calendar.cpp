@@ -59,7 +59,8 @@ void CivilCalendar::cache_holidays(int days) {
   for (int d = 0; d < days; ++d) {
     const Time t = static_cast<Time>(d) * kHoursPerDay;
     cache[d] = static_cast<std::uint8_t>((is_holiday_uncached(t) ? kHolidayBit : 0) |
-                                         (static_cast<int>(day_type_uncached(t)) << 1));
+                                         (static_cast<int>(day_type_uncached(t)) << kDayTypeShift) |
+                                         (unsigned{ymd_at(t).month()} << kMonthShift));
   }
   day_cache_ = std::move(cache);
 }

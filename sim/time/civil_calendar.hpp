@@ -62,8 +62,15 @@ class CivilCalendar {
   }
   [[nodiscard]] DayType day_type(Time t) const {
     const int day = day_index(t);
-    if (day >= 0 && day < static_cast<int>(day_cache_.size())) return static_cast<DayType>(day_cache_[day] >> 1);
+    if (day >= 0 && day < static_cast<int>(day_cache_.size()))
+      return static_cast<DayType>((day_cache_[day] >> kDayTypeShift) & kDayTypeMask);
     return day_type_uncached(t);
+  }
+  // The calendar month, 1–12.
+  [[nodiscard]] unsigned month(Time t) const {
+    const int day = day_index(t);
+    if (day >= 0 && day < static_cast<int>(day_cache_.size())) return day_cache_[day] >> kMonthShift;
+    return unsigned{ymd_at(t).month()};
   }
 
   // The fiscal year (April–March) containing t, named by the calendar year it starts in.
@@ -96,7 +103,8 @@ class CivilCalendar {
 
   std::chrono::sys_days origin_;
   static constexpr std::uint8_t kHolidayBit = 1;
-  std::vector<std::uint8_t> day_cache_;  // by day index from the origin: holiday bit | day type << 1
+  static constexpr int kDayTypeShift = 1, kDayTypeMask = 3, kMonthShift = 3;
+  std::vector<std::uint8_t> day_cache_;  // by day index from the origin: holiday bit | day type << 1 | month << 3
   std::optional<std::pair<std::chrono::month_day, std::chrono::month_day>> annual_closure_;
   int origin_weekday_;  // 0 = Monday
   int origin_year_;

@@ -141,7 +141,24 @@ TEST(CivilCalendar, AgreesWithChronoEveryDayForTenYears) {
       ASSERT_EQ(cal.month_index(t), months);
     }
     ASSERT_EQ(cal.weekday_on(n), iso_weekday) << iso_date(d);
+    ASSERT_EQ(cal.month(cal.time_of(d, 13.5)), unsigned{ymd.month()}) << iso_date(d);
     ASSERT_EQ(cal.is_holiday_on(n), holiday) << iso_date(d);
+  }
+}
+
+// The cache of day facts (holiday, day type, month) answers as the calendar does without it, closure days
+// included; the uncached answers are checked against std::chrono above.
+TEST(CivilCalendar, CachedDaysAnswerAsUncachedOnes) {
+  CivilCalendar cached(kOrigin), plain(kOrigin);
+  for (CivilCalendar* c : {&cached, &plain}) c->close_every_year(December / 29, January / 3);
+  const int days = 3700;
+  cached.cache_holidays(days);
+  for (int n = -3; n < days + 3; ++n) {
+    const Time t = n * 24.0 + 13.5;
+    ASSERT_EQ(cached.is_holiday(t), plain.is_holiday(t)) << n;
+    ASSERT_EQ(cached.is_holiday_on(n), plain.is_holiday(t)) << n;
+    ASSERT_EQ(cached.day_type(t), plain.day_type(t)) << n;
+    ASSERT_EQ(cached.month(t), unsigned{plain.ymd_at(t).month()}) << n;
   }
 }
 
