@@ -71,11 +71,12 @@ void Coordinators::take(int center, bool on_call, Duty duty, double t) {
     cs.on_call_duty = duty;
     cs.extra.call_outs += 1;
     cs.extra.call_out_yen += sc_->centers[center].call_out_fee_yen;
+    set_levels(center, t);
   } else {
     ++cs.busy;
     ++cs.busy_by_duty[static_cast<int>(duty)];
+    set_levels(center, t, duty, duty);
   }
-  set_levels(center, t);
 }
 
 void Coordinators::release(int center, bool on_call, Duty duty, double t) {
@@ -83,11 +84,12 @@ void Coordinators::release(int center, bool on_call, Duty duty, double t) {
   CenterState& cs = centers_[center];
   if (on_call) {
     cs.on_call_busy = false;
+    set_levels(center, t);
   } else {
     --cs.busy;
     --cs.busy_by_duty[static_cast<int>(duty)];
+    set_levels(center, t, duty, duty);
   }
-  set_levels(center, t);
 }
 
 void Coordinators::change_duty(int center, bool on_call, Duty from, Duty to, double t) {
@@ -95,11 +97,12 @@ void Coordinators::change_duty(int center, bool on_call, Duty from, Duty to, dou
   CenterState& cs = centers_[center];
   if (on_call) {
     cs.on_call_duty = to;
+    set_levels(center, t);
   } else {
     --cs.busy_by_duty[static_cast<int>(from)];
     ++cs.busy_by_duty[static_cast<int>(to)];
+    set_levels(center, t, from, to);
   }
-  set_levels(center, t);
 }
 
 std::uint32_t Coordinators::next_waiting(int center) {
@@ -174,6 +177,19 @@ void Coordinators::set_levels(int center, double t) {
     const int busy = cs.busy_by_duty[d];
     const double within = overtime ? busy * within_share : busy;
     const double beyond = (overtime ? busy * beyond_share : 0.0) + (on_call_duty == d ? 1.0 : 0.0);
+    if (within != cs.within[d].level()) cs.within[d].set(t, within);
+    if (beyond != cs.beyond[d].level()) cs.beyond[d].set(t, beyond);
+  }
+  cs.levels_with_overtime = overtime;
+}
+
+void Coordinators::set_levels(int center, double t, Duty a, Duty b) {
+  CenterState& cs = centers_[center];
+  if (cs.levels_with_overtime || cs.busy > cs.on_duty) return set_levels(center, t);
+  for (const Duty duty : {a, b}) {
+    const int d = static_cast<int>(duty);
+    const double within = cs.busy_by_duty[d];
+    const double beyond = cs.on_call_busy && cs.on_call_duty == duty ? 1.0 : 0.0;
     if (within != cs.within[d].level()) cs.within[d].set(t, within);
     if (beyond != cs.beyond[d].level()) cs.beyond[d].set(t, beyond);
   }

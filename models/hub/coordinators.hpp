@@ -94,12 +94,16 @@ class Coordinators {
     double settled_until = 0;
     ExtraWork extra;
     std::array<sim::HourOfWeekIntegral, kDuties> within, beyond;
+    bool levels_with_overtime = false;  // whether the levels last set shared the work beyond the schedule
     StaffHours hours;
   };
   // Accrues the pay for work beyond the schedule at `center` from its last settlement to t, at the levels
   // that held meanwhile, then brings its utilisation levels up to date. Call before any change at the center.
   void settle(int center, double t);
   void set_levels(int center, double t);
+  // The same after a staffed coordinator took, left or switched work of duty `a` or `b`: only those duties'
+  // levels can have moved, unless someone works beyond the schedule (then every duty's share moves).
+  void set_levels(int center, double t, Duty a, Duty b);
   [[nodiscard]] double premium_rate(const Center& spec, double t) const;
 
   const Scenario* sc_;
