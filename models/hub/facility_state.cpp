@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <cassert>
-#include <functional>
 #include <initializer_list>
 #include <limits>
 
@@ -31,14 +30,14 @@ sim::RandomStream neighbour_stream_of(const sim::RandomStream& planned) {
   return sim::RandomStream(sim::StreamKey{k.seed, k.replication, k.purpose ^ sim::purpose_code("neighbour-stays")});
 }
 
-void pop_earliest(std::vector<double>& heap) {
-  std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
-  heap.pop_back();
-}
-
-void push_end(std::vector<double>& heap, double end) {
-  heap.push_back(end);
-  std::push_heap(heap.begin(), heap.end(), std::greater<>{});
+// End times of the stays in progress, kept sorted latest first: the earliest is the last, taken off in one step,
+// and a new end moves past the few (a facility has a handful of beds) that end sooner.
+inline double earliest_end(const std::vector<double>& ends) { return ends.empty() ? kNever : ends.back(); }
+inline void insert_end(std::vector<double>& ends, double end) {
+  ends.push_back(end);
+  std::size_t i = ends.size() - 1;
+  for (; i > 0 && ends[i - 1] < end; --i) ends[i] = ends[i - 1];
+  ends[i] = end;
 }
 }  // namespace
 
@@ -70,15 +69,15 @@ void FacilityState::advance_to(double t) {
   // The earliest of the four: a planned stay ends, a neighbour's stay ends, a planned request, a neighbour's
   // request (at a tie, in that order: a bed freed at the instant of a request is free for it).
   for (;;) {
-    const double planned_end = planned_ends_.empty() ? kNever : planned_ends_.front();
-    const double neighbour_end = neighbour_ends_.empty() ? kNever : neighbour_ends_.front();
+    const double planned_end = earliest_end(planned_ends_);
+    const double neighbour_end = earliest_end(neighbour_ends_);
     const double next = std::min({planned_end, neighbour_end, next_planned_request_, next_neighbour_request_});
     if (next > t) break;
     if (next == planned_end) {
-      pop_earliest(planned_ends_);
+      planned_ends_.pop_back();
       planned_level_.add(next, -1);
     } else if (next == neighbour_end) {
-      pop_earliest(neighbour_ends_);
+      neighbour_ends_.pop_back();
       neighbour_level_.add(next, -1);
     } else if (next == next_planned_request_) {
       on_planned_request(next);
@@ -94,7 +93,7 @@ void FacilityState::on_neighbour_request(double t) {
   // (the reserved bed first, as an emergency would); else it goes elsewhere.
   const bool admitted = neighbour() < spec_->wide_area.beds && has_bed_for_emergency();
   if (admitted) {
-    push_end(neighbour_ends_, t + spec_->wide_area.neighbour_stay_days(neighbour_stream_) * kHoursPerDay);
+    insert_end(neighbour_ends_, t + spec_->wide_area.neighbour_stay_days(neighbour_stream_) * kHoursPerDay);
     neighbour_level_.add(t, +1);
   }
   if (counting_refusals_) ++(admitted ? neighbour_admitted_ : neighbour_refused_);
@@ -122,7 +121,7 @@ void FacilityState::on_planned_request(double t) {
   if (counting_refusals_) ++planned_requests_;
   if (has_bed_for_planned()) {
     if (counting_refusals_) ++planned_admitted_;
-    push_end(planned_ends_, t + spec_->planned_stay_days(planned_stream_) * kHoursPerDay);
+    insert_end(planned_ends_, t + spec_->planned_stay_days(planned_stream_) * kHoursPerDay);
     planned_level_.add(t, +1);
   } else if (counting_refusals_) {
     ++planned_refused_;

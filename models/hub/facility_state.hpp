@@ -111,7 +111,7 @@ class FacilityState {
   sim::RandomStream planned_stream_;
   double planned_arrivals_per_hour_;
   double next_planned_request_;
-  std::vector<double> planned_ends_;  // min-heap of the end times of the planned stays in progress
+  std::vector<double> planned_ends_;  // end times of the planned stays in progress, latest first
   sim::TimeWeighted planned_level_;
   double now_ = 0;
   bool counting_refusals_ = false;
@@ -123,7 +123,7 @@ class FacilityState {
   sim::RandomStream neighbour_stream_;
   double neighbour_arrivals_per_hour_ = 0;
   double next_neighbour_request_;
-  std::vector<double> neighbour_ends_;  // min-heap, as planned_ends_
+  std::vector<double> neighbour_ends_;  // latest first, as planned_ends_
   sim::TimeWeighted neighbour_level_;
   int neighbour_admitted_ = 0;
   int neighbour_refused_ = 0;
