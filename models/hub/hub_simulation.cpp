@@ -193,20 +193,33 @@ void HubSimulation::on_stats_start() {
   coordinators_.restart_statistics(now);
   for (FacilityState& f : facilities_) f.restart_statistics(now);
   recorder_.begin_day(now, bed_hours(now), beds_in_use(now));
-  events_.schedule(now + sc_.calendar.census_hour, kCensus);
+  // The census reads beds and rooms only, so at midnight it may as well be taken by the tick there.
+  if (sc_.calendar.census_hour == 0) {
+    census_at_tick_ = now;
+  } else {
+    events_.schedule(now + sc_.calendar.census_hour, kCensus);
+  }
 }
 
 void HubSimulation::on_census() {
   const double now = events_.now();
+  take_census(now);
+  if (now + kHoursPerDay < t_end_) events_.schedule(now + kHoursPerDay, kCensus);
+}
+
+void HubSimulation::take_census(double now) {
   const int in_use = beds_in_use(now);  // brings every facility to now
   const bool every_bed_in_use = std::none_of(facilities_.begin(), facilities_.end(),
                                              [](const FacilityState& f) { return f.has_bed_for_emergency(); });
   recorder_.census(now, in_use, every_bed_in_use);
-  if (now + kHoursPerDay < t_end_) events_.schedule(now + kHoursPerDay, kCensus);
 }
 
 void HubSimulation::on_shift_tick() {
   const double now = events_.now();
+  if (now == census_at_tick_) {
+    take_census(now);
+    census_at_tick_ = now + kHoursPerDay < t_end_ ? now + kHoursPerDay : std::numeric_limits<double>::infinity();
+  }
   close_hours(now);
   staff_centers(now);
   events_.schedule(next_shift_tick(now), kShiftTick);

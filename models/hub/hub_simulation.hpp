@@ -5,6 +5,7 @@
 // Each part owns its own state: the coordinators, the population, the facilities, the hub rooms, the
 // supporters, the experience bookings, and the recorder that decides what counts; this class holds the clock,
 // the random streams and the cases, and ties the parts together.
+#include <limits>
 #include <vector>
 
 #include "models/hub/caller_patience.hpp"
@@ -119,6 +120,8 @@ class HubSimulation {
   // Event handlers
   void on_stats_start();
   void on_census();
+  // The daily count of beds and rooms in use, taken at `now`.
+  void take_census(double now);
   // Staffing and the weekday-daytime band change only on the hour, and only at a few hours a day: the model
   // ticks at those hours and at each midnight, and closes the hours in between in one go.
   void on_shift_tick();
@@ -265,6 +268,8 @@ class HubSimulation {
   double registration_bound_per_hour_ = 0;
   sim::WeeklyProfile call_profile_;
   double call_profile_max_ = 0;
+  // With the census at midnight, the midnight tick takes it (one event a day fewer): the next such midnight.
+  double census_at_tick_ = std::numeric_limits<double>::infinity();
   OfficeWeek office_week_;  // office hours, capacity for planned work and where the ticks fall, by hour of week
 
   // The parts

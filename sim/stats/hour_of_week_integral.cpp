@@ -1,6 +1,7 @@
 #include "sim/stats/hour_of_week_integral.hpp"
 
 #include <cassert>
+#include <algorithm>
 #include <cmath>
 
 namespace kyoten::sim {
@@ -25,14 +26,19 @@ const std::array<double, HourOfWeekIntegral::kHours>& HourOfWeekIntegral::totals
 
 void HourOfWeekIntegral::accumulate_until(double t) {
   assert(t >= last_time_);
-  if (level_ != 0.0) {
+  if (level_ != 0.0 && last_time_ < t) {
+    // Hour by hour from the last change; the hour of the week steps on with the clock.
     double from = last_time_;
-    while (from < t) {
-      const double hour = std::floor(from);
+    double hour = std::floor(from);
+    const long long first = (static_cast<long long>(hour) + hour_of_week_at_zero_) % kHours;
+    auto index = static_cast<std::size_t>(first < 0 ? first + kHours : first);
+    for (;;) {
       const double to = std::min(t, hour + 1.0);
-      const long long index = (static_cast<long long>(hour) + hour_of_week_at_zero_) % kHours;
-      totals_[static_cast<std::size_t>(index < 0 ? index + kHours : index)] += level_ * (to - from);
+      totals_[index] += level_ * (to - from);
+      if (to >= t) break;
       from = to;
+      hour += 1.0;
+      index = index + 1 == static_cast<std::size_t>(kHours) ? 0 : index + 1;
     }
   }
   last_time_ = t;
