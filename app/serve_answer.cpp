@@ -1,9 +1,9 @@
 #include "app/serve_answer.hpp"
 
-#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <map>
 
+#include "output/budget_risk.hpp"
 #include "output/summary.hpp"
 #include "planning/paired.hpp"
 #include "presentation/verdict_text.hpp"
@@ -53,22 +53,33 @@ json kpis_json(const output::RunSummary& summary, std::span<const hub::Replicati
   return out;
 }
 
-json costs_json(const output::RunSummary& summary, std::span<const hub::ReplicationResult> base,
+json costs_json(const hub::Scenario& scenario, std::span<const hub::ReplicationResult> base,
                 std::span<const hub::ReplicationResult> variant, std::size_t draw_group) {
-  std::map<int, double> budget;  // fiscal year → sum of its budget lines
-  for (const auto& c : summary.costs)
-    if (c.budget_yen) budget[c.fiscal_year] += *c.budget_yen;
+  // The probability of overspending is the one `kyoten run` and `compare` report (output/budget_risk): a year
+  // simulated in part is compared with its budget pro-rated by days, never with the whole year's.
+  const output::BudgetView view =
+      output::budget_view(variant, scenario.budget, scenario.horizon, draw_group, kServeConfidenceLevel);
+  std::map<int, const output::BudgetRisk*> total_risk;  // fiscal year → its all-lines risk
+  for (const output::BudgetRisk& r : view.risks)
+    if (r.line == output::kTotalLine) total_risk[r.fiscal_year] = &r;
   const auto base_totals = planning::cost_by_fiscal_year(base);
   json out = json::array();
   for (const auto& [year, totals] : planning::cost_by_fiscal_year(variant)) {
     json row = {{"fiscal_year", year},
                 {"total", statistic_json(output::summarise_values(totals, kServeConfidenceLevel, draw_group))}};
-    if (const auto b = budget.find(year); b != budget.end()) {
-      const Overspend p = overspend_share(totals, b->second, kServeConfidenceLevel, draw_group);
-      row["budget_yen"] = b->second;
-      row["overspend"] = {{"share", p.share}, {"ci_low", p.low}, {"ci_high", p.high}, {"n", p.n}};
+    if (const auto it = total_risk.find(year); it != total_risk.end()) {
+      const output::BudgetRisk& r = *it->second;
+      row["budget_yen"] = r.budget_yen;
+      row["budget_compared_yen"] = r.compared_yen;
+      row["days_simulated"] = r.days_simulated;
+      row["days_in_year"] = r.days_in_year;
+      row["overspend"] = {{"share", number(r.p_over)},
+                          {"ci_low", number(r.p_over_low)},
+                          {"ci_high", number(r.p_over_high)},
+                          {"n", r.replications}};
     } else {
       row["budget_yen"] = nullptr;
+      row["budget_compared_yen"] = nullptr;
       row["overspend"] = nullptr;
     }
     if (const auto it = base_totals.find(year); it != base_totals.end() && it->second.size() == totals.size()) {
@@ -107,23 +118,6 @@ json fan_json(std::span<const hub::ReplicationResult> results) {
 
 }  // namespace
 
-Overspend overspend_share(std::span<const double> totals, double budget, double level, std::size_t draw_group) {
-  const std::vector<double> units = sim::group_means(totals, std::max<std::size_t>(draw_group, 1));
-  std::size_t over = 0, n = 0;
-  for (double t : units) {
-    if (!std::isfinite(t)) continue;
-    ++n;
-    if (t > budget) ++over;
-  }
-  if (n == 0) return {NAN, NAN, NAN, 0};
-  const double z = boost::math::quantile(boost::math::normal(), 0.5 + level / 2);
-  const double p = static_cast<double>(over) / static_cast<double>(n);
-  const double nn = static_cast<double>(n);
-  const double centre = (p + z * z / (2 * nn)) / (1 + z * z / nn);
-  const double half = z / (1 + z * z / nn) * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn));
-  return {p, std::max(0.0, centre - half), std::min(1.0, centre + half), n};
-}
-
 json answer_json(const hub::Scenario& variant_scenario, std::span<const hub::ReplicationResult> base,
                  std::span<const hub::ReplicationResult> variant, std::size_t draw_group) {
   const output::RunSummary summary =
@@ -134,7 +128,7 @@ json answer_json(const hub::Scenario& variant_scenario, std::span<const hub::Rep
           {"draw_group", draw_group},
           {"confidence_level", kServeConfidenceLevel},
           {"kpis", kpis_json(summary, base, variant, draw_group)},
-          {"costs", costs_json(summary, base, variant, draw_group)},
+          {"costs", costs_json(variant_scenario, base, variant, draw_group)},
           {"fan", fan_json(variant)},
           {"staff_utilisation_by_hour_of_week", utilisation}};
 }

@@ -16,17 +16,6 @@ namespace kyoten::app {
 
 inline constexpr double kServeConfidenceLevel = sim::kDefaultConfidenceLevel;
 
-// Share of replications whose fiscal-year total cost exceeds the year's budget (the sum of its budget lines),
-// with a Wilson score interval at `level`; counted over draw groups when replications share a parameter draw
-// (a group overspends when its mean total does), so the interval counts independent units.
-struct Overspend {
-  double share = 0;
-  double low = 0;
-  double high = 0;
-  std::size_t n = 0;
-};
-Overspend overspend_share(std::span<const double> totals, double budget, double level, std::size_t draw_group);
-
 // `base` and `variant` are the same replications (seed, r) of the loaded scenario and of the changed one.
 nlohmann::json answer_json(const hub::Scenario& variant_scenario, std::span<const hub::ReplicationResult> base,
                            std::span<const hub::ReplicationResult> variant, std::size_t draw_group);

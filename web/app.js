@@ -15,6 +15,7 @@ const TEXT = {
     running: (d, t) => t ? `計算中… 反復 ${d}/${t}` : "計算中…", done: (n, ms) => `反復${n}回、${(ms / 1000).toFixed(2)}秒`,
     invalid: "入力に誤りがあります（計算していません）", cancelled: "中止しました", failed: "計算に失敗しました",
     ci: "95%信頼区間", vs_base: "元の設定との差", budget: "予算", over: "予算超過の確率",
+    pro_rated: (d, n, y) => `シミュレーション期間の${d}/${n}日分で按分: ${y}`,
     no_budget: "予算の記載なし", saved: "保存しました", saving: "保存中…", reporting: "報告書を作成中（数十秒かかります）…",
     reproduce: "同じ結果を再現するコマンド", report_ready: "報告書", workbook: "集計表（Excel）", original: "元の設定", changes: "変更点",
     compare: "比較", pick_two: "2つ選ぶと並べて比較します", allowed: "許容範囲", cost: "費用（百万円）", mean: "平均",
@@ -32,6 +33,7 @@ const TEXT = {
     running: (d, t) => t ? `Running… replication ${d}/${t}` : "Running…", done: (n, ms) => `${n} replications, ${(ms / 1000).toFixed(2)} s`,
     invalid: "A value is not allowed (nothing was run)", cancelled: "Cancelled", failed: "The run failed",
     ci: "95% CI", vs_base: "vs original", budget: "Budget", over: "Probability of overspending",
+    pro_rated: (d, n, y) => `pro-rated to the ${d} of ${n} days simulated: ${y}`,
     no_budget: "no budget stated", saved: "Saved", saving: "Saving…", reporting: "Making the report (takes a little while)…",
     reproduce: "Command that reproduces these figures", report_ready: "Report", workbook: "Workbook (Excel)", original: "original", changes: "Changes",
     compare: "Compare", pick_two: "Tick two to compare them side by side", allowed: "allowed", cost: "Cost (million yen)", mean: "mean",
@@ -275,7 +277,10 @@ function render() {
   for (const c of a.costs) {
     const lines = [["ci", `${t("ci")} ${fmt(c.total.ci_low, "yen")} – ${fmt(c.total.ci_high, "yen")}`]];
     if (c.budget_yen !== null) {
-      lines.push(["budget", `${t("budget")} ${fmt(c.budget_yen, "yen")}`]);
+      const note = c.days_simulated < c.days_in_year
+        ? TEXT[state.lang].pro_rated(c.days_simulated, c.days_in_year, fmt(c.budget_compared_yen, "yen")) : "";
+      const prorated = note ? (ja ? `（${note}）` : ` (${note})`) : "";
+      lines.push(["budget", `${t("budget")} ${fmt(c.budget_yen, "yen")}${prorated}`]);
       lines.push(["overspend", `${t("over")}: ${fmt(c.overspend.share, "share")} (${t("ci")} ${fmt(c.overspend.ci_low, "share")} – ${fmt(c.overspend.ci_high, "share")})`]);
     } else {
       lines.push(["budget", t("no_budget")]);
@@ -318,7 +323,7 @@ function drawCharts() {
       labels: a.costs.map((c) => state.lang === "ja" ? `${c.fiscal_year}年度` : `FY${c.fiscal_year}`),
       datasets: [
         { type: "bar", label: `${t("cost")} (${t("mean")})`, data: a.costs.map((c) => c.total.mean / 1e6), backgroundColor: "#6a8fb5" },
-        { type: "line", label: t("budget_line"), data: a.costs.map((c) => c.budget_yen === null ? null : c.budget_yen / 1e6), borderColor: "#c62828", showLine: false, pointStyle: "line", pointRadius: 20, pointBorderWidth: 3 },
+        { type: "line", label: t("budget_line"), data: a.costs.map((c) => c.budget_compared_yen === null ? null : c.budget_compared_yen / 1e6), borderColor: "#c62828", showLine: false, pointStyle: "line", pointRadius: 20, pointBorderWidth: 3 },
       ],
     },
   });

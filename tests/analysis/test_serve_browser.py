@@ -1,8 +1,8 @@
 """`kyoten serve` in a real browser (Selenium + Debian's headless Chromium): the page loads with no console error,
 changing the night staff count changes the cost card and the paired difference (by what one more person round the
 clock costs, worked by hand), a bad value shows the loader's message next to its control and nothing runs, and
-saving writes a scenario file that `kyoten validate` accepts and `kyoten run` reproduces exactly.
-Skipped when Chromium, chromedriver, Selenium or the kyoten binary are missing.
+saving writes a scenario file that `kyoten validate` accepts and `kyoten run` reproduces exactly, and a fiscal
+year simulated in part shows its budget pro-rated. Skipped when Chromium, chromedriver, Selenium or the kyoten binary are missing.
 """
 from __future__ import annotations
 
@@ -183,3 +183,17 @@ def test_switching_the_center_to_day_and_on_call_lowers_the_cost_card(page):
     # out are paid on top.
     assert -82.2 * 1.6 + 4.9 <= saved <= -82.2 + 4.9 + 15, paired
     assert "安い" in _text(page, "#card-cost_total_yen .verdict")  # yen: 高い / 安い (presentation/verdict_text)
+
+
+def test_a_year_simulated_in_part_shows_its_budget_pro_rated(page):
+    # setagaya-fy2023 runs 2022-10-01 to 2023-10-01: FY2023 is simulated for 183 of its 366 days, so its cost is
+    # set against the budget pro-rated to those days (as `kyoten run` does), and the card says so.
+    from selenium.webdriver.support.ui import Select
+    page.get_log("browser")  # what earlier tests logged (a refused bad value) is theirs
+    runs = _runs(page)
+    Select(page.find_element("id", "scenario")).select_by_value("setagaya-fy2023")
+    _wait(page, lambda d: _runs(d) > runs and d.find_elements("css selector", "#cost-fy2023"))
+    card = _text(page, "#cost-fy2023")
+    assert "183/366日分で按分" in card, card
+    logs = [e for e in page.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert logs == [], logs

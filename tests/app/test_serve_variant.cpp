@@ -1,8 +1,9 @@
 // The what-if page's pieces without HTTP: the levers' allowed ranges agree with the scenario loader, a saved
 // variant loads back to exactly the scenario that was run, file names are sanitised, and the overspending
-// probability's interval is the Wilson score interval (hand-worked).
+// probability is the run's own (a year simulated in part against its budget pro-rated; hand-worked).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 
 #include "app/serve_answer.hpp"
@@ -144,29 +145,43 @@ TEST(ServeSave, ARelativeSaveFolderThatDoesNotExistYetStillGetsAWorkingBase) {
   EXPECT_EQ(scenario::resolved_as_json(scenario::load_scenario(file)), scenario::resolved_as_json(variant));
 }
 
-TEST(ServeAnswer, OverspendingIsTheShareAboveBudgetWithAWilsonInterval) {
-  // 2 of 4 above 2.5: p = 0.5; Wilson 95% (z = 1.959964): centre 0.5, half-width
-  // z/(1+z²/n)·sqrt(p(1−p)/n + z²/(4n²)) = 0.99980·0.35003 = 0.34996
-  const std::vector<double> totals = {1, 2, 3, 4};
-  const auto p = app::overspend_share(totals, 2.5, 0.95, 1);
-  EXPECT_DOUBLE_EQ(p.share, 0.5);
-  EXPECT_EQ(p.n, 4u);
-  EXPECT_NEAR(p.low, 0.15004, 1e-4);
-  EXPECT_NEAR(p.high, 0.84996, 1e-4);
-  // 0 of 10: the interval is [0, z²/(n+z²)] = [0, 0.27753]
-  const std::vector<double> under(10, 1.0);
-  const auto q = app::overspend_share(under, 2.0, 0.95, 1);
-  EXPECT_DOUBLE_EQ(q.share, 0.0);
-  EXPECT_NEAR(q.low, 0.0, 1e-12);
-  EXPECT_NEAR(q.high, 0.27753, 1e-4);
+TEST(ServeAnswer, OverspendingInAYearSimulatedInPartIsAgainstItsBudgetProRated) {
+  // Six months of FY2024 (183 of 365 days) against a year's budget of 3,650,000 yen: the costs are compared with
+  // 3,650,000 × 183 / 365 = 1,830,000, as `kyoten run` does. Costs 1.0, 1.5, 2.0 and 2.5 million: 2 of 4 over,
+  // p = 0.5, Wilson 95% (z = 1.959964): centre 0.5, half-width z/(1+z²/n)·sqrt(p(1−p)/n + z²/(4n²)) = 0.34996.
+  // Against the whole year's budget none would be over.
+  using namespace std::chrono;
+  hub::Scenario sc;
+  sc.horizon = {sys_days{2024y / April / 1}, sys_days{2024y / October / 1}, 0};
+  sc.budget.lines = {{2024, "center", 3'650'000}};
+  std::vector<hub::ReplicationResult> results(4);
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    results[r].replication = r;
+    results[r].costs = {{2024, "center", 1'000'000 + 500'000 * static_cast<double>(r)}};
+  }
+  const auto answer = app::answer_json(sc, results, results, 1);
+  ASSERT_EQ(answer["costs"].size(), 1u);
+  const auto& fy = answer["costs"][0];
+  EXPECT_EQ(fy["fiscal_year"], 2024);
+  EXPECT_DOUBLE_EQ(fy["budget_yen"].get<double>(), 3'650'000);
+  EXPECT_DOUBLE_EQ(fy["budget_compared_yen"].get<double>(), 1'830'000);
+  EXPECT_EQ(fy["days_simulated"], 183);
+  EXPECT_EQ(fy["days_in_year"], 365);
+  EXPECT_DOUBLE_EQ(fy["overspend"]["share"].get<double>(), 0.5);
+  EXPECT_NEAR(fy["overspend"]["ci_low"].get<double>(), 0.15004, 1e-4);
+  EXPECT_NEAR(fy["overspend"]["ci_high"].get<double>(), 0.84996, 1e-4);
 }
 
-TEST(ServeAnswer, OverspendingCountsDrawGroupsWhenReplicationsShareADraw) {
-  // pairs (1, 1) and (3, 3): group means 1 and 3, one of two above 2
-  const std::vector<double> totals = {1, 1, 3, 3};
-  const auto p = app::overspend_share(totals, 2.0, 0.95, 2);
-  EXPECT_EQ(p.n, 2u);
-  EXPECT_DOUBLE_EQ(p.share, 0.5);
+TEST(ServeAnswer, AYearWithoutABudgetLineHasNoOverspendFigure) {
+  using namespace std::chrono;
+  hub::Scenario sc;
+  sc.horizon = {sys_days{2024y / April / 1}, sys_days{2025y / April / 1}, 0};
+  std::vector<hub::ReplicationResult> results(2);
+  for (auto& r : results) r.costs = {{2024, "center", 1'000'000}};
+  const auto answer = app::answer_json(sc, results, results, 1);
+  ASSERT_EQ(answer["costs"].size(), 1u);
+  EXPECT_TRUE(answer["costs"][0]["budget_yen"].is_null());
+  EXPECT_TRUE(answer["costs"][0]["overspend"].is_null());
 }
 
 }  // namespace
