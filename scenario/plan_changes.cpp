@@ -17,16 +17,16 @@ namespace kyoten::scenario {
 namespace {
 
 // Sections a change may state.
-constexpr std::array<std::string_view, 12> kChangeable = {
-    "calls",        "centers", "facilities", "facility_defaults", "hub",       "budget",
-    "search",       "home_support", "stays", "assessment",        "duties",    "experience"};
+constexpr std::array<std::string_view, 13> kChangeable = {
+    "calls",  "centers",      "facilities", "facility_defaults", "hub",    "budget",          "search",
+    "stays",  "home_support", "assessment", "duties",            "experience", "emergency_places"};
 
 // Sections fixed for the whole run, and why.
 struct Fixed {
   std::string_view key;
   std::string_view why;
 };
-constexpr std::array<Fixed, 8> kFixed = {{
+constexpr std::array<Fixed, 7> kFixed = {{
     {"calendar", "a run keeps one calendar of working days"},
     {"meta", "a run has one name and title; say why the plan changes in `reason`"},
     {"horizon", "a run has one horizon; a change takes effect at its `from` date"},
@@ -35,7 +35,6 @@ constexpr std::array<Fixed, 8> kFixed = {{
      "the registration path spans the whole run: state it in the plan's [registration], its knots are dated"},
     {"base", "only the scenario file itself may name a base"},
     {"changes", "changes do not nest: list each as its own [[changes]] entry"},
-    {"emergency_places", "emergency places are fixed for the run (each keeps count of the people it holds)"},
 }};
 
 // What identifies an element of an array of tables across plans: its name, or a budget line's year and line.
@@ -85,11 +84,61 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Who a change addresses in [[changes.centers]] and [[changes.facilities]], checked against the plan before it.
+// An emergency place's name and kind, for each [[emergency_places]] entry of a plan.
+std::map<std::string, std::string> place_kinds_in(const toml::table& root) {
+  std::map<std::string, std::string> kinds;
+  if (const auto* array = root.get_as<toml::array>("emergency_places"))
+    for (const toml::node& element : *array)
+      if (const auto* t = element.as_table())
+        if (const auto* name = t->get_as<std::string>("name"))
+          kinds[name->get()] = t->get_as<std::string>("kind") ? t->get_as<std::string>("kind")->get() : "";
+  return kinds;
+}
+
+// Who a change addresses in [[changes.centers]], [[changes.facilities]] and [[changes.emergency_places]],
+// checked against the plan before it.
 struct Known {
   std::vector<std::string> centers;
   std::vector<std::string> facilities;
+  std::map<std::string, std::string> place_kinds;  // name → kind
 };
+
+// The entries of changes[i].emergency_places: each names its place; a new name joins the plan; a place already
+// in it keeps its kind (the people it holds were taken in as that kind); `leaves = true` closes one.
+void check_place_entries(ErrorSink& sink, const toml::table& change, const std::string& path, Known& known) {
+  const auto* array = change.get_as<toml::array>("emergency_places");
+  if (!array) return;  // not an array: the plan's own reader says so
+  for (std::size_t j = 0; j < array->size(); ++j) {
+    const auto* entry = array->get(j)->as_table();
+    const std::string at = element_path(child_path(path, "emergency_places"), j);
+    if (!entry) continue;
+    const auto* name = entry->get_as<std::string>("name");
+    if (!name) {
+      const auto* name_node = entry->get("name");
+      sink.at(name_node ? *name_node : static_cast<const toml::node&>(*entry), child_path(at, "name"),
+              "a change names the emergency place it changes",
+              "write name = \"...\" as in [[emergency_places]]; a new name joins the plan");
+      continue;
+    }
+    const auto* kind = entry->get_as<std::string>("kind");
+    const auto it = known.place_kinds.find(name->get());
+    if (it == known.place_kinds.end()) {
+      if (const auto* leaves = entry->get("leaves"))
+        sink.at(*leaves, child_path(at, "leaves"),
+                "emergency place '" + name->get() + "' is not in the plan, so it cannot leave",
+                suggestion_hint(name->get(), [&] {
+                  std::vector<std::string> names;
+                  for (const auto& [n, k] : known.place_kinds) names.push_back(n);
+                  return names;
+                }()));
+      known.place_kinds[name->get()] = kind ? kind->get() : "";  // joins
+    } else if (kind && kind->get() != it->second) {
+      sink.at(*kind, child_path(at, "kind"),
+              "emergency place '" + name->get() + "' is of kind \"" + it->second + "\" for the whole run",
+              "leave kind out; to open a place of another kind, give it a new name (and leaves = true on this one)");
+    }
+  }
+}
 
 // The entries of changes[i].centers or changes[i].facilities: each names what it changes; a center must
 // exist and keeps its regions; a facility not yet in the plan joins, one already in it keeps its region.
@@ -131,16 +180,19 @@ void check_entries(ErrorSink& sink, const toml::table& change, std::string_view 
   }
 }
 
-// `leaves` says a facility leaves at a change; the plan in force from the start simply leaves it out.
+// `leaves` says a facility or emergency place leaves at a change; the plan in force from the start simply leaves
+// it out.
 void refuse_leaving_at_start(ErrorSink& sink, const toml::table& root) {
-  const auto* facilities = root.get_as<toml::array>("facilities");
-  if (!facilities) return;
-  for (std::size_t j = 0; j < facilities->size(); ++j) {
-    const auto* entry = facilities->get(j)->as_table();
-    if (const auto* leaves = entry ? entry->get("leaves") : nullptr)
-      sink.at(*leaves, child_path(element_path("facilities", j), "leaves"),
-              "`leaves` belongs in a dated change, not in the plan in force from the start",
-              "leave the facility out, or list it under [[changes.facilities]] with leaves = true");
+  for (const std::string_view key : {"facilities", "emergency_places"}) {
+    const auto* entries = root.get_as<toml::array>(key);
+    if (!entries) continue;
+    for (std::size_t j = 0; j < entries->size(); ++j) {
+      const auto* entry = entries->get(j)->as_table();
+      if (const auto* leaves = entry ? entry->get("leaves") : nullptr)
+        sink.at(*leaves, child_path(element_path(std::string(key), j), "leaves"),
+                "`leaves` belongs in a dated change, not in the plan in force from the start",
+                "leave it out of the plan, or list it under [[changes." + std::string(key) + "]] with leaves = true");
+    }
   }
 }
 
@@ -181,6 +233,7 @@ std::optional<Header> read_header(ErrorSink& sink, const toml::node& node, std::
             "list the [[changes]] by date, one per date");
   check_entries(sink, *change, "centers", path, known);
   check_entries(sink, *change, "facilities", path, known);
+  check_place_entries(sink, *change, path, known);
   if (!from || sink.size() != errors_before) return std::nullopt;
   return Header{*from, reason};
 }
@@ -252,25 +305,32 @@ void gather_uncertain(hub::Scenario& run, std::vector<std::vector<hub::Uncertain
   }
 }
 
-// Every plan lists the same facilities at the same indices: one that joins later is added, not in service, to
-// the plans before it (changes only append facilities, so indices already drawn into stay valid).
-void align_facilities(hub::Scenario& run) {
+// Every plan lists the same facilities (and emergency places) at the same indices: one that joins later is added,
+// out of service (taking nobody, costing nothing), to the plans before it; changes only append, so indices
+// already drawn into stay valid.
+template <class T, class OutOfService>
+void align_joiners(hub::Scenario& run, std::vector<T> hub::Scenario::*list, OutOfService out_of_service) {
   if (run.changes.empty()) return;
-  const std::vector<hub::Facility>& all = run.changes.back().plan.facilities;
-  const auto align = [&](std::vector<hub::Facility>& facilities) {
-    for (std::size_t f = facilities.size(); f < all.size(); ++f) {
-      hub::Facility absent = all[f];
+  const std::vector<T>& all = run.changes.back().plan.*list;
+  const auto align = [&](std::vector<T>& entries) {
+    for (std::size_t f = entries.size(); f < all.size(); ++f) {
+      T absent = all[f];
       for (const hub::PlanChange& change : run.changes)  // as it is when it first joins
-        if (f < change.plan.facilities.size()) {
-          absent = change.plan.facilities[f];
+        if (f < (change.plan.*list).size()) {
+          absent = (change.plan.*list)[f];
           break;
         }
-      absent.in_service = false;
-      facilities.push_back(std::move(absent));
+      out_of_service(absent);
+      entries.push_back(std::move(absent));
     }
   };
-  align(run.facilities);
-  for (hub::PlanChange& change : run.changes) align(change.plan.facilities);
+  align(run.*list);
+  for (hub::PlanChange& change : run.changes) align(change.plan.*list);
+}
+
+void align_what_joins(hub::Scenario& run) {
+  align_joiners(run, &hub::Scenario::facilities, [](hub::Facility& f) { f.in_service = false; });
+  align_joiners(run, &hub::Scenario::emergency_places, [](hub::EmergencyPlace& p) { p.in_service = false; });
 }
 
 }  // namespace
@@ -300,7 +360,7 @@ hub::Scenario read_scenario_with_changes(const toml::table& root, const ReadAgai
     return run;
   }
   refuse_leaving_at_start(sink, root);
-  Known known{names_in(root, "centers"), names_in(root, "facilities")};
+  Known known{names_in(root, "centers"), names_in(root, "facilities"), place_kinds_in(root)};
   std::vector<Header> headers;
   std::optional<Date> previous;
   bool ok = true;
@@ -326,7 +386,7 @@ hub::Scenario read_scenario_with_changes(const toml::table& root, const ReadAgai
     run.changes.push_back({headers[k].from, headers[k].reason, std::move(plan)});
   }
   gather_uncertain(run, std::move(later));
-  align_facilities(run);
+  align_what_joins(run);
   // Budget lines are dated by fiscal year already: the run's budget is every line stated, a later one winning.
   run.budget.lines = run.changes.back().plan.budget.lines;
   return run;

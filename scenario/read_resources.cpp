@@ -126,6 +126,7 @@ void read_emergency_places(TableReader& root, hub::Scenario& s) {
     p.medical_care = t.boolean_or("medical_care", false);
     p.behavioural = t.boolean_or("behavioural", false);
     p.children = t.boolean_or("children", false);
+    p.in_service = !t.boolean_or("leaves", false);  // only in a dated change: refused in the plan at the start
     s.emergency_places.push_back(std::move(p));
   });
 }

@@ -24,8 +24,8 @@ class EmergencyPlacesInUse {
   [[nodiscard]] int first_open(PlaceKind kind, std::size_t from, int hour_of_day, const Registrant& person) const {
     for (std::size_t p = from; p < places_->size(); ++p) {
       const EmergencyPlace& place = (*places_)[p];
-      if (place.kind == kind && in_use_[p] < place.places && place.admits_at[static_cast<std::size_t>(hour_of_day)] &&
-          place_can_take(place, person))
+      if (place.in_service && place.kind == kind && in_use_[p] < place.places &&
+          place.admits_at[static_cast<std::size_t>(hour_of_day)] && place_can_take(place, person))
         return static_cast<int>(p);
     }
     return -1;

@@ -277,7 +277,7 @@ void Recorder::charge_day_costs() {
   ledger_.charge(CostLine::Training, sc_.budget.training_per_year_yen / days_in_year);
   ledger_.charge(CostLine::ExperienceAdvice, sc_.budget.advice_per_year_yen / days_in_year);
   for (const EmergencyPlace& p : sc_.emergency_places)
-    ledger_.charge(CostLine::EmergencyPlaces, p.fixed_cost_per_year_yen / days_in_year);
+    if (p.in_service) ledger_.charge(CostLine::EmergencyPlaces, p.fixed_cost_per_year_yen / days_in_year);
   for (const Facility& f : sc_.facilities) {
     if (f.in_service) ledger_.charge(CostLine::ReservedBeds, f.reserved_emergency_beds * f.reserved_bed_fee_per_day_yen);
   }

@@ -391,6 +391,7 @@ struct EmergencyPlace {
   std::string name;
   PlaceKind kind = PlaceKind::ElderlyCare;
   int places = 0;                          // people it can hold at once
+  bool in_service = true;                  // false before it joins or once it leaves (dated changes)
   double p_accept = 1;                     // chance it takes the person when a place is free
   Distribution contact_minutes;            // coordinator time for the call
   std::optional<Distribution> stay_days;   // nullopt = Stays::emergency_need_days

@@ -1,7 +1,8 @@
 // Dated changes of plan in the hub model (models/hub/plan_change.cpp), on hand-worked cases: a staffing and
 // wage change costs the new rate from its instant and not before; a change that alters only wages leaves every
 // registrant, call and assessment exactly as in the run without it (and a change of staff every registrant and
-// call); a facility with fewer beds than occupants admits nobody until it is below.
+// call); a facility with fewer beds than occupants admits nobody until it is below; an emergency place that joins
+// at a date takes people and costs only from then.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -14,6 +15,7 @@ namespace kyoten::hub {
 namespace {
 
 using testing::date;
+using testing::kpi;
 using testing::minimal_scenario;
 using testing::staff_all_hours;
 
@@ -110,6 +112,42 @@ TEST(PlanChange, AWageOrStaffChangeKeepsEveryRegistrantAndCall) {
       else EXPECT_GT(b.months[m].cost_yen, a.months[m].cost_yen);
     }
   }
+}
+
+TEST(PlanChange, AnEmergencyPlaceThatJoinsAtADateTakesPeopleAndCostsOnlyFromThen) {
+  // No facility takes anyone; the only fallback is an elderly-care place, which joins on 2024-10-01 with 50
+  // places at 1,000 yen a day of stay and 365,000 yen a year to keep ready (1,000 a day). Staff cost nothing. So
+  // every emergency before October is unresolved and costs nothing, and from October on they are placed there
+  // and the months cost their stays and the place's upkeep.
+  Scenario sc = minimal_scenario();
+  sc.calls.emergency_share = {1, 1, 1, 1};
+  sc.calls.per_registrant_per_year = 2;
+  sc.facilities[0].in_service = false;
+  sc.search.fallbacks = {Fallback::ElderlyCare};
+  EmergencyPlace place;
+  place.name = "協定介護施設";
+  place.kind = PlaceKind::ElderlyCare;
+  place.contact_minutes = Distribution(sim::Constant{0});
+  place.admits_at.fill(true);
+  place.cost_per_day_yen = 1000;
+  place.places = 50;
+  place.fixed_cost_per_year_yen = 365'000;
+  Scenario later = sc;
+  later.emergency_places = {place};
+  place.in_service = false;  // as the loader lists a place that joins later in the plans before it
+  sc.emergency_places = {place};
+  sc.changes.push_back({date(2024, 10, 1), "the agreement starts", later});
+  const ReplicationResult r = simulate_replication(sc, 5, 0);
+  for (int m = 4; m <= 9; ++m) {
+    EXPECT_GT(month(r, 2024, m).emergencies, 0) << m;
+    EXPECT_EQ(month(r, 2024, m).arranged, 0) << m;
+    EXPECT_EQ(month(r, 2024, m).cost_yen, 0) << m;
+  }
+  for (int m = 10; m <= 12; ++m) {
+    EXPECT_GT(month(r, 2024, m).arranged, 0) << m;
+    EXPECT_GE(month(r, 2024, m).cost_yen, 1000.0 * (m == 11 ? 30 : 31)) << m;  // at least the upkeep
+  }
+  EXPECT_GT(kpi(r, "emergency_place_uses_elderly_care"), 0);
 }
 
 TEST(PlanChange, AFacilityWithFewerBedsThanOccupantsAdmitsNobodyUntilBelow) {

@@ -1,5 +1,6 @@
 // Plans that change by date ([[changes]], scenario/plan_changes.hpp): how a change merges over the plan
-// before it, which plan each date gets, facilities joining and leaving at stable indices, the run's budget,
+// before it, which plan each date gets, facilities and emergency places joining and changing at stable indices,
+// the run's budget,
 // `--set` on the plan and on a change, and uncertain values shared or drawn anew. Each expectation is worked
 // out by hand from the small files written here.
 #include <gtest/gtest.h>
@@ -118,6 +119,39 @@ TEST_F(PlanChanges, FacilitiesJoinAndLeaveAtTheSameIndexInEveryPlan) {
   EXPECT_EQ(last[1].name, "B");
   EXPECT_EQ(last[0].beds, 2);  // A's reduction carries on
   EXPECT_TRUE(last[3].in_service);
+}
+
+TEST_F(PlanChanges, EmergencyPlacesJoinChangeAndLeaveAtTheSameIndexInEveryPlan) {
+  // A spare room from the start; a vacant house joins on 2024-10-01, when the room grows to two places; on
+  // 2025-01-01 the room leaves. Before it joins, the house is listed out of service (taking nobody, costing
+  // nothing) as it will be when it joins, so every plan has both at the same index.
+  const auto file = write(
+      "[[emergency_places]]\nname = \"room\"\nkind = \"spare_room\"\nplaces = 1\ncontact_minutes = 10\n"
+      "[[changes]]\nfrom = 2024-10-01\nreason = \"the ward rents a vacant house\"\n"
+      "[[changes.emergency_places]]\nname = \"house\"\nkind = \"vacant_house\"\nplaces = 3\ncontact_minutes = 20\n"
+      "fixed_cost_per_year_yen = 1200000\n"
+      "[[changes.emergency_places]]\nname = \"room\"\nplaces = 2\n"
+      "[[changes]]\nfrom = 2025-01-01\nreason = \"the room is needed for residents\"\n"
+      "[[changes.emergency_places]]\nname = \"room\"\nleaves = true\n");
+  const Scenario s = load_scenario(file).scenario;
+  ASSERT_EQ(s.emergency_places.size(), 2u);
+  EXPECT_TRUE(s.emergency_places[0].in_service);
+  EXPECT_EQ(s.emergency_places[0].places, 1);
+  EXPECT_EQ(s.emergency_places[1].name, "house");
+  EXPECT_FALSE(s.emergency_places[1].in_service);  // not yet joined
+  EXPECT_EQ(s.emergency_places[1].places, 3);      // as it will be when it joins
+  const auto& mid = s.changes[0].plan.emergency_places;
+  ASSERT_EQ(mid.size(), 2u);
+  EXPECT_EQ(mid[0].places, 2);
+  EXPECT_EQ(mid[0].kind, kyoten::hub::PlaceKind::SpareRoom);
+  EXPECT_EQ(mid[0].contact_minutes.mean(), 10);  // the room's other values are kept
+  EXPECT_TRUE(mid[1].in_service);
+  EXPECT_EQ(mid[1].fixed_cost_per_year_yen, 1'200'000);
+  const auto& last = s.changes[1].plan.emergency_places;
+  ASSERT_EQ(last.size(), 2u);
+  EXPECT_FALSE(last[0].in_service);  // the room left
+  EXPECT_EQ(last[0].places, 2);
+  EXPECT_TRUE(last[1].in_service);   // the house carries on
 }
 
 TEST_F(PlanChanges, TheRunsBudgetIsEveryLineStatedWithALaterStatementWinning) {
