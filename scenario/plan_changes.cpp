@@ -351,6 +351,7 @@ void apply_change(toml::table& plan, toml::table&& change) {
 
 hub::Scenario read_scenario_with_changes(const toml::table& root, const ReadAgain& read_again, ErrorSink& sink) {
   hub::Scenario run = read_scenario(root, sink);
+  refuse_leaving_at_start(sink, root);  // with or without changes: the plan in force from the start has no leavers
   const toml::node* node = root.get("changes");
   if (!node) return run;
   const auto* changes = node->as_array();
@@ -359,7 +360,6 @@ hub::Scenario read_scenario_with_changes(const toml::table& root, const ReadAgai
             "write each change as [[changes]] with from, reason and what changes");
     return run;
   }
-  refuse_leaving_at_start(sink, root);
   Known known{names_in(root, "centers"), names_in(root, "facilities"), place_kinds_in(root)};
   std::vector<Header> headers;
   std::optional<Date> previous;
