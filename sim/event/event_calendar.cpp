@@ -42,10 +42,7 @@ Time EventCalendar::next_time() const {
     const auto& heap = heaps_[h];
     if (heap.empty() || (vacant_ == h && heap.size() == 1)) return key_of_time(std::numeric_limits<Time>::infinity());
     if (vacant_ != h) return heap.front().time_key;
-    const Node* least = &heap[1];
-    for (std::size_t k = 2; k <= std::min(kArity, heap.size() - 1); ++k)
-      if (before(heap[k], *least)) least = &heap[k];
-    return least->time_key;
+    return heap[least_child(heap, 0).first].time_key;
   };
   return time_of_key(std::min(head(kNear), head(kFar)));
 }
@@ -119,21 +116,28 @@ void EventCalendar::sift_up(HeapId h, std::size_t i, Node n) {
   place(h, i, n);
 }
 
+std::pair<std::size_t, EventCalendar::Order> EventCalendar::least_child(const std::vector<Node>& heap,
+                                                                         std::size_t i) {
+  const std::size_t first = kArity * i + 1;
+  const std::size_t last = std::min(first + kArity, heap.size());
+  std::size_t child = first;
+  Order least = heap[first].order();
+  for (std::size_t k = first + 1; k < last; ++k) {
+    const Order o = heap[k].order();
+    const bool less = o < least;  // chosen without a branch: which child is least is unpredictable
+    child = less ? k : child;
+    least = less ? o : least;
+  }
+  return {child, least};
+}
+
 void EventCalendar::sift_down(HeapId h, std::size_t i, Node n) {
   const auto& heap = heaps_[h];
   const std::size_t size = heap.size();
   for (;;) {
     const std::size_t first = kArity * i + 1;
     if (first >= size) break;
-    std::size_t child = first;
-    const std::size_t last = std::min(first + kArity, size);
-    Order least = heap[first].order();
-    for (std::size_t k = first + 1; k < last; ++k) {
-      const Order o = heap[k].order();
-      const bool less = o < least;
-      child = less ? k : child;
-      least = less ? o : least;
-    }
+    const auto [child, least] = least_child(heap, i);
     if (!(least < n.order())) break;
     place(h, i, heap[child]);
     i = child;

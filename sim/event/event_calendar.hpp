@@ -13,6 +13,7 @@
 #include <bit>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "sim/time/units.hpp"
@@ -134,6 +135,8 @@ class EventCalendar {
     heaps_[h][i] = n;
     if (n.slot != kNoSlot) slots_[n.slot].position = static_cast<std::uint32_t>(i) | (h == kFar ? kFarBit : 0U);
   }
+  // The child of node i with the least order, and that order; node i must have a child.
+  static std::pair<std::size_t, Order> least_child(const std::vector<Node>& heap, std::size_t i);
   void sift_up(HeapId h, std::size_t i, Node n);
   void sift_down(HeapId h, std::size_t i, Node n);
   void remove_at(HeapId h, std::size_t i);
