@@ -5,10 +5,10 @@
 // 9:00. The capacity of an hour (coordinators free for planned work then) is the caller's: the diary knows no
 // schedule.
 #include <algorithm>
+#include <boost/circular_buffer.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <vector>
 
 namespace kyoten::hub {
 
@@ -72,7 +72,7 @@ class WorkDiary {
   // over as full are looked at again.
   void recheck() {
     full_until_ = std::numeric_limits<std::int64_t>::min();
-    for (std::size_t i = 0; i < count_; ++i) ring_[(head_ + i) & mask()].capacity = kUnknown;
+    for (Hour& h : hours_) h.capacity = kUnknown;
   }
   // Clock hours before this one have no free capacity (or are past), as far as the diary knows.
   [[nodiscard]] std::int64_t full_until() const { return full_until_; }
@@ -80,8 +80,7 @@ class WorkDiary {
   // Coordinator-hours booked in clock hour `hour`.
   [[nodiscard]] double booked(std::int64_t hour) const {
     const std::int64_t i = hour - first_hour_;
-    return i >= 0 && i < static_cast<std::int64_t>(count_) ? ring_[(head_ + static_cast<std::size_t>(i)) & mask()].booked
-                                                           : 0.0;
+    return i >= 0 && i < static_cast<std::int64_t>(hours_.size()) ? hours_[static_cast<std::size_t>(i)].booked : 0.0;
   }
 
  private:
@@ -93,33 +92,23 @@ class WorkDiary {
     double booked = 0.0;
     double capacity = kUnknown;
   };
-  // The hours from first_hour_ on, in a ring whose size is a power of two: looked up on every hour a booking
-  // scans, so an index is one mask, and hours dropped at the front are reused at the back.
+  // The hours from first_hour_ on, in a ring (hours dropped at the front are reused at the back); its capacity
+  // doubles when it must grow, so a booking that scans far ahead does not reallocate hour by hour.
   Hour& slot(std::int64_t hour) {
-    if (count_ == 0) first_hour_ = hour;
+    if (hours_.empty()) first_hour_ = hour;
     if (hour < first_hour_) {
-      const auto more = static_cast<std::size_t>(first_hour_ - hour);
-      reserve(count_ + more);
-      head_ = (head_ - more) & mask();
-      for (std::size_t i = 0; i < more; ++i) ring_[(head_ + i) & mask()] = Hour{};
-      count_ += more;
+      const auto size = hours_.size() + static_cast<std::size_t>(first_hour_ - hour);
+      make_room(size);
+      hours_.rresize(size);
       first_hour_ = hour;
-    } else if (const auto i = static_cast<std::size_t>(hour - first_hour_); i >= count_) {
-      reserve(i + 1);
-      for (std::size_t k = count_; k <= i; ++k) ring_[(head_ + k) & mask()] = Hour{};
-      count_ = i + 1;
+    } else if (const auto i = static_cast<std::size_t>(hour - first_hour_); i >= hours_.size()) {
+      make_room(i + 1);
+      while (hours_.size() <= i) hours_.push_back(Hour{});
     }
-    return ring_[(head_ + static_cast<std::size_t>(hour - first_hour_)) & mask()];
+    return hours_[static_cast<std::size_t>(hour - first_hour_)];
   }
-  [[nodiscard]] std::size_t mask() const { return ring_.size() - 1; }
-  void reserve(std::size_t n) {
-    if (n <= ring_.size()) return;
-    std::size_t size = std::max<std::size_t>(ring_.size(), 64);
-    while (size < n) size *= 2;
-    std::vector<Hour> grown(size);
-    for (std::size_t i = 0; i < count_; ++i) grown[i] = ring_[(head_ + i) & mask()];
-    ring_ = std::move(grown);
-    head_ = 0;
+  void make_room(std::size_t size) {
+    if (size > hours_.capacity()) hours_.set_capacity(std::max({size, 2 * hours_.capacity(), std::size_t{64}}));
   }
 
  public:
@@ -127,19 +116,16 @@ class WorkDiary {
   void advance_to(double now) {
     const auto hour = static_cast<std::int64_t>(std::floor(now));
     full_until_ = std::max(full_until_, static_cast<std::int64_t>(std::ceil(now - kEpsilon)));
-    if (count_ == 0 || hour <= first_hour_) return;
-    const auto passed = std::min(count_, static_cast<std::size_t>(hour - first_hour_));
-    head_ = (head_ + passed) & mask();
-    count_ -= passed;
-    first_hour_ = count_ == 0 ? hour : first_hour_ + static_cast<std::int64_t>(passed);
+    if (hours_.empty() || hour <= first_hour_) return;
+    const auto passed = std::min(hours_.size(), static_cast<std::size_t>(hour - first_hour_));
+    hours_.erase_begin(passed);
+    first_hour_ += static_cast<std::int64_t>(passed);
   }
 
  private:
   std::int64_t first_hour_ = 0;  // clock hour of the first hour held
   std::int64_t full_until_ = std::numeric_limits<std::int64_t>::min();
-  std::vector<Hour> ring_;
-  std::size_t head_ = 0;   // ring_ index of first_hour_
-  std::size_t count_ = 0;  // hours held
+  boost::circular_buffer<Hour> hours_;
 };
 
 }  // namespace kyoten::hub
