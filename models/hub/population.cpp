@@ -1,7 +1,5 @@
 #include "models/hub/population.hpp"
 
-#include "sim/time/units.hpp"
-
 namespace kyoten::hub {
 
 std::uint32_t Population::add(const Registrant& person) {
@@ -40,10 +38,9 @@ Population::Overdue Population::overdue_at(double now) const {
   for (const std::uint32_t id : active_) {
     const Registrant& r = registrants_[id];
     if (!r.awaiting_assessment) continue;
-    // The recorder's rule for an assessment that starts now (Recorder::assessment_started).
-    const double waited_days = (now - r.assessment_due_at) / sim::kHoursPerDay;
-    o.past_deadline += waited_days > r.assessment_late_after_days ? 1 : 0;
-    o.past_grace += waited_days > r.assessment_grace_after_days ? 1 : 0;
+    const AssessmentWait wait = assessment_wait(r, now);  // as if it started now: the recorder's rule
+    o.past_deadline += wait.late ? 1 : 0;
+    o.past_grace += wait.past_grace ? 1 : 0;
   }
   return o;
 }

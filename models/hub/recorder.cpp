@@ -105,13 +105,12 @@ void Recorder::called_back(double call_time, int tries) {
   if (tries == 2) acc_.count[kpi_id("callers_retried")] += 1;
 }
 
-void Recorder::assessment_started(double due_at, double now, double late_after_days, double grace_after_days) {
+void Recorder::assessment_started(const AssessmentWait& wait) {
   if (!collecting_) return;
-  const double waited_days = (now - due_at) / kHoursPerDay;
-  acc_.assessment_wait_days.add(waited_days);
-  year_now().assessment_wait_days.add(waited_days);
-  if (waited_days > late_after_days) acc_.assessments_late += 1;
-  if (waited_days > grace_after_days) acc_.assessments_late_past_grace += 1;
+  acc_.assessment_wait_days.add(wait.days);
+  year_now().assessment_wait_days.add(wait.days);
+  if (wait.late) acc_.assessments_late += 1;
+  if (wait.past_grace) acc_.assessments_late_past_grace += 1;
 }
 
 void Recorder::assessment_done() {

@@ -11,6 +11,7 @@
 
 #include "models/hub/coordinators.hpp"
 #include "models/hub/cost_ledger.hpp"
+#include "models/hub/registrant.hpp"
 #include "models/hub/results.hpp"
 #include "models/hub/scenario.hpp"
 #include "models/hub/surge_windows.hpp"
@@ -69,10 +70,8 @@ class Recorder {
   // A waiting caller hung up (for good: they will not call back); a caller called back, on their tries-th call.
   void hung_up(double call_time, double now, bool for_good);
   void called_back(double call_time, int tries);
-  // An assessment that fell due at `due_at` starts at `now`; it is late after `late_after_days` (the standard
-  // deadline in force when it fell due) and past its grace after `grace_after_days` (that deadline plus any
-  // extra grace then in force).
-  void assessment_started(double due_at, double now, double late_after_days, double grace_after_days);
+  // An assessment starts after `wait` (registrant.hpp: its days, and whether late and past its grace).
+  void assessment_started(const AssessmentWait& wait);
   void assessment_done();
   void search_started(double call_time, TimeBand band);
   void facility_contacted(double call_time);

@@ -5,6 +5,7 @@
 
 #include "models/hub/scenario.hpp"
 #include "sim/random/stream.hpp"
+#include "sim/time/units.hpp"
 
 namespace kyoten::hub {
 
@@ -30,6 +31,19 @@ struct Registrant {
 
   [[nodiscard]] bool knows(int facility) const { return (known_facilities >> facility) & 1u; }
 };
+
+// How long an awaited assessment has waited if it starts at `now`, and whether that is past its deadline and past
+// the deadline plus the grace in force when it fell due: one rule for the assessments started (the recorder) and
+// for those still awaited at the end (the population).
+struct AssessmentWait {
+  double days = 0;
+  bool late = false;
+  bool past_grace = false;
+};
+[[nodiscard]] inline AssessmentWait assessment_wait(const Registrant& r, double now) {
+  const double days = (now - r.assessment_due_at) / sim::kHoursPerDay;
+  return {days, days > r.assessment_late_after_days, days > r.assessment_grace_after_days};
+}
 
 // Draws a new person's attributes from the scenario's mix (region by registrant weight).
 Registrant draw_registrant(const Scenario& scenario, sim::RandomStream& stream, double now);

@@ -60,10 +60,15 @@ TEST_F(RecorderCase, AssessmentWaitLateShareAgainstTheDeadlineAndPastGraceShareA
   Recorder rec(sc, calendar, t_start, t_end);
   rec.start(t_start);
   rec.begin_day(t_start, 0, 0);
-  rec.assessment_started(t_start, t_start + 2 * 24.0, 3, 7);  // in time
-  rec.assessment_started(t_start, t_start + 5 * 24.0, 3, 7);  // late, within the grace
-  rec.assessment_started(t_start, t_start + 8 * 24.0, 3, 7);  // late, past the grace
-  rec.assessment_started(t_start, t_start + 5 * 24.0, 3, 3);  // late, no grace
+  Registrant graced, plain;
+  graced.assessment_due_at = plain.assessment_due_at = t_start;
+  graced.assessment_late_after_days = plain.assessment_late_after_days = 3;
+  graced.assessment_grace_after_days = 7;
+  plain.assessment_grace_after_days = 3;
+  rec.assessment_started(assessment_wait(graced, t_start + 2 * 24.0));  // in time
+  rec.assessment_started(assessment_wait(graced, t_start + 5 * 24.0));  // late, within the grace
+  rec.assessment_started(assessment_wait(graced, t_start + 8 * 24.0));  // late, past the grace
+  rec.assessment_started(assessment_wait(plain, t_start + 5 * 24.0));   // late, no grace
   const ReplicationResult r = results_at(rec, t_start + 9 * 24.0);
   EXPECT_DOUBLE_EQ(kpi(r, "assessment_wait_days_mean"), 5.0);
   EXPECT_DOUBLE_EQ(kpi(r, "assessments_late_share"), 0.75);
