@@ -193,12 +193,8 @@ void HubSimulation::on_stats_start() {
   coordinators_.restart_statistics(now);
   for (FacilityState& f : facilities_) f.restart_statistics(now);
   recorder_.begin_day(now, bed_hours(now), beds_in_use(now));
-  // The census reads beds and rooms only, so at midnight it may as well be taken by the tick there.
-  if (sc_.calendar.census_hour == 0) {
-    census_at_tick_ = now;
-  } else {
-    events_.schedule(now + sc_.calendar.census_hour, kCensus);
-  }
+  // The census reads beds and rooms only, so at midnight the tick there takes it (on_shift_tick).
+  if (sc_.calendar.census_hour != 0) events_.schedule(now + sc_.calendar.census_hour, kCensus);
 }
 
 void HubSimulation::on_census() {
@@ -216,10 +212,8 @@ void HubSimulation::take_census(double now) {
 
 void HubSimulation::on_shift_tick() {
   const double now = events_.now();
-  if (now == census_at_tick_) {
-    take_census(now);
-    census_at_tick_ = now + kHoursPerDay < t_end_ ? now + kHoursPerDay : std::numeric_limits<double>::infinity();
-  }
+  // The recorder counts only the census instants inside the statistics window.
+  if (sc_.calendar.census_hour == 0 && calendar_.hour_of_day(now) == 0) take_census(now);
   close_hours(now);
   staff_centers(now);
   events_.schedule(next_shift_tick(now), kShiftTick);

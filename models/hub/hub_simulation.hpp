@@ -5,7 +5,6 @@
 // Each part owns its own state: the coordinators, the population, the facilities, the hub rooms, the
 // supporters, the experience bookings, and the recorder that decides what counts; this class holds the clock,
 // the random streams and the cases, and ties the parts together.
-#include <limits>
 #include <vector>
 
 #include "models/hub/caller_patience.hpp"
@@ -268,8 +267,6 @@ class HubSimulation {
   double registration_bound_per_hour_ = 0;
   sim::WeeklyProfile call_profile_;
   double call_profile_max_ = 0;
-  // With the census at midnight, the midnight tick takes it (one event a day fewer): the next such midnight.
-  double census_at_tick_ = std::numeric_limits<double>::infinity();
   OfficeWeek office_week_;  // office hours, capacity for planned work and where the ticks fall, by hour of week
 
   // The parts

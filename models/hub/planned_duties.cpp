@@ -9,6 +9,20 @@
 #include "models/hub/hub_simulation.hpp"
 
 namespace kyoten::hub {
+namespace {
+
+// A clock hour (whole hours from the origin, not negative) as its day and its hour of the week: asked of each hour
+// a booking scans, so integer arithmetic rather than the calendar's questions of a time.
+struct ClockHour {
+  int day;
+  int week_hour;
+};
+ClockHour clock_hour(const sim::CivilCalendar& calendar, std::int64_t hour) {
+  const auto day = static_cast<int>(hour / sim::kHoursPerDay);
+  return {day, calendar.weekday_on(day) * sim::kHoursPerDay + static_cast<int>(hour % sim::kHoursPerDay)};
+}
+
+}  // namespace
 
 bool HubSimulation::office_hours(double t) const {
   return office_week_.office_hours(calendar_.is_holiday(t), calendar_.hour_of_week(t));
@@ -16,12 +30,9 @@ bool HubSimulation::office_hours(double t) const {
 
 double HubSimulation::planned_capacity(int center, std::int64_t hour) const {
   // Planned work is done in office hours by the coordinators who may be away from the phones.
-  // Asked of each clock hour a booking scans: whole hours from the origin, so the day is integer arithmetic.
   if (hour < 0) return 0.0;
-  const auto day = static_cast<int>(hour / sim::kHoursPerDay);
-  const auto hour_of_day = static_cast<int>(hour % sim::kHoursPerDay);
-  return office_week_.planned_capacity(center, calendar_.is_holiday_on(day),
-                                       calendar_.weekday_on(day) * sim::kHoursPerDay + hour_of_day);
+  const ClockHour h = clock_hour(calendar_, hour);
+  return office_week_.planned_capacity(center, calendar_.is_holiday_on(h.day), h.week_hour);
 }
 
 void HubSimulation::plan(Duty duty, const DutyWork& work, int center, std::int32_t registrant, double earliest) {
@@ -49,9 +60,7 @@ void HubSimulation::book(std::uint32_t id, double earliest, double hours) {
   // office hours are not in the week's table, so the diary asks them and finds none.
   const auto may_have_capacity_from = [&](std::int64_t h) -> std::int64_t {
     if (h < 0) return h + 1;
-    const auto day = static_cast<int>(h / sim::kHoursPerDay);
-    const int week_hour = calendar_.weekday_on(day) * sim::kHoursPerDay + static_cast<int>(h % sim::kHoursPerDay);
-    const int ahead = office_week_.hours_to_capacity(center, week_hour);
+    const int ahead = office_week_.hours_to_capacity(center, clock_hour(calendar_, h).week_hour);
     return ahead < 0 ? std::numeric_limits<std::int64_t>::max() : h + ahead;
   };
   c.booked_at = diary.book(
@@ -89,8 +98,7 @@ void HubSimulation::begin_task(std::uint32_t id) {
       return;
     }
     recorder_.backlog_changed(now, -1);
-    const Registrant& person = population_[registrant];
-    recorder_.assessment_started(c.due_at, now, person.assessment_late_after_days, person.assessment_grace_after_days);
+    recorder_.assessment_started(assessment_wait(population_[registrant], now));
   }
   c.started = true;
   coordinators_.take(c.center, false, c.duty, now);
