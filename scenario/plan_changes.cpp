@@ -123,14 +123,13 @@ void check_place_entries(ErrorSink& sink, const toml::table& change, const std::
     const auto* kind = entry->get_as<std::string>("kind");
     const auto it = known.place_kinds.find(name->get());
     if (it == known.place_kinds.end()) {
-      if (const auto* leaves = entry->get("leaves"))
+      if (const auto* leaves = entry->get("leaves")) {
+        std::vector<std::string> places;
+        for (const auto& [place, kind_of_place] : known.place_kinds) places.push_back(place);
         sink.at(*leaves, child_path(at, "leaves"),
                 "emergency place '" + name->get() + "' is not in the plan, so it cannot leave",
-                suggestion_hint(name->get(), [&] {
-                  std::vector<std::string> names;
-                  for (const auto& [n, k] : known.place_kinds) names.push_back(n);
-                  return names;
-                }()));
+                suggestion_hint(name->get(), places));
+      }
       known.place_kinds[name->get()] = kind ? kind->get() : "";  // joins
     } else if (kind && kind->get() != it->second) {
       sink.at(*kind, child_path(at, "kind"),
